@@ -1,0 +1,168 @@
+import { setup } from 'xstate';
+
+/** Which delay a contributor draws, each from its own random stream. */
+export type ContributorDelay = 'detect' | 'decide' | 'authorize' | 'reassess' | 'integration' | 'drawdown';
+
+/** What a contributor machine asks of the simulation; implemented in engine/contributor-runtime.ts. */
+export interface ContributorPort {
+  delayHours(delay: ContributorDelay): number;
+  mandateRequired(): boolean;
+  consentRequired(): boolean;
+  needsIntegration(): boolean;
+  needsIntelligence(): boolean;
+  /** Units this offer would commit, given budget, capacity and host limits. */
+  unitsOffered(choice: OfferChoice): number;
+  askActDecision(): void;
+  askMandateDecision(): void;
+  askOfferDecision(): void;
+  requestMandate(): void;
+  proceedWithoutMandate(): void;
+  requestConsent(): void;
+  /** Asks the host(s) to share intelligence; `intelligence.settled` follows. */
+  requestIntelligence(): void;
+  commitOffer(choice: OfferChoice): void;
+  dispatchUnits(): void;
+  recordArrival(capability: string, units: number): void;
+  withdraw(): void;
+}
+
+export type OfferChoice = 'all' | 'civilian-only' | 'half';
+
+export type ContributorEvent =
+  | { type: 'decision.act' }
+  | { type: 'decision.standby' }
+  | { type: 'decision.seek-mandate' }
+  | { type: 'decision.proceed' }
+  | { type: 'decision.offer'; choice: OfferChoice }
+  | { type: 'mandate.granted' }
+  | { type: 'consent.granted' }
+  | { type: 'intelligence.settled' }
+  | { type: 'budget.changed' }
+  | { type: 'units.arrived'; capability: string; units: number }
+  | { type: 'crisis.resolved' }
+  | { type: 'reassess' };
+
+/**
+ * A nation that may send help abroad (or, as host, respond at home), modelled as the
+ * diplomatic and military process it goes through. States that wait on someone else are
+ * stalls; their causes are listed in metrics/definitions.ts (STALL_CAUSE_BY_STATE).
+ */
+export const contributorMachine = setup({
+  types: {
+    context: {} as { port: ContributorPort },
+    input: {} as { port: ContributorPort },
+    events: {} as ContributorEvent,
+  },
+  delays: {
+    detect: ({ context }) => context.port.delayHours('detect'),
+    decide: ({ context }) => context.port.delayHours('decide'),
+    authorize: ({ context }) => context.port.delayHours('authorize'),
+    reassess: ({ context }) => context.port.delayHours('reassess'),
+    integration: ({ context }) => context.port.delayHours('integration'),
+    drawdown: ({ context }) => context.port.delayHours('drawdown'),
+  },
+  guards: {
+    mandateRequired: ({ context }) => context.port.mandateRequired(),
+    consentRequired: ({ context }) => context.port.consentRequired(),
+    needsIntegration: ({ context }) => context.port.needsIntegration(),
+    needsIntelligence: ({ context }) => context.port.needsIntelligence(),
+    offerHasUnits: ({ context, event }) => event.type === 'decision.offer' && context.port.unitsOffered(event.choice) > 0,
+  },
+  actions: {
+    askActDecision: ({ context }) => context.port.askActDecision(),
+    askMandateDecision: ({ context }) => context.port.askMandateDecision(),
+    askOfferDecision: ({ context }) => context.port.askOfferDecision(),
+    requestMandate: ({ context }) => context.port.requestMandate(),
+    proceedWithoutMandate: ({ context }) => context.port.proceedWithoutMandate(),
+    requestConsent: ({ context }) => context.port.requestConsent(),
+    requestIntelligence: ({ context }) => context.port.requestIntelligence(),
+    commitOffer: ({ context, event }) => {
+      if (event.type === 'decision.offer') context.port.commitOffer(event.choice);
+    },
+    dispatchUnits: ({ context }) => context.port.dispatchUnits(),
+    recordArrival: ({ context, event }) => {
+      if (event.type === 'units.arrived') context.port.recordArrival(event.capability, event.units);
+    },
+    withdraw: ({ context }) => context.port.withdraw(),
+  },
+}).createMachine({
+  id: 'contributor',
+  context: ({ input }) => ({ port: input.port }),
+  initial: 'monitoring',
+  on: { 'crisis.resolved': '.stoodDown' },
+  states: {
+    monitoring: { after: { detect: 'assessing' } },
+    assessing: { after: { decide: 'deciding' } },
+    deciding: {
+      entry: 'askActDecision',
+      on: { 'decision.act': 'authorizing', 'decision.standby': 'standingBy' },
+    },
+    standingBy: {
+      after: { reassess: 'deciding' },
+      on: { reassess: 'deciding' },
+    },
+    authorizing: {
+      after: {
+        authorize: [
+          { guard: 'mandateRequired', target: 'choosingMandate' },
+          { guard: 'consentRequired', target: 'awaitingConsent' },
+          { target: 'preparing' },
+        ],
+      },
+    },
+    choosingMandate: {
+      entry: 'askMandateDecision',
+      on: {
+        'decision.seek-mandate': 'awaitingMandate',
+        'decision.proceed': [
+          { guard: 'consentRequired', target: 'awaitingConsent', actions: 'proceedWithoutMandate' },
+          { target: 'preparing', actions: 'proceedWithoutMandate' },
+        ],
+      },
+    },
+    awaitingMandate: {
+      entry: 'requestMandate',
+      on: {
+        'mandate.granted': [{ guard: 'consentRequired', target: 'awaitingConsent' }, { target: 'preparing' }],
+      },
+    },
+    awaitingConsent: {
+      entry: 'requestConsent',
+      on: { 'consent.granted': 'preparing' },
+    },
+    preparing: {
+      always: [
+        { guard: 'needsIntegration', target: 'integrating' },
+        { guard: 'needsIntelligence', target: 'awaitingIntelligence' },
+        { target: 'offering' },
+      ],
+    },
+    integrating: {
+      after: { integration: [{ guard: 'needsIntelligence', target: 'awaitingIntelligence' }, { target: 'offering' }] },
+    },
+    awaitingIntelligence: { entry: 'requestIntelligence', on: { 'intelligence.settled': 'offering' } },
+    offering: {
+      entry: 'askOfferDecision',
+      on: {
+        'decision.offer': [
+          { guard: 'offerHasUnits', target: 'mobilizing', actions: 'commitOffer' },
+          { target: 'awaitingResources' },
+        ],
+      },
+    },
+    awaitingResources: { on: { 'budget.changed': 'offering' } },
+    mobilizing: {
+      entry: 'dispatchUnits',
+      on: { 'units.arrived': { target: 'deployed', actions: 'recordArrival' } },
+    },
+    deployed: {
+      on: {
+        'units.arrived': { actions: 'recordArrival' },
+        'crisis.resolved': 'drawingDown',
+      },
+    },
+    drawingDown: { after: { drawdown: 'withdrawn' } },
+    withdrawn: { entry: 'withdraw', type: 'final' },
+    stoodDown: { type: 'final' },
+  },
+});

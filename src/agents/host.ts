@@ -1,0 +1,82 @@
+import { setup } from 'xstate';
+import type { HostPolicy } from '../model/world.js';
+
+/** What a host machine asks of the simulation; implemented in engine/host-runtime.ts. */
+export interface HostPort {
+  deliberationHours(): number;
+  reconsiderHours(): number;
+  askPolicyDecision(): void;
+  /** Applies the policy to the world and answers every waiting request under it. */
+  adoptPolicy(policy: Exclude<HostPolicy, 'undecided'>): void;
+  /** Answers requests that are waiting, under the current policy. */
+  answerRequests(): void;
+}
+
+export type HostEvent =
+  | { type: 'consent.requested' }
+  | { type: 'decision.policy'; policy: Exclude<HostPolicy, 'undecided'> }
+  | { type: 'policy.imposed'; policy: Exclude<HostPolicy, 'undecided'> };
+
+/**
+ * A host nation's sovereign control of foreign deployments: it deliberates on the first
+ * request, then keeps foreign help open, restricted or closed, reconsidering a restrictive
+ * or closed policy as unmet needs press harder. Injects can impose a policy at any time.
+ */
+export const hostMachine = setup({
+  types: {
+    context: {} as { port: HostPort },
+    input: {} as { port: HostPort; automatic: boolean },
+    events: {} as HostEvent,
+  },
+  delays: {
+    deliberation: ({ context }) => context.port.deliberationHours(),
+    reconsider: ({ context }) => context.port.reconsiderHours(),
+  },
+  guards: {
+    toOpen: ({ event }) => 'policy' in event && event.policy === 'open',
+    toRestrictive: ({ event }) => 'policy' in event && event.policy === 'restrictive',
+  },
+  actions: {
+    askPolicyDecision: ({ context }) => context.port.askPolicyDecision(),
+    answerRequests: ({ context }) => context.port.answerRequests(),
+    adopt: ({ context, event }) => {
+      if ('policy' in event) context.port.adoptPolicy(event.policy);
+    },
+  },
+}).createMachine({
+  id: 'host',
+  context: ({ input }) => ({ port: input.port }),
+  initial: 'sovereign',
+  on: {
+    'policy.imposed': [
+      { guard: 'toOpen', target: '.open', actions: 'adopt' },
+      { guard: 'toRestrictive', target: '.restrictive', actions: 'adopt' },
+      { target: '.closed', actions: 'adopt' },
+    ],
+  },
+  states: {
+    sovereign: {
+      on: { 'consent.requested': 'deliberating' },
+    },
+    deliberating: { after: { deliberation: 'deciding' } },
+    deciding: {
+      entry: 'askPolicyDecision',
+      on: {
+        'decision.policy': [
+          { guard: 'toOpen', target: 'open', actions: 'adopt' },
+          { guard: 'toRestrictive', target: 'restrictive', actions: 'adopt' },
+          { target: 'closed', actions: 'adopt' },
+        ],
+      },
+    },
+    open: { on: { 'consent.requested': { actions: 'answerRequests' } } },
+    restrictive: {
+      on: { 'consent.requested': { actions: 'answerRequests' } },
+      after: { reconsider: 'deciding' },
+    },
+    closed: {
+      on: { 'consent.requested': { actions: 'answerRequests' } },
+      after: { reconsider: 'deciding' },
+    },
+  },
+});

@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { ENGINE } from '../version.js';
+import { registerRun } from './run.js';
+
+/** The `crisis-sim` command line: one file per command, registered here. */
+const program = new Command()
+  .name('crisis-sim')
+  .description('Tabletop crisis simulation: nations respond to disasters, conflicts and terrorism; response-time metrics')
+  .version(ENGINE.version)
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+registerRun(program);
+
+await program.parseAsync(process.argv);

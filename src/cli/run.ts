@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { roundNumbers, runScenario } from '../engine/run.js';
+import type { TraceEntry } from '../metrics/trace.js';
+import { traceToJsonl, writeFileAtomic } from '../metrics/trace-file.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { guarded, parseHours, parseSeed } from './errors.js';
+import { formatSummary } from './summary.js';
+
+interface RunCommandOptions {
+  seed: string;
+  until?: string;
+  trace?: string;
+  json?: boolean;
+}
+
+/** `crisis-sim run <scenario>`: one run, a readable summary or JSON, optionally a trace. */
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run a scenario once and print its response-time metrics')
+    .argument('<scenario>', 'scenario file (YAML)')
+    .option('--seed <n>', 'random seed (same seed, same run)', '1')
+    .option('--until <hours>', 'horizon in simulated hours (default: the scenario\'s horizonHours)')
+    .option('--trace <file>', 'write the full event trace as JSON Lines')
+    .option('--json', 'print one JSON object instead of the summary')
+    .action((file: string, options: RunCommandOptions) =>
+      guarded(() => {
+        const seed = parseSeed(options.seed);
+        const horizonHours = options.until !== undefined ? parseHours(options.until, '--until') : undefined;
+        const loaded = loadScenarioFile(file);
+        const entries: TraceEntry[] = [];
+        const result = runScenario(loaded, {
+          seed,
+          ...(horizonHours !== undefined ? { horizonHours } : {}),
+          ...(options.trace ? { trace: (entry: TraceEntry) => entries.push(entry) } : {}),
+        });
+        const { timeline, ...output } = roundNumbers(result);
+        if (options.trace) {
+          writeFileAtomic(options.trace, traceToJsonl({ ...provenance(output), scenarioDocument: loaded.scenario }, roundNumbers(entries), { ...output, timeline }));
+        }
+        process.stdout.write(options.json ? `${JSON.stringify(output, null, 2)}\n` : `${formatSummary(result, loaded.scenario.name)}\n`);
+      }),
+    );
+}
+
+function provenance(output: Omit<ReturnType<typeof runScenario>, 'timeline'>) {
+  const { engine, scenario, scenarioHash, kind, seed, horizonHours } = output;
+  return { engine, scenario, scenarioHash, kind, seed, horizonHours };
+}

@@ -1,0 +1,54 @@
+import type { RunResult } from '../engine/run.js';
+import { NATION_MILESTONES, STALL_CAUSES } from '../metrics/definitions.js';
+
+/** Hours as `37.5 h (1.6 d)`, or `—` for a milestone that did not happen. */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return '—';
+  return hours >= 48 ? `${hours.toFixed(1)} h (${(hours / 24).toFixed(1)} d)` : `${hours.toFixed(1)} h`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/** The readable summary `crisis-sim run` prints: run metrics, milestones per nation, stalls by cause. */
+export function formatSummary(result: RunResult, scenarioName: string): string {
+  const m = result.metrics;
+  const nations = Object.entries(m.nations);
+  const milestoneShort = ['detect', 'decide', 'authorize', 'mandate', 'consent', 'first deploy', 'full deploy'];
+  const out: string[] = [];
+  out.push(`${scenarioName} (${result.kind}), seed ${result.seed}, horizon ${result.horizonHours} h`);
+  out.push(`engine ${result.engine.name} ${result.engine.version}, scenario ${result.scenarioHash.slice(0, 19)}`);
+  out.push('');
+  out.push('Run');
+  out.push(`  first foreign response  ${formatHours(m.firstResponseHours)}`);
+  out.push(`  50% of needs met        ${formatHours(m.needsMet50Hours)}`);
+  out.push(`  90% of needs met        ${formatHours(m.needsMet90Hours)}`);
+  out.push(`  unmet need              ${m.unmetNeedHours.toFixed(0)} unit-hours (peak ${m.peakUnmetNeed.toFixed(1)} units)`);
+  if (result.kind === 'conflict') out.push(`  escalations             ${m.escalations}`);
+  if (result.kind === 'terrorism') out.push(`  attacks                 ${m.attacks}`);
+  out.push('');
+  out.push('Milestones (hours from onset; — = did not happen before the horizon)');
+  out.push(
+    table(
+      ['nation', ...milestoneShort],
+      nations.map(([id, metrics]) => [id, ...NATION_MILESTONES.map((milestone) => (metrics[milestone.name] === null ? '—' : metrics[milestone.name]!.toFixed(1)))]),
+    ),
+  );
+  out.push('');
+  out.push('Stalls (hours) and delivery');
+  out.push(
+    table(
+      ['nation', ...STALL_CAUSES, 'units', 'cost MUSD'],
+      nations.map(([id, metrics]) => [
+        id,
+        ...STALL_CAUSES.map((cause) => (metrics.stallHours[cause] > 0 ? metrics.stallHours[cause].toFixed(1) : '.')),
+        String(metrics.unitsDelivered),
+        metrics.cost.toFixed(1),
+      ]),
+    ),
+  );
+  return out.join('\n');
+}

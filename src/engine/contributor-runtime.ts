@@ -1,0 +1,325 @@
+import type { Actor } from 'xstate';
+import { contributorMachine, type ContributorDelay, type ContributorEvent, type ContributorPort, type OfferChoice } from '../agents/contributor.js';
+import {
+  authorizationFactor,
+  integrationHours,
+  intelligenceEffectiveness,
+  motive,
+  proceedTrustPenalty,
+  readinessFactor,
+  sharesIntelligence,
+} from '../model/levers.js';
+import type { Nation, Resource } from '../scenario/schema.js';
+import { drawDelay } from './delays.js';
+import type { Simulation } from './simulation.js';
+
+/** A committed slice of one resource pool. */
+interface Commitment {
+  resource: Resource;
+  units: number;
+}
+
+const OFFER_CONSEQUENCES: Record<OfferChoice, string> = {
+  all: 'send every unit the budget and host caps allow',
+  'civilian-only': 'send only civilian assets: no armed-forces restrictions, fewer units',
+  half: 'send half of each pool, keeping a reserve at home',
+};
+
+/**
+ * Runs one nation's contributor machine: draws its delays, asks its decisions, talks to
+ * hosts and organizations, and moves its units into theatre.
+ */
+export class ContributorRuntime implements ContributorPort {
+  private readonly actor: Actor<typeof contributorMachine>;
+  private readonly isHost: boolean;
+  private readonly hostsToAsk: string[];
+  private readonly grants = new Map<string, { allowMilitary: boolean; personnelAllowance: number }>();
+  private mandateObtained = false;
+  private commitments: Commitment[] = [];
+  private unitsPending = 0;
+
+  constructor(private readonly sim: Simulation, readonly nation: Nation) {
+    this.isHost = sim.hosts.has(nation.id);
+    this.hostsToAsk = sim.scenario.crisis.hosts.filter((host) => host !== nation.id);
+    this.actor = sim.createActor(contributorMachine, { input: { port: this } });
+  }
+
+  start(): void {
+    this.sim.startActor(`nation:${this.nation.id}`, this.actor, this.nation.id);
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+
+  send(event: ContributorEvent): void {
+    this.actor.send(event);
+  }
+
+  /** The state the machine is in, e.g. `awaitingConsent`. */
+  get state(): string {
+    return String(this.actor.getSnapshot().value);
+  }
+
+  private get primaryHost(): string {
+    return this.hostsToAsk[0] ?? this.nation.id;
+  }
+
+  private streamFor(purpose: string) {
+    return this.sim.stream(`nation/${this.nation.id}/${purpose}`);
+  }
+
+  // ---- delays and guards --------------------------------------------------------------
+
+  delayHours(delay: ContributorDelay): number {
+    const decision = this.nation.decision;
+    const sim = this.sim;
+    switch (delay) {
+      case 'detect':
+        return drawDelay(decision.detect, this.streamFor('detect'));
+      case 'decide':
+        return drawDelay(decision.decide, this.streamFor('decide'));
+      case 'authorize':
+        return drawDelay(decision.authorize, this.streamFor('authorize')) * authorizationFactor(sim.relation(this.nation.id, this.primaryHost), this.isHost);
+      case 'reassess':
+        return decision.reassessHours;
+      case 'integration':
+        return this.integrationHours();
+      case 'drawdown':
+        return sim.scenario.parameters.drawdownHours;
+      default: {
+        const exhaustive: never = delay;
+        throw new Error(`unknown delay ${String(exhaustive)}`);
+      }
+    }
+  }
+
+  private integrationHours(): number {
+    let hours = 0;
+    for (const host of this.hostsToAsk) {
+      hours = Math.max(hours, integrationHours(this.nation, this.sim.nation(host), this.sim.relation(this.nation.id, host), this.sim.scenario.parameters));
+    }
+    return hours;
+  }
+
+  mandateRequired(): boolean {
+    return !this.isHost && !this.mandateObtained && this.nation.decision.mandateFrom.length > 0;
+  }
+
+  consentRequired(): boolean {
+    return this.hostsToAsk.some(
+      (host) => this.sim.nation(host).sovereignty.consent !== 'automatic' || this.sim.world.state.hostPolicy[host] !== 'open',
+    );
+  }
+
+  needsIntegration(): boolean {
+    return this.integrationHours() > 0;
+  }
+
+  needsIntelligence(): boolean {
+    if (this.sim.scenario.crisis.kind !== 'terrorism' || this.isHost) return false;
+    if (!this.nation.resources.some((resource) => resource.military)) return false;
+    return this.hostsToAsk.some(
+      (host) => !sharesIntelligence(this.sim.world.state.intelligenceSharing[host] ?? 'none', this.sim.relation(this.nation.id, host)),
+    );
+  }
+
+  // ---- decisions ----------------------------------------------------------------------
+
+  askActDecision(): void {
+    const sim = this.sim;
+    if (this.isHost) {
+      // A government always responds on its own soil; the question is how fast.
+      sim.ask(this.nation.id, 'act', 'Respond to the crisis at home?', { act: 'mobilize national resources' }, 'act', () => this.send({ type: 'decision.act' }));
+      return;
+    }
+    const drive = motive(this.nation.interests, sim.scenario.crisis.kind, sim.pressure(), sim.trust(this.nation.id, this.primaryHost));
+    const noisy = drive + this.streamFor('act').normal(0, 0.05);
+    const threshold = this.nation.decision.actThreshold;
+    sim.ask(
+      this.nation.id,
+      'act',
+      `Commit to the response? (motive ${drive.toFixed(2)}, threshold ${threshold.toFixed(2)})`,
+      {
+        act: 'start domestic authorization, then seek mandate and consent as required',
+        standby: `stand by and reconsider in ${this.nation.decision.reassessHours} h or when the situation changes`,
+      },
+      noisy >= threshold ? 'act' : 'standby',
+      (choice) => this.send({ type: choice === 'act' ? 'decision.act' : 'decision.standby' }),
+    );
+  }
+
+  askMandateDecision(): void {
+    const orgs = this.nation.decision.mandateFrom.join(' or ');
+    this.sim.ask(
+      this.nation.id,
+      'mandate',
+      `Your law asks for a mandate from ${orgs} before deploying. Seek it?`,
+      {
+        'seek-mandate': `wait for ${orgs} to convene, deliberate and vote`,
+        proceed: `deploy without a mandate: faster, but trust with the host drops by ${proceedTrustPenalty}`,
+      },
+      'seek-mandate',
+      (choice) => this.send({ type: choice === 'proceed' ? 'decision.proceed' : 'decision.seek-mandate' }),
+    );
+  }
+
+  askOfferDecision(): void {
+    const options: Record<string, string> = {};
+    for (const choice of ['all', 'civilian-only', 'half'] as const) {
+      options[choice] = `${OFFER_CONSEQUENCES[choice]} (${this.unitsOffered(choice)} units)`;
+    }
+    this.sim.ask(this.nation.id, 'offer', 'Which resources do you offer?', options, 'all', (choice) =>
+      this.send({ type: 'decision.offer', choice: choice as OfferChoice }),
+    );
+  }
+
+  // ---- mandate, consent, intelligence -------------------------------------------------
+
+  requestMandate(): void {
+    for (const org of this.nation.decision.mandateFrom) this.sim.organizations.get(org)?.request(this.nation.id);
+  }
+
+  /** An organization mandated the response (called by the organization runtime). */
+  mandateGranted(organization: string): void {
+    if (this.mandateObtained) return;
+    this.mandateObtained = true;
+    this.sim.recorder.milestone(this.nation.id, 'mandateHours', this.sim.now);
+    this.sim.trace(`nation:${this.nation.id}`, 'mandate.granted', { data: { organization } });
+    this.send({ type: 'mandate.granted' });
+  }
+
+  proceedWithoutMandate(): void {
+    this.mandateObtained = true;
+    this.sim.change(`proceed-without-mandate:${this.nation.id}`, (world) => {
+      for (const host of this.hostsToAsk) {
+        const key = host < this.nation.id ? `${host}|${this.nation.id}` : `${this.nation.id}|${host}`;
+        const relation = (world.relations[key] ??= { trust: this.sim.trust(this.nation.id, host), hotlineUp: this.sim.hotlineUp(this.nation.id, host) });
+        relation.trust = Math.max(0, relation.trust - proceedTrustPenalty);
+      }
+    });
+  }
+
+  requestConsent(): void {
+    for (const host of this.hostsToAsk) {
+      if (this.grants.has(host)) continue;
+      const runtime = this.sim.hostRuntimes.get(host)!;
+      this.sim.kernel.schedule(runtime.latencyTo(this.nation.id), () => runtime.receiveRequest(this.nation.id));
+    }
+    this.checkConsents();
+  }
+
+  /** A host granted consent (called by the host runtime). */
+  consentGranted(host: string, allowMilitary: boolean, personnelAllowance: number): void {
+    this.grants.set(host, { allowMilitary, personnelAllowance });
+    this.sim.trace(`nation:${this.nation.id}`, 'consent.granted', { data: { host, allowMilitary, personnelAllowance } });
+    this.checkConsents();
+  }
+
+  private checkConsents(): void {
+    if (!this.hostsToAsk.every((host) => this.grants.has(host) || !this.hostNeedsAsking(host))) return;
+    if (this.hostsToAsk.length > 0) this.sim.recorder.milestone(this.nation.id, 'consentHours', this.sim.now);
+    this.sim.kernel.schedule(0, () => this.send({ type: 'consent.granted' }));
+  }
+
+  private hostNeedsAsking(host: string): boolean {
+    return this.sim.nation(host).sovereignty.consent !== 'automatic' || this.sim.world.state.hostPolicy[host] !== 'open';
+  }
+
+  requestIntelligence(): void {
+    let pending = 0;
+    for (const host of this.hostsToAsk) {
+      const runtime = this.sim.hostRuntimes.get(host)!;
+      if (sharesIntelligence(this.sim.world.state.intelligenceSharing[host] ?? 'none', this.sim.relation(this.nation.id, host))) continue;
+      pending++;
+      runtime.askIntelligence(this.nation.id, (effectiveness) => {
+        this.sim.change(`intelligence:${host}:${this.nation.id}`, (world) => {
+          world.effectiveness[this.nation.id] = Math.min(world.effectiveness[this.nation.id] ?? 1, effectiveness);
+        });
+        if (--pending === 0) this.send({ type: 'intelligence.settled' });
+      });
+    }
+    if (pending === 0) this.sim.kernel.schedule(0, () => this.send({ type: 'intelligence.settled' }));
+  }
+
+  /** Effectiveness with a host once intelligence is settled (used by hosts for their choices). */
+  effectivenessWith(host: string, sharing: 'full' | 'partners' | 'none'): number {
+    return intelligenceEffectiveness(sharing, this.sim.relation(this.nation.id, host));
+  }
+
+  // ---- resources ----------------------------------------------------------------------
+
+  unitsOffered(choice: OfferChoice): number {
+    return this.plan(choice).reduce((sum, commitment) => sum + commitment.units, 0);
+  }
+
+  /** Units per pool the nation can commit: capacity, needs, choice, host rules, budget. */
+  private plan(choice: OfferChoice): Commitment[] {
+    const sim = this.sim;
+    const world = sim.world.state;
+    const allowMilitary = choice !== 'civilian-only' && this.hostsToAsk.every((host) => this.grants.get(host)?.allowMilitary ?? true);
+    let personnelLeft = Math.min(...this.hostsToAsk.map((host) => this.grants.get(host)?.personnelAllowance ?? Infinity), Infinity);
+    let budgetLeft = world.budgetsMusd[this.nation.id] ?? 0;
+    const plannedDays = sim.horizonHours / 24;
+    const plan: Commitment[] = [];
+    for (const resource of this.nation.resources) {
+      if (resource.units <= 0 || !(resource.capability in world.needs)) continue;
+      if (resource.military && !allowMilitary) continue;
+      let units = choice === 'half' ? Math.ceil(resource.units / 2) : resource.units;
+      const costPerUnit = resource.costMusdPerUnitDay * plannedDays;
+      if (costPerUnit > 0) units = Math.min(units, Math.floor(budgetLeft / costPerUnit));
+      if (resource.personnelPerUnit > 0) units = Math.min(units, Math.floor(personnelLeft / resource.personnelPerUnit));
+      if (units <= 0) continue;
+      budgetLeft -= units * costPerUnit;
+      personnelLeft -= units * resource.personnelPerUnit;
+      plan.push({ resource, units });
+    }
+    return plan;
+  }
+
+  commitOffer(choice: OfferChoice): void {
+    this.commitments = this.plan(choice);
+    const plannedDays = this.sim.horizonHours / 24;
+    this.sim.change(`commit:${this.nation.id}`, (world) => {
+      for (const { resource, units } of this.commitments) {
+        world.budgetsMusd[this.nation.id] = (world.budgetsMusd[this.nation.id] ?? 0) - units * resource.costMusdPerUnitDay * plannedDays;
+        for (const host of this.hostsToAsk) {
+          if (host in world.foreignPersonnel) world.foreignPersonnel[host]! += units * resource.personnelPerUnit;
+        }
+      }
+    });
+    this.sim.trace(`nation:${this.nation.id}`, 'offer.committed', {
+      data: { choice, units: Object.fromEntries(this.commitments.map(({ resource, units }) => [resource.capability, units])) },
+    });
+  }
+
+  dispatchUnits(): void {
+    const relation = this.sim.relation(this.nation.id, this.primaryHost);
+    const stream = this.streamFor('readiness');
+    this.unitsPending = this.commitments.length;
+    for (const { resource, units } of this.commitments) {
+      const hours = drawDelay(resource.readiness, stream) * (this.isHost ? 1 : readinessFactor(relation));
+      this.sim.kernel.schedule(hours, () => this.send({ type: 'units.arrived', capability: resource.capability, units }));
+    }
+  }
+
+  recordArrival(capability: string, units: number): void {
+    const sim = this.sim;
+    const resource = this.commitments.find((commitment) => commitment.resource.capability === capability)!.resource;
+    sim.change(`arrival:${this.nation.id}:${capability}`, (world) => {
+      const deployed = world.deployed[this.nation.id]!;
+      deployed[capability] = (deployed[capability] ?? 0) + units;
+    });
+    sim.recorder.unitsArrived(this.nation.id, units, (units * resource.costMusdPerUnitDay) / 24);
+    sim.recorder.milestone(this.nation.id, 'firstDeployHours', sim.now);
+    sim.trace(`nation:${this.nation.id}`, 'units.arrived', { data: { capability, units } });
+    if (--this.unitsPending === 0) sim.recorder.milestone(this.nation.id, 'fullDeployHours', sim.now);
+  }
+
+  withdraw(): void {
+    this.sim.recorder.unitsWithdrawn(this.nation.id);
+    this.sim.change(`withdraw:${this.nation.id}`, (world) => {
+      world.deployed[this.nation.id] = {};
+    });
+  }
+}

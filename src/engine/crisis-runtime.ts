@@ -1,0 +1,188 @@
+import type { Actor } from 'xstate';
+import { crisisMachine, type CrisisEvent, type CrisisPort } from '../agents/crisis.js';
+import { attackFactor, escalationFactor } from '../model/levers.js';
+import { uncoordinated } from '../model/supply.js';
+import type { Hazard } from '../scenario/schema.js';
+import { addNeed, relationDraft } from './effects.js';
+import type { Simulation } from './simulation.js';
+
+type HazardKind = 'escalation' | 'attack';
+
+/**
+ * A Poisson hazard with a rate that changes at world changes, sampled by the "unit
+ * exponential budget" method: an Exp(1) budget is drawn per event and the integrated
+ * rate spent against it. Re-timing after a rate change draws nothing, so runs that differ
+ * only in a lever keep the same random draws (common random numbers).
+ */
+interface HazardClock {
+  kind: HazardKind;
+  spec: Hazard;
+  budget: number;
+  spent: number;
+  ratePerHour: number;
+}
+
+/** Runs the crisis machine: phase changes, escalations and attacks. */
+export class CrisisRuntime implements CrisisPort {
+  private readonly actor: Actor<typeof crisisMachine>;
+  private readonly hazards: HazardClock[] = [];
+  private lastAccumulated = 0;
+
+  constructor(private readonly sim: Simulation) {
+    const crisis = sim.scenario.crisis;
+    const specs: [HazardKind, Hazard | null][] = [
+      ['escalation', crisis.escalation],
+      ['attack', crisis.attacks],
+    ];
+    for (const [kind, spec] of specs) {
+      if (spec && spec.perHour > 0) this.hazards.push({ kind, spec, budget: this.drawBudget(kind), spent: 0, ratePerHour: 0 });
+    }
+    this.actor = sim.createActor(crisisMachine, { input: { port: this } });
+  }
+
+  start(): void {
+    this.updateRates();
+    this.sim.startActor('crisis', this.actor);
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+
+  send(event: CrisisEvent): void {
+    this.actor.send(event);
+  }
+
+  private drawBudget(kind: HazardKind): number {
+    return this.sim.stream(`crisis/${kind}`).exponential(1);
+  }
+
+  /** Spends hazard up to time t at the rates in force since the last call. */
+  accumulate(t: number): void {
+    const dt = t - this.lastAccumulated;
+    if (dt <= 0) return;
+    for (const hazard of this.hazards) hazard.spent += hazard.ratePerHour * dt;
+    this.lastAccumulated = t;
+  }
+
+  /** Called after every world change: re-derives rates and re-times the next event if they moved. */
+  hazardChanged(): void {
+    if (this.hazards.length === 0) return;
+    if (this.updateRates()) this.actor.send({ type: 'hazard.changed' });
+  }
+
+  private updateRates(): boolean {
+    const sim = this.sim;
+    const world = sim.world.state;
+    let changed = false;
+    for (const hazard of this.hazards) {
+      const rate = world.resolved ? 0 : hazard.spec.perHour * this.factor(hazard.kind);
+      if (rate !== hazard.ratePerHour) {
+        hazard.ratePerHour = rate;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private factor(kind: HazardKind): number {
+    const sim = this.sim;
+    const coverage = sim.coverage();
+    if (kind === 'attack') return attackFactor(coverage, sim.world.state.intelligenceSharing[sim.scenario.crisis.hosts[0]!] ?? 'partners');
+    const [a, b] = this.belligerents();
+    const hotline = a !== undefined && b !== undefined && sim.hotlineUp(a, b);
+    const trust = a !== undefined && b !== undefined ? sim.trust(a, b) : 0.5;
+    return escalationFactor(hotline, trust, coverage, uncoordinated(sim.scenario, sim.world.state, sim.hosts));
+  }
+
+  private belligerents(): (string | undefined)[] {
+    const crisis = this.sim.scenario.crisis;
+    return crisis.belligerents.length >= 2 ? crisis.belligerents : crisis.hosts;
+  }
+
+  hoursToNextHazard(): number {
+    let best = Infinity;
+    for (const hazard of this.hazards) {
+      if (hazard.ratePerHour <= 0) continue;
+      best = Math.min(best, Math.max(0, hazard.budget - hazard.spent) / hazard.ratePerHour);
+    }
+    return best;
+  }
+
+  fireHazard(): void {
+    this.accumulate(this.sim.now);
+    let due: HazardClock | undefined;
+    for (const hazard of this.hazards) {
+      if (hazard.ratePerHour > 0 && hazard.spent >= hazard.budget - 1e-9 && (!due || hazard.budget - hazard.spent < due.budget - due.spent)) due = hazard;
+    }
+    if (!due) return;
+    due.spent = 0;
+    due.budget = this.drawBudget(due.kind);
+    if (due.kind === 'escalation') this.escalate();
+    else this.attack();
+  }
+
+  /** An escalation: needs grow, belligerents' trust drops, and each may use (or propose) a hotline. */
+  escalate(): void {
+    const sim = this.sim;
+    const spec = sim.scenario.crisis.escalation;
+    const [a, b] = this.belligerents();
+    sim.trace('crisis', 'escalation');
+    sim.change('escalation', (world) => {
+      world.escalations++;
+      for (const added of spec?.addsNeed ?? []) addNeed(world, added.capability, added.amount, sim.now);
+      if (a !== undefined && b !== undefined) {
+        const relation = relationDraft(world, a, b, sim);
+        relation.trust = Math.max(0, relation.trust - (spec?.trustDrop ?? 0.1));
+      }
+    });
+    if (a !== undefined && b !== undefined) {
+      this.askHotline(a, b);
+      this.askHotline(b, a);
+    }
+  }
+
+  private askHotline(nation: string, other: string): void {
+    const sim = this.sim;
+    const up = sim.hotlineUp(nation, other);
+    const setupHours = 4 * sim.scenario.parameters.diplomaticLatencyHours;
+    const consequences: Record<string, string> = up
+      ? { call: `call ${other} on the hotline: trust +0.1, lowering the escalation hazard`, silence: 'say nothing: trust stays low' }
+      : { propose: `propose a hotline to ${other}: it works after about ${setupHours} h`, silence: 'say nothing' };
+    const recommended = up ? 'call' : sim.trust(nation, other) >= 0.3 ? 'propose' : 'silence';
+    sim.ask(nation, 'hotline', `An escalation with ${other}. ${up ? 'Use the hotline?' : 'There is no hotline. Propose one?'}`, consequences, recommended, (choice) => {
+      if (choice === 'call') {
+        sim.change(`hotline-call:${nation}`, (world) => {
+          const relation = relationDraft(world, nation, other, sim);
+          relation.trust = Math.min(1, relation.trust + 0.1);
+        });
+      } else if (choice === 'propose') {
+        sim.kernel.schedule(setupHours, () =>
+          sim.change(`hotline-opened:${nation}`, (world) => {
+            relationDraft(world, nation, other, sim).hotlineUp = true;
+          }),
+        );
+      }
+    }, other);
+  }
+
+  /** An attack: needs grow and the host's trust in its partners drops. */
+  attack(): void {
+    const sim = this.sim;
+    const spec = sim.scenario.crisis.attacks;
+    sim.trace('crisis', 'attack');
+    sim.change('attack', (world) => {
+      world.attacks++;
+      for (const added of spec?.addsNeed ?? []) addNeed(world, added.capability, added.amount, sim.now);
+    });
+  }
+
+  resolve(): void {
+    const sim = this.sim;
+    sim.recorder.stopAccruing(sim.now);
+    sim.change('resolved', (world) => {
+      world.resolved = true;
+    });
+    for (const contributor of sim.contributors.values()) sim.kernel.schedule(0, () => contributor.send({ type: 'crisis.resolved' }));
+  }
+}

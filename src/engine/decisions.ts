@@ -1,0 +1,34 @@
+/**
+ * Decisions agents take. Each is a request with options and the engine's own choice;
+ * for nations played by people the run pauses until a choice is given.
+ */
+export type DecisionKind =
+  | 'act' // contributor: act or stand by
+  | 'mandate' // contributor: seek the required mandate, or proceed without it
+  | 'offer' // contributor: which resources to offer
+  | 'consent' // host: open, restrictive or closed to foreign help
+  | 'intelligence' // host: share intelligence with a contributor
+  | 'vote' // organization member: vote for a mandate
+  | 'hotline'; // belligerent: use (or propose) a hotline after an escalation
+
+export interface DecisionRequest {
+  /** Unique within a run, in the order decisions were asked. */
+  id: number;
+  nation: string;
+  kind: DecisionKind;
+  atHours: number;
+  /** What is being decided, in one sentence. */
+  question: string;
+  options: readonly string[];
+  /** What each option leads to, as the engine knows it. */
+  consequences: Readonly<Record<string, string>>;
+  /** What the engine would choose for this nation. */
+  recommended: string;
+  /** Organization or other nation this decision concerns, if any. */
+  subject?: string;
+}
+
+/** Thrown when a decision is answered with an unknown id or an option it does not offer. */
+export class DecisionError extends Error {
+  override name = 'DecisionError';
+}

@@ -1,0 +1,81 @@
+import { needAt } from '../model/needs.js';
+import { relationKey } from '../model/relations.js';
+import type { Draft } from 'immer';
+import type { WorldState } from '../model/world.js';
+import type { Inject } from '../scenario/schema.js';
+import type { Simulation } from './simulation.js';
+
+/** Applies an inject's effect to the world and tells the agents it concerns. */
+export function applyInjectEffect(sim: Simulation, inject: Inject): void {
+  const effect = inject.effect;
+  const label = `inject:${inject.id}`;
+  switch (effect.type) {
+    case 'none':
+      return;
+    case 'need.add':
+      sim.change(label, (world) => addNeed(world, effect.capability, effect.amount, sim.now));
+      return;
+    case 'host.policy':
+      sim.hostRuntimes.get(effect.host)?.impose(effect.policy);
+      return;
+    case 'hotline.down':
+    case 'hotline.up':
+      sim.change(label, (world) => {
+        relationDraft(world, effect.between[0], effect.between[1], sim).hotlineUp = effect.type === 'hotline.up';
+      });
+      return;
+    case 'trust.change':
+      sim.change(label, (world) => {
+        const relation = relationDraft(world, effect.between[0], effect.between[1], sim);
+        relation.trust = Math.min(1, Math.max(0, relation.trust + effect.delta));
+      });
+      return;
+    case 'budget.change':
+      sim.change(label, (world) => {
+        world.budgetsMusd[effect.nation] = Math.max(0, (world.budgetsMusd[effect.nation] ?? 0) + effect.deltaMusd);
+      });
+      sim.contributors.get(effect.nation)?.send({ type: 'budget.changed' });
+      return;
+    case 'pressure':
+      sim.change(label, (world) => {
+        world.mediaPressure = Math.min(1, Math.max(0, world.mediaPressure + effect.amount));
+      });
+      for (const contributor of sim.contributors.values()) contributor.send({ type: 'reassess' });
+      return;
+    case 'escalation':
+      sim.crisis.escalate();
+      return;
+    case 'attack':
+      sim.crisis.attack();
+      return;
+    case 'mandate.grant':
+      sim.organizations.get(effect.organization)?.impose();
+      return;
+    default: {
+      const exhaustive: never = effect;
+      throw new Error(`unhandled inject effect ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+/** Adds need for a capability at time t, re-basing its curve so the change is exact. */
+export function addNeed(world: Draft<WorldState>, capability: string, amount: number, t: number): void {
+  const curve = world.needs[capability];
+  if (!curve) {
+    if (amount > 0) world.needs[capability] = { level: amount, ratePerHour: 0, sinceHours: t };
+    return;
+  }
+  curve.level = Math.max(0, needAt(curve, t) + amount);
+  curve.sinceHours = t;
+}
+
+/** The dynamic relation between two nations, created with the scenario's values when first changed. */
+export function relationDraft(world: Draft<WorldState>, a: string, b: string, sim: Simulation) {
+  const key = relationKey(a, b);
+  let relation = world.relations[key];
+  if (!relation) {
+    relation = { trust: sim.trust(a, b), hotlineUp: sim.hotlineUp(a, b) };
+    world.relations[key] = relation;
+  }
+  return relation;
+}

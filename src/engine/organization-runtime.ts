@@ -1,0 +1,136 @@
+import type { Actor } from 'xstate';
+import { organizationMachine, type OrganizationPort } from '../agents/organization.js';
+import { motive } from '../model/levers.js';
+import type { Organization } from '../scenario/schema.js';
+import { drawDelay } from './delays.js';
+import type { Simulation } from './simulation.js';
+
+/** Runs an organization's mandate process: requests, votes by the members' interests, the coordination cell. */
+export class OrganizationRuntime implements OrganizationPort {
+  private readonly actor: Actor<typeof organizationMachine>;
+  private readonly requesters: string[] = [];
+  private votes = new Map<string, boolean>();
+  private round = 0;
+
+  constructor(private readonly sim: Simulation, readonly organization: Organization) {
+    this.actor = sim.createActor(organizationMachine, { input: { port: this } });
+  }
+
+  start(): void {
+    this.sim.startActor(`org:${this.organization.id}`, this.actor);
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+
+  private streamFor(purpose: string) {
+    return this.sim.stream(`org/${this.organization.id}/${purpose}`);
+  }
+
+  /** A member asks for a mandate. */
+  request(nation: string): void {
+    if (this.sim.world.state.mandated[this.organization.id]) {
+      this.sim.kernel.schedule(0, () => this.sim.contributors.get(nation)?.mandateGranted(this.organization.id));
+      return;
+    }
+    if (!this.requesters.includes(nation)) this.requesters.push(nation);
+    this.actor.send({ type: 'mandate.requested' });
+  }
+
+  /** An inject mandates the response (e.g. a resolution passes). */
+  impose(): void {
+    this.actor.send({ type: 'mandate.imposed' });
+  }
+
+  conveneHours(): number {
+    return drawDelay(this.organization.convene, this.streamFor('convene'));
+  }
+
+  deliberationHours(): number {
+    return drawDelay(this.organization.deliberation, this.streamFor('deliberation'));
+  }
+
+  reconveneHours(): number {
+    return this.organization.reconveneHours;
+  }
+
+  coordinationSetupHours(): number {
+    return this.organization.coordinationCell ? drawDelay(this.organization.coordinationCell.setup, this.streamFor('cell')) : 0;
+  }
+
+  hasCoordinationCell(): boolean {
+    return this.organization.coordinationCell !== null;
+  }
+
+  callVote(): void {
+    this.round++;
+    this.votes = new Map();
+    const sim = this.sim;
+    const host = sim.scenario.crisis.hosts[0]!;
+    const noise = this.streamFor('votes');
+    for (const member of this.organization.members) {
+      const nation = sim.nation(member);
+      const drive = motive(nation.interests, sim.scenario.crisis.kind, sim.pressure(), sim.trust(member, host));
+      // The host's own vote follows its consent rules: a host that refuses foreign help votes no.
+      const inFavour = sim.hosts.has(member) ? nation.sovereignty.consent !== 'refused' : drive + noise.normal(0, 0.05) >= nation.decision.actThreshold * 0.9;
+      sim.ask(
+        member,
+        'vote',
+        `${this.organization.name} votes on a mandate (round ${this.round}, rule: ${this.organization.rule}). Your vote?`,
+        { yes: 'vote for the mandate', no: 'vote against; the response waits for the next round' },
+        inFavour ? 'yes' : 'no',
+        (choice) => this.castVote(member, choice === 'yes'),
+        this.organization.id,
+      );
+    }
+  }
+
+  private castVote(member: string, yes: boolean): void {
+    this.votes.set(member, yes);
+    if (this.votes.size === this.organization.members.length) {
+      this.sim.trace(`org:${this.organization.id}`, 'votes.counted', { data: { round: this.round, yes: [...this.votes.values()].filter(Boolean).length, of: this.votes.size } });
+      this.actor.send({ type: 'votes.counted' });
+    }
+  }
+
+  votePassed(): boolean {
+    const yes = [...this.votes.values()].filter(Boolean).length;
+    const majority = yes * 2 > this.votes.size;
+    switch (this.organization.rule) {
+      case 'consensus':
+        return yes === this.votes.size;
+      case 'majority':
+        return majority;
+      case 'veto':
+        return majority && this.organization.vetoHolders.every((holder) => this.votes.get(holder) !== false);
+      default: {
+        const exhaustive: never = this.organization.rule;
+        throw new Error(`unknown rule ${String(exhaustive)}`);
+      }
+    }
+  }
+
+  roundsLeft(): boolean {
+    return this.round < this.organization.maxRounds;
+  }
+
+  grantMandate(): void {
+    this.sim.change(`mandate:${this.organization.id}`, (world) => {
+      world.mandated[this.organization.id] = true;
+    });
+    this.notifyMandated();
+  }
+
+  notifyMandated(): void {
+    for (const nation of this.requesters.splice(0)) {
+      this.sim.kernel.schedule(0, () => this.sim.contributors.get(nation)?.mandateGranted(this.organization.id));
+    }
+  }
+
+  openCoordinationCell(): void {
+    this.sim.change(`coordination-cell:${this.organization.id}`, (world) => {
+      world.coordinationCell[this.organization.id] = true;
+    });
+  }
+}

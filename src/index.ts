@@ -1,0 +1,29 @@
+/**
+ * The public API of crisis-sim. Every export is listed by name (no `export *`), so what
+ * is public is decided here, on purpose, and nothing internal leaks by accident.
+ */
+export { Kernel, TimeTravelError } from './kernel/kernel.js';
+export type { KernelAction } from './kernel/kernel.js';
+export { EventQueue } from './kernel/event-queue.js';
+export { RandomStream, RandomStreams } from './kernel/random.js';
+
+export { scenarioSchema } from './scenario/schema.js';
+export type { Scenario, ScenarioInput, Nation, Relation, Organization, Crisis, Inject, InjectEffect, Delay, CrisisKind } from './scenario/schema.js';
+export { loadScenarioFile, loadScenarioText, checkScenarioText, hashScenario } from './scenario/load.js';
+export type { LoadedScenario, ScenarioCheck } from './scenario/load.js';
+export { ScenarioError, formatIssue, formatPath } from './scenario/issues.js';
+export type { ScenarioIssue, SourcePosition } from './scenario/issues.js';
+
+export { Simulation, stateName } from './engine/simulation.js';
+export type { SimulationOptions } from './engine/simulation.js';
+export { runScenario, provenanceOf, roundNumbers } from './engine/run.js';
+export type { RunResult, RunOptions, Provenance } from './engine/run.js';
+export { DecisionError } from './engine/decisions.js';
+export type { DecisionKind, DecisionRequest } from './engine/decisions.js';
+
+export { RUN_METRICS, NATION_MILESTONES, STALL_CAUSES, STALL_CAUSE_BY_STATE } from './metrics/definitions.js';
+export type { RunMetrics, NationMetrics, StallCause } from './metrics/definitions.js';
+export type { PhaseInterval } from './metrics/recorder.js';
+export type { TraceEntry, TraceSink } from './metrics/trace.js';
+
+export { ENGINE } from './version.js';

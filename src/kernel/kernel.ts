@@ -1,0 +1,107 @@
+import type { ActorOptions, AnyActorLogic } from 'xstate';
+import { EventQueue } from './event-queue.js';
+
+/** xstate's clock interface (not exported by name from xstate). */
+type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
+
+/** A scheduled action. Reuse one function for many events to keep the loop allocation-free. */
+export type KernelAction = () => void;
+
+/** Thrown when something asks the kernel to schedule before the current simulated time. */
+export class TimeTravelError extends Error {
+  constructor(nowHours: number, atHours: number) {
+    super(`cannot schedule at ${atHours} h: the simulation is already at ${nowHours} h`);
+    this.name = 'TimeTravelError';
+  }
+}
+
+/**
+ * The discrete-event kernel: the only clock of a run.
+ *
+ * Time is simulated hours from crisis onset. The kernel implements xstate's `Clock`
+ * (`setTimeout`/`clearTimeout`, with the timeout read as hours), so actors created with
+ * `createActor(machine, { clock: kernel })` have every `after` delay and delayed `sendTo`
+ * placed on this queue. Nothing here reads the wall clock.
+ */
+export class Kernel implements Clock {
+  private readonly queue = new EventQueue<KernelAction>();
+  private nowHours = 0;
+  private processed = 0;
+
+  /** Current simulated time in hours. */
+  get now(): number {
+    return this.nowHours;
+  }
+
+  /** Number of events executed so far. */
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+
+  /** Number of pending (not cancelled) events. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Time of the next pending event in hours, or Infinity when none is left. */
+  nextEventTime(): number {
+    return this.queue.peekTime();
+  }
+
+  /** Schedules `action` at absolute time `atHours`; returns an id for {@link cancel}. */
+  scheduleAt(atHours: number, action: KernelAction): number {
+    if (!(atHours >= this.nowHours)) throw new TimeTravelError(this.nowHours, atHours);
+    return this.queue.push(atHours, action);
+  }
+
+  /** Schedules `action` after `delayHours` (>= 0) from now. */
+  schedule(delayHours: number, action: KernelAction): number {
+    return this.scheduleAt(this.nowHours + delayHours, action);
+  }
+
+  /** Cancels a scheduled event; cancelling an executed or unknown id does nothing. */
+  cancel(id: number): void {
+    this.queue.cancel(id);
+  }
+
+  /** xstate `Clock`: `timeout` is read as simulated hours. */
+  setTimeout(fn: (...args: unknown[]) => void, timeout: number): number {
+    return this.schedule(timeout, fn as KernelAction);
+  }
+
+  /** xstate `Clock`. */
+  clearTimeout(id: number): void {
+    this.cancel(id);
+  }
+
+  /** Executes the next event. Returns false when the queue is empty. */
+  step(): boolean {
+    const time = this.queue.peekTime();
+    if (time === Infinity) return false;
+    const action = this.queue.pop()!;
+    this.nowHours = time;
+    this.processed++;
+    action();
+    return true;
+  }
+
+  /**
+   * Executes every event with time <= `untilHours`, then sets the clock to `untilHours`.
+   * `stop` is checked after each event; when it returns true the loop ends early and the
+   * clock stays at that event's time. Returns the number of events executed.
+   */
+  runUntil(untilHours: number, stop?: () => boolean): number {
+    const start = this.processed;
+    while (this.queue.peekTime() <= untilHours) {
+      this.step();
+      if (stop?.()) return this.processed - start;
+    }
+    if (untilHours > this.nowHours && untilHours !== Infinity) this.nowHours = untilHours;
+    return this.processed - start;
+  }
+
+  /** Runs until the queue is empty or the optional horizon is reached. */
+  run(horizonHours = Infinity): number {
+    return this.runUntil(horizonHours);
+  }
+}

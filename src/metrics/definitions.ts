@@ -1,0 +1,64 @@
+/**
+ * Every metric a run records, defined once with its unit. docs/metrics.md documents each
+ * name here (a test checks it), and the CSV writers take their columns from these lists.
+ */
+
+export const STALL_CAUSES = ['bureaucracy', 'mandate', 'consent', 'resources', 'interoperability', 'intelligence'] as const;
+export type StallCause = (typeof STALL_CAUSES)[number];
+
+/** Contributor states that are stalls, and why. Other states are work or waiting by choice. */
+export const STALL_CAUSE_BY_STATE: Readonly<Record<string, StallCause>> = {
+  authorizing: 'bureaucracy',
+  choosingMandate: 'mandate',
+  awaitingMandate: 'mandate',
+  awaitingConsent: 'consent',
+  awaitingResources: 'resources',
+  integrating: 'interoperability',
+  awaitingIntelligence: 'intelligence',
+};
+
+export const RUN_METRICS = [
+  { name: 'firstResponseHours', unit: 'hours', censorable: true, description: 'first arrival of foreign (non-host) units in theatre' },
+  { name: 'needsMet50Hours', unit: 'hours', censorable: true, description: 'first time effective supply covers 50% of total need' },
+  { name: 'needsMet90Hours', unit: 'hours', censorable: true, description: 'first time effective supply covers 90% of total need' },
+  { name: 'unmetNeedHours', unit: 'unit-hours', censorable: false, description: 'area under the unmet-need curve from onset to resolution or horizon' },
+  { name: 'peakUnmetNeed', unit: 'units', censorable: false, description: 'largest total unmet need at any time' },
+  { name: 'escalations', unit: 'count', censorable: false, description: 'conflict escalation events' },
+  { name: 'attacks', unit: 'count', censorable: false, description: 'terrorist attacks' },
+] as const;
+
+export const NATION_MILESTONES = [
+  { name: 'detectHours', description: 'government learns of the crisis' },
+  { name: 'decideHours', description: 'decision to act taken' },
+  { name: 'authorizeHours', description: 'domestic authorization complete' },
+  { name: 'mandateHours', description: 'mandate obtained (null when none was needed or it never came)' },
+  { name: 'consentHours', description: 'consent of every host obtained (null when none was needed or it never came)' },
+  { name: 'firstDeployHours', description: 'first units arrive in theatre' },
+  { name: 'fullDeployHours', description: 'all committed units are in theatre' },
+] as const;
+
+export type RunMetricName = (typeof RUN_METRICS)[number]['name'];
+export type NationMilestone = (typeof NATION_MILESTONES)[number]['name'];
+
+export type NationMetrics = { [K in NationMilestone]: number | null } & {
+  stallHours: Record<StallCause, number>;
+  unitsDelivered: number;
+  /** MUSD. */
+  cost: number;
+};
+
+export type RunMetrics = {
+  firstResponseHours: number | null;
+  needsMet50Hours: number | null;
+  needsMet90Hours: number | null;
+  unmetNeedHours: number;
+  peakUnmetNeed: number;
+  escalations: number;
+  attacks: number;
+  nations: Record<string, NationMetrics>;
+};
+
+/** Stall hours of zero for every cause. */
+export function emptyStalls(): Record<StallCause, number> {
+  return { bureaucracy: 0, mandate: 0, consent: 0, resources: 0, interoperability: 0, intelligence: 0 };
+}

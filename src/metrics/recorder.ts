@@ -1,0 +1,170 @@
+import { coverageAt, firstCoverageCrossing, unmetArea, unmetAt, type NeedCurve } from '../model/needs.js';
+import { emptyStalls, STALL_CAUSE_BY_STATE, type NationMetrics, type NationMilestone, type RunMetrics, type StallCause } from './definitions.js';
+
+/** One stretch of time a nation spent in one state of its process. */
+export interface PhaseInterval {
+  nation: string;
+  state: string;
+  startHours: number;
+  /** null while the nation is still in this state. */
+  endHours: number | null;
+  stallCause: StallCause | null;
+}
+
+interface NationRecord {
+  metrics: NationMetrics;
+  state: string;
+  sinceHours: number;
+  costPerHourMusd: number;
+}
+
+/**
+ * Records a run's metrics as it happens: phases and stalls from state changes, milestones,
+ * and the exact integral of unmet need between events.
+ */
+export class MetricsRecorder {
+  readonly intervals: PhaseInterval[] = [];
+  private readonly nations = new Map<string, NationRecord>();
+  private curves: NeedCurve[] = [];
+  private supplies: number[] = [];
+  private lastHours = 0;
+  private accruing = true;
+  private unmetNeedHours = 0;
+  private peakUnmetNeed = 0;
+  private needsMet50Hours: number | null = null;
+  private needsMet90Hours: number | null = null;
+  private firstResponseHours: number | null = null;
+
+  constructor(nationIds: readonly string[], private readonly hosts: ReadonlySet<string>) {
+    for (const id of nationIds) {
+      this.nations.set(id, {
+        metrics: {
+          detectHours: null,
+          decideHours: null,
+          authorizeHours: null,
+          mandateHours: null,
+          consentHours: null,
+          firstDeployHours: null,
+          fullDeployHours: null,
+          stallHours: emptyStalls(),
+          unitsDelivered: 0,
+          cost: 0,
+        },
+        state: '',
+        sinceHours: 0,
+        costPerHourMusd: 0,
+      });
+    }
+  }
+
+  /**
+   * Records that a nation entered `state` at time t, closing its previous phase; the
+   * detect, decide and authorize milestones are the moments it leaves or enters those states.
+   */
+  enterState(nation: string, state: string, t: number): void {
+    const record = this.nations.get(nation)!;
+    const previous = record.state;
+    this.closePhase(nation, record, t);
+    if (previous === 'monitoring') this.milestone(nation, 'detectHours', t);
+    if (state === 'authorizing') this.milestone(nation, 'decideHours', t);
+    if (previous === 'authorizing') this.milestone(nation, 'authorizeHours', t);
+    record.state = state;
+    record.sinceHours = t;
+    this.intervals.push({ nation, state, startHours: t, endHours: null, stallCause: STALL_CAUSE_BY_STATE[state] ?? null });
+  }
+
+  /** Records a milestone the first time it happens. */
+  milestone(nation: string, name: NationMilestone, t: number): void {
+    const metrics = this.nations.get(nation)!.metrics;
+    if (metrics[name] === null) metrics[name] = t;
+    if (name === 'firstDeployHours' && !this.hosts.has(nation) && this.firstResponseHours === null) this.firstResponseHours = t;
+  }
+
+  /** Units of a nation arrived in theatre, adding to its running cost (MUSD per hour). */
+  unitsArrived(nation: string, units: number, costPerHourMusd: number): void {
+    const record = this.nations.get(nation)!;
+    record.metrics.unitsDelivered += units;
+    record.costPerHourMusd += costPerHourMusd;
+  }
+
+  /** A nation's units left theatre: its running cost stops. */
+  unitsWithdrawn(nation: string): void {
+    this.nations.get(nation)!.costPerHourMusd = 0;
+  }
+
+  /** Integrates unmet need and costs up to time t under the supply in force since the last call. */
+  advance(t: number): void {
+    const from = this.lastHours;
+    if (t <= from) return;
+    for (const record of this.nations.values()) record.metrics.cost += record.costPerHourMusd * (t - from);
+    if (this.accruing && this.curves.length > 0) {
+      let unmetStart = 0;
+      let unmetEnd = 0;
+      for (let i = 0; i < this.curves.length; i++) {
+        const curve = this.curves[i]!;
+        const supply = this.supplies[i]!;
+        this.unmetNeedHours += unmetArea(curve, supply, from, t);
+        unmetStart += unmetAt(curve, supply, from);
+        unmetEnd += unmetAt(curve, supply, t);
+      }
+      // Each unmet curve is convex between events, so the peak is at an end of the interval.
+      this.peakUnmetNeed = Math.max(this.peakUnmetNeed, unmetStart, unmetEnd);
+      if (this.needsMet50Hours === null) this.needsMet50Hours = firstCoverageCrossing(this.curves, this.supplies, 0.5, from, t);
+      if (this.needsMet90Hours === null) this.needsMet90Hours = firstCoverageCrossing(this.curves, this.supplies, 0.9, from, t);
+    }
+    this.lastHours = t;
+  }
+
+  /** Sets the need curves and effective supplies in force from now on (arrays are copied). */
+  setSupply(curves: readonly NeedCurve[], supplies: readonly number[], t: number): void {
+    this.curves = curves.slice();
+    this.supplies = supplies.slice();
+    if (this.accruing) {
+      let unmet = 0;
+      for (let i = 0; i < curves.length; i++) unmet += unmetAt(curves[i]!, supplies[i]!, t);
+      this.peakUnmetNeed = Math.max(this.peakUnmetNeed, unmet);
+      if (this.needsMet50Hours === null && coverageAt(curves, supplies, t) >= 0.5) this.needsMet50Hours = t;
+      if (this.needsMet90Hours === null && coverageAt(curves, supplies, t) >= 0.9) this.needsMet90Hours = t;
+    }
+  }
+
+  /** The acute phase is over: unmet need stops accruing. */
+  stopAccruing(t: number): void {
+    this.advance(t);
+    this.accruing = false;
+  }
+
+  /** Closes open phases at the horizon and returns the run's metrics. */
+  finish(horizonHours: number, escalations: number, attacks: number): RunMetrics {
+    this.advance(horizonHours);
+    const nations: Record<string, NationMetrics> = {};
+    for (const [id, record] of this.nations) {
+      this.closePhase(id, record, horizonHours);
+      nations[id] = record.metrics;
+    }
+    return {
+      firstResponseHours: this.firstResponseHours,
+      needsMet50Hours: this.needsMet50Hours,
+      needsMet90Hours: this.needsMet90Hours,
+      unmetNeedHours: this.unmetNeedHours,
+      peakUnmetNeed: this.peakUnmetNeed,
+      escalations,
+      attacks,
+      nations,
+    };
+  }
+
+  private closePhase(nation: string, record: NationRecord, t: number): void {
+    if (record.state === '') return;
+    const cause = STALL_CAUSE_BY_STATE[record.state];
+    if (cause) record.metrics.stallHours[cause] += t - record.sinceHours;
+    for (let i = this.intervals.length - 1; i >= 0; i--) {
+      const interval = this.intervals[i]!;
+      if (interval.nation === nation && interval.endHours === null) {
+        interval.endHours = t;
+        break;
+      }
+    }
+    record.sinceHours = t;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Exact arithmetic for needs that change continuously between events.
+ *
+ * A capability's need is `level * exp(ratePerHour * (t - sinceHours))` units and its
+ * effective supply is constant between world changes, so unmet need, its area and its
+ * peak have closed forms over any interval: nothing is sampled on a tick.
+ */
+export interface NeedCurve {
+  level: number;
+  ratePerHour: number;
+  sinceHours: number;
+}
+
+/** Rate per hour for a half-life or doubling time (hours); 0 when both are null. */
+export function needRate(halfLifeHours: number | null, doublingHours: number | null): number {
+  if (halfLifeHours !== null) return -Math.LN2 / halfLifeHours;
+  if (doublingHours !== null) return Math.LN2 / doublingHours;
+  return 0;
+}
+
+/** Units needed at time `t`. */
+export function needAt(curve: NeedCurve, t: number): number {
+  return curve.ratePerHour === 0 ? curve.level : curve.level * Math.exp(curve.ratePerHour * (t - curve.sinceHours));
+}
+
+/** Integral of the need curve over [a, b]. */
+function needArea(curve: NeedCurve, a: number, b: number): number {
+  if (curve.ratePerHour === 0) return curve.level * (b - a);
+  return (needAt(curve, b) - needAt(curve, a)) / curve.ratePerHour;
+}
+
+/** Unmet units at time t given a constant supply. */
+export function unmetAt(curve: NeedCurve, supply: number, t: number): number {
+  return Math.max(0, needAt(curve, t) - supply);
+}
+
+/** Exact integral of max(0, need(t) - supply) over [a, b], in unit-hours. */
+export function unmetArea(curve: NeedCurve, supply: number, a: number, b: number): number {
+  if (b <= a) return 0;
+  const start = needAt(curve, a);
+  const end = needAt(curve, b);
+  if (start <= supply && end <= supply) return 0;
+  if (start >= supply && end >= supply) return needArea(curve, a, b) - supply * (b - a);
+  // The need crosses the supply once inside (a, b): integrate only where it is above.
+  const crossing = curve.sinceHours + Math.log(supply / curve.level) / curve.ratePerHour;
+  return start > supply
+    ? needArea(curve, a, crossing) - supply * (crossing - a)
+    : needArea(curve, crossing, b) - supply * (b - crossing);
+}
+
+/**
+ * Share of total need that is met at time t: sum of min(supply, need) over sum of need.
+ * 1 when nothing is needed.
+ */
+export function coverageAt(curves: readonly NeedCurve[], supplies: readonly number[], t: number): number {
+  let needed = 0;
+  let met = 0;
+  for (let i = 0; i < curves.length; i++) {
+    const need = needAt(curves[i]!, t);
+    needed += need;
+    met += Math.min(need, supplies[i]!);
+  }
+  return needed <= 0 ? 1 : met / needed;
+}
+
+/**
+ * First time in [from, to] at which coverage reaches `target`, or null. Coverage is
+ * scanned on a fine grid and the first crossing refined by bisection to 1e-6 h.
+ */
+export function firstCoverageCrossing(
+  curves: readonly NeedCurve[],
+  supplies: readonly number[],
+  target: number,
+  from: number,
+  to: number,
+): number | null {
+  if (coverageAt(curves, supplies, from) >= target) return from;
+  const steps = 64;
+  let previous = from;
+  for (let k = 1; k <= steps; k++) {
+    const t = k === steps ? to : from + ((to - from) * k) / steps;
+    if (coverageAt(curves, supplies, t) >= target) {
+      let low = previous;
+      let high = t;
+      while (high - low > 1e-6) {
+        const mid = (low + high) / 2;
+        if (coverageAt(curves, supplies, mid) >= target) high = mid;
+        else low = mid;
+      }
+      return high;
+    }
+    previous = t;
+  }
+  return null;
+}

@@ -1,0 +1,129 @@
+import { enablePatches, produceWithPatches, setAutoFreeze, type Draft, type Patch } from 'immer';
+import type { Scenario } from '../scenario/schema.js';
+import { needRate, type NeedCurve } from './needs.js';
+import { relationKey } from './relations.js';
+
+enablePatches();
+// The world is only changed through WorldStore.update; freezing every state costs more
+// than it protects in the run loop (measured in bench/), so it is off.
+setAutoFreeze(false);
+
+export type HostPolicy = 'undecided' | 'open' | 'restrictive' | 'closed';
+export type IntelligenceSharing = 'full' | 'partners' | 'none';
+
+/** The parts of a relation that change during a run. */
+export interface RelationState {
+  trust: number;
+  hotlineUp: boolean;
+}
+
+/** Everything about the crisis world that changes during a run. */
+export interface WorldState {
+  /** Need curve per capability. */
+  needs: Record<string, NeedCurve>;
+  /** Units in theatre per nation and capability. */
+  deployed: Record<string, Record<string, number>>;
+  /** Effectiveness (0..1) of each nation's units, e.g. lowered where intelligence is withheld. */
+  effectiveness: Record<string, number>;
+  relations: Record<string, RelationState>;
+  budgetsMusd: Record<string, number>;
+  hostPolicy: Record<string, HostPolicy>;
+  intelligenceSharing: Record<string, IntelligenceSharing>;
+  foreignPersonnel: Record<string, number>;
+  mandated: Record<string, boolean>;
+  coordinationCell: Record<string, boolean>;
+  mediaPressure: number;
+  escalations: number;
+  attacks: number;
+  resolved: boolean;
+}
+
+/**
+ * Every capability the run tracks need for: those of the crisis, then those injects and
+ * hazards can add, in order of first mention.
+ */
+export function scenarioCapabilities(scenario: Scenario): string[] {
+  const capabilities = new Set(scenario.crisis.needs.map((need) => need.capability));
+  for (const inject of scenario.injects) if (inject.effect.type === 'need.add') capabilities.add(inject.effect.capability);
+  for (const hazard of [scenario.crisis.escalation, scenario.crisis.attacks]) {
+    for (const added of hazard?.addsNeed ?? []) capabilities.add(added.capability);
+  }
+  return [...capabilities];
+}
+
+/** The world at onset. */
+export function initialWorld(scenario: Scenario): WorldState {
+  const world: WorldState = {
+    needs: {},
+    deployed: {},
+    effectiveness: {},
+    relations: {},
+    budgetsMusd: {},
+    hostPolicy: {},
+    intelligenceSharing: {},
+    foreignPersonnel: {},
+    mandated: {},
+    coordinationCell: {},
+    mediaPressure: 0,
+    escalations: 0,
+    attacks: 0,
+    resolved: false,
+  };
+  for (const capability of scenarioCapabilities(scenario)) world.needs[capability] = { level: 0, ratePerHour: 0, sinceHours: 0 };
+  for (const need of scenario.crisis.needs) {
+    const curve = world.needs[need.capability]!;
+    curve.level += need.initial;
+    curve.ratePerHour = needRate(need.halfLifeHours, need.doublingHours);
+  }
+  for (const nation of scenario.nations) {
+    world.deployed[nation.id] = {};
+    world.effectiveness[nation.id] = 1;
+    world.budgetsMusd[nation.id] = nation.budgetMusd;
+  }
+  for (const host of scenario.crisis.hosts) {
+    const sovereignty = scenario.nations.find((nation) => nation.id === host)!.sovereignty;
+    world.hostPolicy[host] = sovereignty.consent === 'automatic' ? 'open' : 'undecided';
+    world.intelligenceSharing[host] = sovereignty.intelligenceSharing;
+    world.foreignPersonnel[host] = 0;
+  }
+  for (const relation of scenario.relations) {
+    world.relations[relationKey(relation.between[0], relation.between[1])] = { trust: relation.trust, hotlineUp: relation.hotline };
+  }
+  for (const organization of scenario.organizations) {
+    world.mandated[organization.id] = false;
+    world.coordinationCell[organization.id] = false;
+  }
+  return world;
+}
+
+/** One recorded world change: what to apply to redo it and what to apply to undo it. */
+export interface WorldChange {
+  atHours: number;
+  label: string;
+  patches: Patch[];
+  inversePatches: Patch[];
+}
+
+/**
+ * Holds the world state; every change goes through {@link update}, an immer recipe,
+ * and (when history is kept) is recorded as patches for undo and replay.
+ */
+export class WorldStore {
+  private current: WorldState;
+  readonly history: WorldChange[] = [];
+
+  constructor(initial: WorldState, private readonly keepHistory: boolean) {
+    this.current = initial;
+  }
+
+  get state(): WorldState {
+    return this.current;
+  }
+
+  /** Applies a recipe to the world, labelled for the history. */
+  update(atHours: number, label: string, recipe: (draft: Draft<WorldState>) => void): void {
+    const [next, patches, inversePatches] = produceWithPatches(this.current, recipe);
+    this.current = next;
+    if (this.keepHistory && patches.length > 0) this.history.push({ atHours, label, patches, inversePatches });
+  }
+}

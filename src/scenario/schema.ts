@@ -1,0 +1,241 @@
+import { z } from 'zod';
+
+/**
+ * The scenario file format: the single source of truth for types, validation, defaults
+ * and documentation (`describe` texts feed the JSON Schema and docs/scenario-format.md).
+ * All durations are simulated hours; money is millions of US dollars (MUSD).
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'an id of lowercase letters, digits and dashes, starting with a letter');
+const fraction = z.number().min(0).max(1);
+const hours = z.number().nonnegative().finite();
+
+/** A duration in hours: a fixed number or a distribution to draw from. */
+export const delaySchema = z
+  .union([
+    hours.describe('a fixed number of hours'),
+    z
+      .object({ triangular: z.tuple([hours, hours, hours]).describe('[min, mode, max] hours') })
+      .strict()
+      .refine((d) => d.triangular[0] <= d.triangular[1] && d.triangular[1] <= d.triangular[2], {
+        message: 'triangular needs min <= mode <= max',
+        path: ['triangular'],
+      }),
+    z
+      .object({
+        lognormal: z
+          .object({
+            median: hours.describe('median hours'),
+            sigma: z.number().nonnegative().max(5).describe('standard deviation of log(hours)'),
+          })
+          .strict(),
+      })
+      .strict(),
+    z.object({ exponential: z.object({ mean: hours.describe('mean hours') }).strict() }).strict(),
+    z
+      .object({ uniform: z.tuple([hours, hours]).describe('[min, max] hours') })
+      .strict()
+      .refine((d) => d.uniform[0] <= d.uniform[1], { message: 'uniform needs min <= max', path: ['uniform'] }),
+  ])
+  .describe('Hours: a number, or {triangular: [min, mode, max]}, {lognormal: {median, sigma}}, {exponential: {mean}}, {uniform: [min, max]}');
+export type Delay = z.infer<typeof delaySchema>;
+
+export const interestsSchema = z
+  .object({
+    humanitarian: fraction.default(0).describe('weight given to saving lives and relieving suffering'),
+    security: fraction.default(0).describe('weight given to regional stability and own security'),
+    influence: fraction.default(0).describe('weight given to regional influence and standing'),
+    economic: fraction.default(0).describe('weight given to trade and economic ties with the host'),
+  })
+  .strict()
+  .describe('What moves the nation to act, each weight 0..1');
+
+export const resourceSchema = z
+  .object({
+    capability: id.describe('capability id, e.g. search-rescue, medical, airlift, engineering, troops, monitors, intelligence'),
+    units: z.number().int().nonnegative().describe('deployable units (teams, aircraft, companies)'),
+    readiness: delaySchema.default(24).describe('hours from mobilization order until the units arrive in theatre'),
+    costMusdPerUnitDay: z.number().nonnegative().default(0.05).describe('running cost per unit per day deployed, MUSD'),
+    personnelPerUnit: z.number().int().nonnegative().default(10).describe('people per unit, counted against host caps'),
+    military: z.boolean().default(false).describe('true for armed-forces assets, which host armed-forces rules restrict'),
+  })
+  .strict();
+
+export const decisionSchema = z
+  .object({
+    detect: delaySchema.default(2).describe('hours from onset until the government learns of the crisis'),
+    decide: delaySchema.default(12).describe('hours of assessment before the decision to act or stand by'),
+    authorize: delaySchema.default(24).describe('hours of domestic authorization (cabinet, parliament, legal review)'),
+    actThreshold: fraction.default(0.3).describe('motive (interest-weighted relevance, 0..1) needed to act'),
+    mandateFrom: z.array(id).default([]).describe('organizations one of which must mandate deployment abroad; empty = no mandate needed'),
+    reassessHours: z.number().positive().default(48).describe('hours between re-evaluations while standing by'),
+  })
+  .strict();
+
+export const sovereigntySchema = z
+  .object({
+    consent: z.enum(['required', 'automatic', 'refused']).default('required').describe('whether foreign deployments on its soil need consent'),
+    consentDelay: delaySchema.default(24).describe('hours the government deliberates before setting a consent policy'),
+    reconsiderHours: z.number().positive().default(48).describe('hours before a closed or restrictive policy is reconsidered'),
+    pressureToOpen: fraction.default(0.6).describe('pressure of unmet needs (0..1) at which a reluctant host opens'),
+    foreignPersonnelCap: z.number().int().nonnegative().nullable().default(null).describe('maximum foreign personnel on its soil; null = no cap'),
+    armedForces: z.enum(['allowed', 'restricted', 'forbidden']).default('allowed').describe('whether foreign military assets may deploy; restricted = only with a SOFA, protocol or high trust'),
+    intelligenceSharing: z.enum(['full', 'partners', 'none']).default('partners').describe('with whom it shares intelligence; partners = nations with an MOU or protocol'),
+  })
+  .strict();
+
+export const nationSchema = z
+  .object({
+    id: id.describe('short unique id, e.g. an ISO 3166 alpha-3 code in lowercase'),
+    name: z.string().min(1),
+    interests: interestsSchema.default({ humanitarian: 0, security: 0, influence: 0, economic: 0 }),
+    budgetMusd: z.number().nonnegative().default(1000).describe('money available for this response, MUSD'),
+    resources: z.array(resourceSchema).default([]),
+    decision: decisionSchema.default(() => decisionSchema.parse({})),
+    sovereignty: sovereigntySchema.default(() => sovereigntySchema.parse({})),
+    frameworks: z.array(id).default([]).describe('procedural and legal frameworks followed (e.g. nato-stanag, insarag, oslo-guidelines); shared frameworks mean interoperability'),
+  })
+  .strict();
+
+export const relationSchema = z
+  .object({
+    between: z.tuple([id, id]).describe('the two nation ids; relations are symmetric'),
+    trust: fraction.default(0.5).describe('mutual trust 0..1: speeds consent and intelligence sharing'),
+    mou: z.boolean().default(false).describe('a memorandum of understanding on crisis cooperation'),
+    sofa: z.boolean().default(false).describe('a status-of-forces agreement covering deployed personnel'),
+    protocol: z.boolean().default(false).describe('pre-established response protocols: shorten authorization and consent'),
+    hotline: z.boolean().default(false).describe('a secure direct channel: cuts message latency and conflict escalation'),
+    jointTraining: fraction.default(0).describe('level of joint exercises 0..1: shortens integration and readiness'),
+  })
+  .strict();
+
+export const organizationSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    kind: z.enum(['un', 'regional', 'coalition']).default('regional'),
+    members: z.array(id).min(1),
+    rule: z.enum(['consensus', 'majority', 'veto']).default('consensus').describe('how a mandate is decided; veto = majority with no veto holder against'),
+    vetoHolders: z.array(id).default([]),
+    convene: delaySchema.default(24).describe('hours from the first mandate request until members meet'),
+    deliberation: delaySchema.default(48).describe('hours of deliberation before each vote'),
+    reconveneHours: z.number().positive().default(72).describe('hours after a deadlock before the next vote'),
+    maxRounds: z.number().int().positive().default(4).describe('votes held before the deadlock is final'),
+    coordinationCell: z
+      .object({ setup: delaySchema.default(48).describe('hours from mandate until the cell works') })
+      .strict()
+      .nullable()
+      .default(null)
+      .describe('a coordination cell that cuts duplicated effort among members once set up'),
+  })
+  .strict();
+
+export const needSchema = z
+  .object({
+    capability: id,
+    initial: z.number().positive().describe('units of this capability needed at onset'),
+    halfLifeHours: z.number().positive().nullable().default(null).describe('need halves every so many hours (local recovery); null = steady'),
+    doublingHours: z.number().positive().nullable().default(null).describe('need doubles every so many hours (e.g. outbreak); null = steady'),
+  })
+  .strict()
+  .refine((n) => n.halfLifeHours === null || n.doublingHours === null, {
+    message: 'give halfLifeHours or doublingHours, not both',
+    path: ['doublingHours'],
+  });
+
+export const hazardSchema = z
+  .object({
+    perHour: z.number().nonnegative().describe('base events per hour before levers act'),
+    addsNeed: z.array(z.object({ capability: id, amount: z.number().positive() }).strict()).default([]).describe('needs each event adds'),
+    trustDrop: fraction.default(0.1).describe('trust lost between belligerents (escalation) or host and partners (attack)'),
+  })
+  .strict();
+
+export const crisisSchema = z
+  .object({
+    kind: z.enum(['disaster', 'conflict', 'terrorism']),
+    name: z.string().min(1),
+    hosts: z.array(id).min(1).describe('nations on whose soil the crisis happens and whose consent deployments need'),
+    belligerents: z.array(id).default([]).describe('conflict parties, whose relation governs escalation (conflict only)'),
+    severity: fraction.describe('0..1, scales the pressure unmet needs put on every government'),
+    needs: z.array(needSchema).min(1),
+    escalation: hazardSchema.nullable().default(null).describe('conflict escalation hazard; lowered by hotlines, trust and peacekeeping cover'),
+    attacks: hazardSchema.nullable().default(null).describe('terrorist attack hazard; lowered by counter-terrorism cover and intelligence sharing'),
+    resolveAtCoverage: fraction.default(0.9).describe('share of needs met at which the acute phase ends'),
+  })
+  .strict();
+
+const between = z.tuple([id, id]);
+export const injectEffectSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none') }).strict().describe('narrative only: informs players, changes nothing'),
+  z.object({ type: z.literal('need.add'), capability: id, amount: z.number() }).strict().describe('adds (or, negative, removes) need'),
+  z.object({ type: z.literal('host.policy'), host: id, policy: z.enum(['open', 'restrictive', 'closed']) }).strict().describe('host changes its consent policy (closed = consent revoked)'),
+  z.object({ type: z.literal('hotline.down'), between }).strict().describe('hotline outage'),
+  z.object({ type: z.literal('hotline.up'), between }).strict().describe('hotline restored or opened'),
+  z.object({ type: z.literal('trust.change'), between, delta: z.number().min(-1).max(1) }).strict(),
+  z.object({ type: z.literal('budget.change'), nation: id, deltaMusd: z.number() }).strict().describe('budget cut (negative) or supplement'),
+  z.object({ type: z.literal('pressure'), amount: z.number().min(-1).max(1) }).strict().describe('media and public pressure on every government'),
+  z.object({ type: z.literal('escalation') }).strict().describe('a forced escalation event (conflict)'),
+  z.object({ type: z.literal('attack') }).strict().describe('a forced attack (terrorism)'),
+  z.object({ type: z.literal('mandate.grant'), organization: id }).strict().describe('an organization mandates the response, e.g. a resolution passes'),
+]);
+export type InjectEffect = z.infer<typeof injectEffectSchema>;
+
+export const injectSchema = z
+  .object({
+    id,
+    atHours: hours.describe('scenario time of the inject, hours from onset'),
+    title: z.string().min(1),
+    description: z.string().default(''),
+    effect: injectEffectSchema.default({ type: 'none' }),
+    from: z.string().default('').describe('MSEL: who sends the inject (e.g. SIMCELL, media)'),
+    to: z.string().default('').describe('MSEL: intended player(s)'),
+    mode: z.string().default('').describe('MSEL: inject mode (phone, email, news report, briefing)'),
+    expectedAction: z.string().default('').describe('MSEL: the player action the designers expect'),
+    objective: z.string().default('').describe('MSEL: the exercise objective or capability tested'),
+    notes: z.string().default(''),
+  })
+  .strict();
+
+export const parametersSchema = z
+  .object({
+    diplomaticLatencyHours: hours.default(12).describe('message latency between governments without a hotline'),
+    hotlineLatencyHours: hours.default(0.5).describe('message latency over a hotline'),
+    integrationHours: hours.default(48).describe('integration delay for a contributor sharing no framework with the host, before joint training'),
+    intelligenceArrangementHours: hours.default(96).describe('hours to arrange intelligence sharing where the host does not share freely'),
+    duplication: fraction.default(0.2).describe('share of effort wasted when several contributors work without a coordination cell'),
+    duplicationWithCell: fraction.default(0.05).describe('the same once a coordination cell works'),
+    drawdownHours: hours.default(72).describe('hours from the end of the acute phase until contributors have withdrawn'),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    description: z.string().default(''),
+    objectives: z.array(z.string()).default([]).describe('exercise objectives shown in reports'),
+    horizonHours: z.number().positive().finite().default(720).describe('simulated hours a run lasts; milestones not reached by then are censored'),
+    nations: z.array(nationSchema).min(1),
+    relations: z.array(relationSchema).default([]),
+    organizations: z.array(organizationSchema).default([]),
+    crisis: crisisSchema,
+    injects: z.array(injectSchema).default([]),
+    parameters: parametersSchema.default(() => parametersSchema.parse({})),
+  })
+  .strict();
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Nation = Scenario['nations'][number];
+export type Resource = Nation['resources'][number];
+export type Relation = Scenario['relations'][number];
+export type Organization = Scenario['organizations'][number];
+export type Crisis = Scenario['crisis'];
+export type Need = Crisis['needs'][number];
+export type Hazard = NonNullable<Crisis['escalation']>;
+export type Inject = Scenario['injects'][number];
+export type Parameters = Scenario['parameters'];
+export type CrisisKind = Crisis['kind'];
