@@ -1,4 +1,6 @@
+import { checkPlayability } from './playability.js';
 import type { Scenario } from './schema.js';
+import { didYouMean } from './suggest.js';
 
 /** A problem found by a semantic check, before it is given a file position. */
 export interface SemanticProblem {
@@ -9,8 +11,9 @@ export interface SemanticProblem {
 }
 
 /**
- * Checks that go beyond shape: every id a scenario refers to exists, ids are unique,
- * relations join two different nations, injects fall inside the horizon.
+ * Checks that go beyond shape: every id a scenario refers to exists (with the closest
+ * existing id as a hint), ids are unique, relations join two different nations, injects
+ * fall inside the horizon; then the playability warnings of {@link checkPlayability}.
  */
 export function checkSemantics(scenario: Scenario): SemanticProblem[] {
   const problems: SemanticProblem[] = [];
@@ -29,10 +32,10 @@ export function checkSemantics(scenario: Scenario): SemanticProblem[] {
     orgIds.add(org.id);
   });
   const nation = (value: string, path: (string | number)[]) => {
-    if (!nationIds.has(value)) problems.push(error('ref.unknown', `unknown nation id "${value}"`, path));
+    if (!nationIds.has(value)) problems.push(error('ref.unknown', `unknown nation id "${value}"${didYouMean(value, nationIds)}`, path));
   };
   const organization = (value: string, path: (string | number)[]) => {
-    if (!orgIds.has(value)) problems.push(error('ref.unknown', `unknown organization id "${value}"`, path));
+    if (!orgIds.has(value)) problems.push(error('ref.unknown', `unknown organization id "${value}"${didYouMean(value, orgIds)}`, path));
   };
 
   scenario.nations.forEach((n, index) =>
@@ -59,8 +62,11 @@ export function checkSemantics(scenario: Scenario): SemanticProblem[] {
   });
   scenario.crisis.hosts.forEach((host, k) => nation(host, ['crisis', 'hosts', k]));
   scenario.crisis.belligerents.forEach((party, k) => nation(party, ['crisis', 'belligerents', k]));
+  const injectIds = new Set<string>();
   scenario.injects.forEach((inject, index) => {
     const path = ['injects', index];
+    if (injectIds.has(inject.id)) problems.push(error('id.duplicate', `duplicate inject id "${inject.id}"`, [...path, 'id']));
+    injectIds.add(inject.id);
     if (inject.atHours > scenario.horizonHours) {
       problems.push(error('inject.after_horizon', `inject at ${inject.atHours} h is after the horizon (${scenario.horizonHours} h)`, [...path, 'atHours']));
     }
@@ -92,6 +98,7 @@ export function checkSemantics(scenario: Scenario): SemanticProblem[] {
       }
     }
   });
+  if (problems.length === 0) problems.push(...checkPlayability(scenario));
   return problems;
 }
 

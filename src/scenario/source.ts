@@ -1,0 +1,187 @@
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { ScenarioIssue, SourcePosition } from './issues.js';
+
+/**
+ * Reading scenario text safely: the guards that turn hostile or broken input (huge or
+ * deeply nested files, alias bombs, binary data, wrong encodings, empty files) into one
+ * clear positioned error, quickly, before the YAML parser or the schema sees it.
+ */
+
+/** Largest scenario file accepted, bytes. Real scenarios are tens of KiB; parsing 256 KiB of YAML takes well under a second. */
+export const MAX_SCENARIO_BYTES = 256 * 1024;
+/** Deepest nesting of flow collections (`[`, `{`) or indentation levels accepted; real scenarios stay under 10. */
+export const MAX_NESTING_DEPTH = 64;
+/** Most alias expansions accepted when building the data ("billion laughs" protection). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A scenario source parsed into a YAML document, with what positions need. */
+export interface ParsedSource {
+  file: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  data: unknown;
+}
+
+function issue(file: string, code: string, message: string, position: SourcePosition = { line: 1, col: 1 }): ScenarioIssue {
+  return { severity: 'error', code, message, path: [], file, position };
+}
+
+function tooLarge(size: number, file: string): ScenarioIssue {
+  return issue(file, 'file.too_large', `file is too large (${size} bytes); scenario files are limited to ${MAX_SCENARIO_BYTES} bytes`);
+}
+
+/** Line and column (1-based) of a character offset in a text. */
+function positionAt(text: string, offset: number): SourcePosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+/** Decodes file bytes as UTF-8 (a BOM is allowed), or explains why they are not scenario text. */
+export function decodeScenarioBytes(bytes: Uint8Array, file: string): { text: string } | { issue: ScenarioIssue } {
+  if (bytes.length > MAX_SCENARIO_BYTES) return { issue: tooLarge(bytes.length, file) };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { issue: issue(file, 'file.encoding', 'file is UTF-16 encoded; save it as UTF-8') };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+    const hex = bytes[bad]!.toString(16).padStart(2, '0');
+    return { issue: issue(file, 'file.encoding', `invalid UTF-8 (byte 0x${hex}); save the file as UTF-8`, positionAt(before, before.length)) };
+  }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // Largest prefix that decodes (a prefix cut inside a valid sequence fails too, so step back up to 3 bytes).
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (decodesWithin(decoder, bytes.subarray(0, middle))) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function decodesWithin(decoder: TextDecoder, bytes: Uint8Array): boolean {
+  for (let cut = 0; cut <= 3 && cut <= bytes.length; cut += 1) {
+    try {
+      decoder.decode(bytes.subarray(0, bytes.length - cut));
+      return true;
+    } catch {
+      // try a shorter prefix: the cut may have split a multi-byte character
+    }
+  }
+  return false;
+}
+
+/** Checks decoded text for binary data, emptiness, size and nesting before parsing. */
+export function checkTextLimits(text: string, file: string): ScenarioIssue | undefined {
+  if (text.length > MAX_SCENARIO_BYTES) return tooLarge(text.length, file);
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).padStart(4, '0');
+    return issue(file, 'file.binary', `binary data (character U+${code.toUpperCase()}); a scenario is YAML text`, positionAt(text, control.index));
+  }
+  if (/^\s*(?:#[^\n]*\s*)*$/.test(text.replace(/^\ufeff/, ''))) {
+    return issue(file, 'file.empty', 'empty file: a scenario needs at least id, name, nations and crisis (start from `crisis-sim new <kind>`)');
+  }
+  const deep = deepestNesting(text);
+  if (deep) return issue(file, 'yaml.too_deep', `nesting deeper than ${MAX_NESTING_DEPTH} levels`, positionAt(text, deep));
+  return undefined;
+}
+
+/**
+ * Offset where flow brackets or indentation first nest deeper than the limit, or
+ * undefined. Quoted strings and comments are skipped; the count is deliberately rough
+ * (a bracket in a plain scalar counts) since real scenarios are far below the limit.
+ */
+function deepestNesting(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (char === '\n') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (char === ' ' || char === '-') {
+        indent += 1;
+        if (indent > MAX_NESTING_DEPTH * 4) return index;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote !== undefined) {
+      if (char === '\\' && quote === '"') index += 1;
+      else if (char === quote) quote = undefined;
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (char === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
+      const end = text.indexOf('\n', index);
+      index = end === -1 ? text.length : end - 1;
+    } else if (char === '[' || char === '{') {
+      depth += 1;
+      if (depth > MAX_NESTING_DEPTH) return index;
+    } else if ((char === ']' || char === '}') && depth > 0) depth -= 1;
+  }
+  return undefined;
+}
+
+/** Parses scenario YAML (or JSON) into a document and plain data, or returns every problem found. */
+export function parseScenarioSource(text: string, file: string): ParsedSource | ScenarioIssue[] {
+  const limit = checkTextLimits(text, file);
+  if (limit) return [limit];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  const syntax: ScenarioIssue[] = doc.errors.map((yamlError) => {
+    const at = yamlError.linePos?.[0];
+    return issue(file, 'yaml.syntax', yamlError.message.split('\n')[0]!, at ? { line: at.line, col: at.col } : undefined);
+  });
+  if (syntax.length > 0) return syntax;
+  try {
+    return { file, doc, lineCounter, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const first = /\*[^\s,\]}]+/.exec(text);
+    return [
+      issue(
+        file,
+        'yaml.aliases',
+        `aliases expand too much (more than ${MAX_ALIAS_COUNT} expansions; possible "billion laughs"): ${message}`,
+        first ? positionAt(text, first.index) : undefined,
+      ),
+    ];
+  }
+}
+
+/** Reads a scenario file as UTF-8 text, or returns why it cannot be read. */
+export function readScenarioText(file: string): { text: string } | { issue: ScenarioIssue } {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    // Refuse before reading, so a huge file costs nothing.
+    if (size > MAX_SCENARIO_BYTES) return { issue: tooLarge(size, file) };
+    bytes = readFileSync(file);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot read file: ${(cause as Error).message}`;
+    return { issue: issue(file, 'file.unreadable', reason) };
+  }
+  return decodeScenarioBytes(bytes, file);
+}
