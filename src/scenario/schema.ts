@@ -30,10 +30,11 @@ export const delaySchema = z
             median: hours.describe('median hours'),
             sigma: z.number().nonnegative().max(5).describe('standard deviation of log(hours)'),
           })
-          .strict(),
+          .strict()
+          .describe('log-normal: long right tail, for bureaucratic and political delays'),
       })
       .strict(),
-    z.object({ exponential: z.object({ mean: hours.describe('mean hours') }).strict() }).strict(),
+    z.object({ exponential: z.object({ mean: hours.describe('mean hours') }).strict().describe('exponential: memoryless waiting time') }).strict(),
     z
       .object({ uniform: z.tuple([hours, hours]).describe('[min, max] hours') })
       .strict()
@@ -89,12 +90,12 @@ export const sovereigntySchema = z
 export const nationSchema = z
   .object({
     id: id.describe('short unique id, e.g. an ISO 3166 alpha-3 code in lowercase'),
-    name: z.string().min(1),
+    name: z.string().min(1).describe('name shown in reports'),
     interests: interestsSchema.default({ humanitarian: 0, security: 0, influence: 0, economic: 0 }),
     budgetMusd: z.number().nonnegative().default(1000).describe('money available for this response, MUSD'),
-    resources: z.array(resourceSchema).default([]),
-    decision: decisionSchema.default(() => decisionSchema.parse({})),
-    sovereignty: sovereigntySchema.default(() => sovereigntySchema.parse({})),
+    resources: z.array(resourceSchema).default([]).describe('capability pools the nation can deploy (a host deploys its own at home)'),
+    decision: decisionSchema.default(() => decisionSchema.parse({})).describe('how fast and under what conditions its government decides to respond'),
+    sovereignty: sovereigntySchema.default(() => sovereigntySchema.parse({})).describe('what it allows foreign responders to do on its soil when it is a host'),
     frameworks: z.array(id).default([]).describe('procedural and legal frameworks followed (e.g. nato-stanag, insarag, oslo-guidelines); shared frameworks mean interoperability'),
   })
   .strict();
@@ -113,12 +114,12 @@ export const relationSchema = z
 
 export const organizationSchema = z
   .object({
-    id,
-    name: z.string().min(1),
-    kind: z.enum(['un', 'regional', 'coalition']).default('regional'),
-    members: z.array(id).min(1),
+    id: id.describe('short unique id (distinct from every nation id), e.g. un, nato, ecowas'),
+    name: z.string().min(1).describe('name shown in reports'),
+    kind: z.enum(['un', 'regional', 'coalition']).default('regional').describe('the kind of body: the UN, a regional organization or an ad-hoc coalition'),
+    members: z.array(id).min(1).describe('ids of the member nations, who vote on mandates'),
     rule: z.enum(['consensus', 'majority', 'veto']).default('consensus').describe('how a mandate is decided; veto = majority with no veto holder against'),
-    vetoHolders: z.array(id).default([]),
+    vetoHolders: z.array(id).default([]).describe('members whose no blocks a mandate (rule veto only)'),
     convene: delaySchema.default(24).describe('hours from the first mandate request until members meet'),
     deliberation: delaySchema.default(48).describe('hours of deliberation before each vote'),
     reconveneHours: z.number().positive().default(72).describe('hours after a deadlock before the next vote'),
@@ -134,7 +135,7 @@ export const organizationSchema = z
 
 export const needSchema = z
   .object({
-    capability: id,
+    capability: id.describe('capability id the need is for; nations meet it with resources of the same capability'),
     initial: z.number().positive().describe('units of this capability needed at onset'),
     halfLifeHours: z.number().positive().nullable().default(null).describe('need halves every so many hours (local recovery); null = steady'),
     doublingHours: z.number().positive().nullable().default(null).describe('need doubles every so many hours (e.g. outbreak); null = steady'),
@@ -148,54 +149,74 @@ export const needSchema = z
 export const hazardSchema = z
   .object({
     perHour: z.number().nonnegative().describe('base events per hour before levers act'),
-    addsNeed: z.array(z.object({ capability: id, amount: z.number().positive() }).strict()).default([]).describe('needs each event adds'),
+    addsNeed: z
+      .array(z.object({ capability: id.describe('capability id of the added need'), amount: z.number().positive().describe('units of need added') }).strict()).default([]).describe('needs each event adds'),
     trustDrop: fraction.default(0.1).describe('trust lost between belligerents (escalation) or host and partners (attack)'),
   })
   .strict();
 
 export const crisisSchema = z
   .object({
-    kind: z.enum(['disaster', 'conflict', 'terrorism']),
-    name: z.string().min(1),
+    kind: z.enum(['disaster', 'conflict', 'terrorism']).describe('the kind of crisis: sets how interests weigh and which hazard applies'),
+    name: z.string().min(1).describe('what happened, as shown in reports'),
     hosts: z.array(id).min(1).describe('nations on whose soil the crisis happens and whose consent deployments need'),
     belligerents: z.array(id).default([]).describe('conflict parties, whose relation governs escalation (conflict only)'),
     severity: fraction.describe('0..1, scales the pressure unmet needs put on every government'),
-    needs: z.array(needSchema).min(1),
+    needs: z.array(needSchema).min(1).describe('what the crisis needs, per capability'),
     escalation: hazardSchema.nullable().default(null).describe('conflict escalation hazard; lowered by hotlines, trust and peacekeeping cover'),
     attacks: hazardSchema.nullable().default(null).describe('terrorist attack hazard; lowered by counter-terrorism cover and intelligence sharing'),
     resolveAtCoverage: fraction.default(0.9).describe('share of needs met at which the acute phase ends'),
   })
   .strict();
 
-const between = z.tuple([id, id]);
+const between = z.tuple([id, id]).describe('the two nation ids');
 export const injectEffectSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }).strict().describe('narrative only: informs players, changes nothing'),
-  z.object({ type: z.literal('need.add'), capability: id, amount: z.number() }).strict().describe('adds (or, negative, removes) need'),
-  z.object({ type: z.literal('host.policy'), host: id, policy: z.enum(['open', 'restrictive', 'closed']) }).strict().describe('host changes its consent policy (closed = consent revoked)'),
+  z
+    .object({ type: z.literal('need.add'), capability: id.describe('capability id of the need'), amount: z.number().describe('units of need added (negative: removed)') })
+    .strict()
+    .describe('adds (or, negative, removes) need'),
+  z
+    .object({
+      type: z.literal('host.policy'),
+      host: id.describe('the host nation id'),
+      policy: z.enum(['open', 'restrictive', 'closed']).describe('open = grant every request; restrictive = trusted partners only; closed = refuse'),
+    })
+    .strict()
+    .describe('host changes its consent policy (closed = consent revoked)'),
   z.object({ type: z.literal('hotline.down'), between }).strict().describe('hotline outage'),
   z.object({ type: z.literal('hotline.up'), between }).strict().describe('hotline restored or opened'),
-  z.object({ type: z.literal('trust.change'), between, delta: z.number().min(-1).max(1) }).strict(),
-  z.object({ type: z.literal('budget.change'), nation: id, deltaMusd: z.number() }).strict().describe('budget cut (negative) or supplement'),
-  z.object({ type: z.literal('pressure'), amount: z.number().min(-1).max(1) }).strict().describe('media and public pressure on every government'),
+  z
+    .object({ type: z.literal('trust.change'), between, delta: z.number().min(-1).max(1).describe('change of trust, -1..1 (the result stays within 0..1)') })
+    .strict()
+    .describe('trust between two nations rises or falls (an incident, a summit)'),
+  z
+    .object({ type: z.literal('budget.change'), nation: id.describe('the nation id'), deltaMusd: z.number().describe('change of its budget, MUSD') })
+    .strict()
+    .describe('budget cut (negative) or supplement'),
+  z
+    .object({ type: z.literal('pressure'), amount: z.number().min(-1).max(1).describe('change of media pressure, -1..1') })
+    .strict()
+    .describe('media and public pressure on every government'),
   z.object({ type: z.literal('escalation') }).strict().describe('a forced escalation event (conflict)'),
   z.object({ type: z.literal('attack') }).strict().describe('a forced attack (terrorism)'),
-  z.object({ type: z.literal('mandate.grant'), organization: id }).strict().describe('an organization mandates the response, e.g. a resolution passes'),
+  z.object({ type: z.literal('mandate.grant'), organization: id.describe('the organization id') }).strict().describe('an organization mandates the response, e.g. a resolution passes'),
 ]);
 export type InjectEffect = z.infer<typeof injectEffectSchema>;
 
 export const injectSchema = z
   .object({
-    id,
+    id: id.describe('short unique id of the inject (the MSEL event reference)'),
     atHours: hours.describe('scenario time of the inject, hours from onset'),
-    title: z.string().min(1),
-    description: z.string().default(''),
-    effect: injectEffectSchema.default({ type: 'none' }),
+    title: z.string().min(1).describe('one-line synopsis of the event'),
+    description: z.string().default('').describe('the message or description delivered to players'),
+    effect: injectEffectSchema.default({ type: 'none' }).describe('what the inject changes in the simulated world, chosen by type'),
     from: z.string().default('').describe('MSEL: who sends the inject (e.g. SIMCELL, media)'),
     to: z.string().default('').describe('MSEL: intended player(s)'),
     mode: z.string().default('').describe('MSEL: inject mode (phone, email, news report, briefing)'),
     expectedAction: z.string().default('').describe('MSEL: the player action the designers expect'),
     objective: z.string().default('').describe('MSEL: the exercise objective or capability tested'),
-    notes: z.string().default(''),
+    notes: z.string().default('').describe('MSEL: notes for controllers and evaluators'),
   })
   .strict();
 
@@ -213,17 +234,17 @@ export const parametersSchema = z
 
 export const scenarioSchema = z
   .object({
-    id,
-    name: z.string().min(1),
-    description: z.string().default(''),
+    id: id.describe('short unique id of the scenario, e.g. caribbean-earthquake'),
+    name: z.string().min(1).describe('title shown in reports'),
+    description: z.string().default('').describe('what happens, in a sentence or two, for the people running the exercise'),
     objectives: z.array(z.string()).default([]).describe('exercise objectives shown in reports'),
     horizonHours: z.number().positive().finite().default(720).describe('simulated hours a run lasts; milestones not reached by then are censored'),
-    nations: z.array(nationSchema).min(1),
-    relations: z.array(relationSchema).default([]),
-    organizations: z.array(organizationSchema).default([]),
-    crisis: crisisSchema,
-    injects: z.array(injectSchema).default([]),
-    parameters: parametersSchema.default(() => parametersSchema.parse({})),
+    nations: z.array(nationSchema).min(1).describe('every nation in the scenario: hosts, contributors and bystanders'),
+    relations: z.array(relationSchema).default([]).describe('ties between pairs of nations; a pair not listed has trust 0.5 and no agreements'),
+    organizations: z.array(organizationSchema).default([]).describe('international organizations that can mandate a response'),
+    crisis: crisisSchema.describe('what happened, where, and what it needs'),
+    injects: z.array(injectSchema).default([]).describe('timed events that change the world: the Master Scenario Events List (MSEL)'),
+    parameters: parametersSchema.default(() => parametersSchema.parse({})).describe('model constants; the defaults suit most scenarios'),
   })
   .strict();
 
