@@ -1,0 +1,226 @@
+import { basename } from 'node:path';
+import { NATION_MILESTONES, type RunMetrics } from '../metrics/definitions.js';
+import type { Inject } from '../scenario/schema.js';
+import type { DrillAction } from './log.js';
+import type { DrillOutcome, TakenDecision } from './outcome.js';
+import { addressedTo, clock, one } from './view.js';
+
+/** Hours after an inject in which the addressed teams' decisions are listed against its expected action. */
+export const EXPECTED_ACTION_WINDOW_HOURS = 24;
+
+/**
+ * The after-action report of a drill, as Markdown: the outcome against the all-engine run
+ * of the same seed, every team decision against the engine's choice and timing, the MSEL's
+ * expected actions with what the teams did after each inject, and the facilitator's log.
+ * Deterministic: the same log gives the same report, with no wall-clock time in it.
+ */
+export function afterActionMarkdown(outcome: DrillOutcome): string {
+  const { header } = outcome;
+  const out: string[] = [];
+  out.push(`# After-action report: ${header.scenarioName}`, '');
+  out.push(
+    `Drill of scenario \`${header.scenario}\` (${header.scenarioHash}), seed ${header.seed}, engine ${header.engine.name} ${header.engine.version}. ` +
+      `Teams played ${header.players.map((player) => nationLabel(outcome, player)).join(' and ')}; the engine played every other nation.`,
+    '',
+    `The run was closed at ${clock(outcome.closedAtHours)} of a ${header.horizonHours} h horizon: a milestone not reached by then reads "not reached". ` +
+      `Decision log: \`${basename(outcome.logPath)}\` (replay it with \`crisis-sim drill --resume\`).`,
+    '',
+  );
+  out.push(...outcomeSection(outcome), '');
+  out.push(...milestoneSection(outcome), '');
+  out.push(...decisionSection(outcome), '');
+  out.push(...expectedActionSection(outcome), '');
+  out.push(...facilitatorSection(outcome.actions, outcome.undone));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+const RUN_ROWS: readonly [keyof RunMetrics, string, 'hours' | 'amount'][] = [
+  ['firstResponseHours', 'first foreign response', 'hours'],
+  ['needsMet50Hours', '50% of needs met', 'hours'],
+  ['needsMet90Hours', '90% of needs met', 'hours'],
+  ['unmetNeedHours', 'unmet need (unit-hours)', 'amount'],
+  ['peakUnmetNeed', 'peak unmet need (units)', 'amount'],
+  ['escalations', 'escalations', 'amount'],
+  ['attacks', 'attacks', 'amount'],
+];
+
+function outcomeSection(outcome: DrillOutcome): string[] {
+  const rows = RUN_ROWS.map(([key, label, unit]) => {
+    const drill = outcome.drill.metrics[key] as number | null;
+    const engine = outcome.engine.metrics[key] as number | null;
+    return [label, value(drill, unit), value(engine, unit), difference(drill, engine, unit)];
+  });
+  return [
+    '## Outcome: drill against the engine',
+    '',
+    'The comparison run uses the same scenario and seed with every nation played by the engine, and the facilitator\'s injects at the same times: the differences come from the teams\' decisions.',
+    '',
+    ...markdownTable(['metric', 'drill', 'engine only', 'drill minus engine'], rows),
+  ];
+}
+
+function milestoneSection(outcome: DrillOutcome): string[] {
+  const rows: string[][] = [];
+  for (const player of outcome.header.players) {
+    const drill = outcome.drill.metrics.nations[player];
+    const engine = outcome.engine.metrics.nations[player];
+    if (!drill || !engine) continue;
+    for (const milestone of NATION_MILESTONES) {
+      const a = drill[milestone.name];
+      const b = engine[milestone.name];
+      if (a === null && b === null) continue;
+      rows.push([player, milestone.description, value(a, 'hours'), value(b, 'hours'), difference(a, b, 'hours')]);
+    }
+    const stalls = (metrics: typeof drill) => one(Object.values(metrics.stallHours).reduce((sum, hours) => sum + hours, 0));
+    rows.push([player, 'hours stalled (all causes)', stalls(drill), stalls(engine), difference(Number(stalls(drill)), Number(stalls(engine)), 'amount')]);
+  }
+  return [
+    '## Played nations: milestones (hours from onset)',
+    '',
+    ...(rows.length > 0 ? markdownTable(['nation', 'milestone', 'drill', 'engine only', 'drill minus engine'], rows) : ['No played nation has milestones.']),
+  ];
+}
+
+/** Key for matching the n-th decision of one kind by one nation (about one subject) across two runs. */
+function decisionKey(decision: Pick<TakenDecision, 'nation' | 'kind' | 'subject'>): string {
+  return `${decision.nation}/${decision.kind}/${decision.subject ?? ''}`;
+}
+
+function decisionSection(outcome: DrillOutcome): string[] {
+  const engineByKey = new Map<string, TakenDecision[]>();
+  for (const decision of outcome.engine.decisions) {
+    const list = engineByKey.get(decisionKey(decision)) ?? [];
+    list.push(decision);
+    engineByKey.set(decisionKey(decision), list);
+  }
+  const seen = new Map<string, number>();
+  const decided = outcome.actions.filter((action): action is Extract<DrillAction, { type: 'decide' }> => action.type === 'decide');
+  let matches = 0;
+  const rows = decided.map((action) => {
+    const key = decisionKey(action);
+    const index = seen.get(key) ?? 0;
+    seen.set(key, index + 1);
+    const twin = engineByKey.get(key)?.[index];
+    if (action.choice === action.recommended) matches++;
+    return [
+      `#${action.decision}`,
+      one(action.atHours),
+      action.nation,
+      `${action.kind}${action.subject ? ` (${action.subject})` : ''}`,
+      action.choice,
+      action.choice === action.recommended ? `${action.recommended} (same)` : `${action.recommended} (differs)`,
+      twin ? `${twin.choice} at ${one(twin.atHours)} h` : 'not asked',
+    ];
+  });
+  if (rows.length === 0) return ['## Team decisions', '', 'The teams took no decision before the run was closed.'];
+  return [
+    '## Team decisions',
+    '',
+    `${matches} of ${rows.length} decisions matched what the engine would have chosen at that moment. ` +
+      'The last column is the same decision (same nation, kind and subject, same occurrence) in the engine-only run: its choice and time.',
+    '',
+    ...markdownTable(['decision', 'at (h)', 'nation', 'kind', 'team chose', 'engine would choose here', 'engine-only run'], rows),
+  ];
+}
+
+function expectedActionSection(outcome: DrillOutcome): string[] {
+  const withExpectations = outcome.injects.filter((inject) => inject.expectedAction !== '');
+  const out = ['## MSEL expected actions', ''];
+  if (withExpectations.length === 0) return [...out, 'No inject of this drill states an expected action.'];
+  out.push(
+    `For each inject with an expected action: when it happened, and the decisions of the teams it addresses in the ${EXPECTED_ACTION_WINDOW_HOURS} h after it, ` +
+      'for the facilitator to judge against the expectation.',
+    '',
+  );
+  for (const inject of withExpectations) out.push(...expectationLines(outcome, inject), '');
+  return out;
+}
+
+function expectationLines(outcome: DrillOutcome, inject: Inject): string[] {
+  const happened = outcome.drill.injects.find((occurrence) => occurrence.id === inject.id);
+  const fired = outcome.actions.find((action) => action.type === 'fire' && action.inject === inject.id);
+  const when = !happened
+    ? `did not happen before the run closed (scheduled at ${one(inject.atHours)} h)`
+    : fired
+      ? `fired early by the facilitator at ${one(happened.atHours)} h (scheduled at ${one(inject.atHours)} h)`
+      : inject.from === 'Facilitator'
+        ? `written by the facilitator at ${one(happened.atHours)} h`
+        : `happened at ${one(happened.atHours)} h`;
+  const lines = [`### ${inject.id}: ${inject.title}`, '', `- When: ${when}`, `- To: ${inject.to || 'all players'}`, `- Expected action: ${inject.expectedAction}`];
+  if (!happened) return lines;
+  const addressed = outcome.header.players.filter((player) => addressedTo(inject.to, player, nationName(outcome, player)));
+  const after = outcome.actions.filter(
+    (action) =>
+      (action.type === 'decide' && addressed.includes(action.nation)) || action.type === 'note',
+  ).filter((action) => action.atHours >= happened.atHours && action.atHours <= happened.atHours + EXPECTED_ACTION_WINDOW_HOURS);
+  if (after.length === 0) lines.push(`- What the teams did: no decision or note from ${addressed.join(', ') || 'any team'} in the ${EXPECTED_ACTION_WINDOW_HOURS} h after it`);
+  else {
+    lines.push('- What the teams did:');
+    for (const action of after) lines.push(`  - ${one(action.atHours)} h: ${actionText(action)}`);
+  }
+  return lines;
+}
+
+function facilitatorSection(actions: readonly DrillAction[], undone: readonly DrillAction[]): string[] {
+  const out = ['## Facilitator log', ''];
+  const shown = actions.filter((action) => action.type === 'fire' || action.type === 'inject' || action.type === 'note');
+  if (shown.length === 0) out.push('No injects fired or written, and no notes.');
+  for (const action of shown) out.push(`- ${one(action.atHours)} h: ${actionText(action)}`);
+  if (undone.length > 0) {
+    out.push('', `Decisions taken and then undone (${undone.length}):`, '');
+    for (const action of undone) out.push(`- ${one(action.atHours)} h: ${actionText(action)}`);
+  }
+  return out;
+}
+
+/** One logged action in a sentence. */
+export function actionText(action: DrillAction): string {
+  switch (action.type) {
+    case 'decide':
+      return `${action.nation} decided ${action.kind}${action.subject ? ` (${action.subject})` : ''}: ${action.choice} (decision #${action.decision}; engine's choice ${action.recommended})`;
+    case 'advance':
+      return `time ran on (until ${one(action.untilHours)} h or the next decision)`;
+    case 'fire':
+      return `fired MSEL inject ${action.inject} early`;
+    case 'inject': {
+      const effect = action.inject['effect'] as { type?: string } | undefined;
+      return `new inject ${String(action.inject['id'])} (${effect?.type ?? 'none'}): ${String(action.inject['title'])}`;
+    }
+    case 'note':
+      return `note: ${action.text}`;
+    case 'undo':
+      return 'undo';
+    case 'end':
+      return 'drill ended';
+    default: {
+      const exhaustive: never = action;
+      throw new Error(`unknown drill action ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+function nationName(outcome: DrillOutcome, id: string): string {
+  return outcome.scenario.nations.find((nation) => nation.id === id)?.name ?? id;
+}
+
+function nationLabel(outcome: DrillOutcome, id: string): string {
+  return `${nationName(outcome, id)} (${id})`;
+}
+
+function value(amount: number | null, unit: 'hours' | 'amount'): string {
+  if (amount === null) return 'not reached';
+  return unit === 'hours' ? `${one(amount)} h` : one(amount);
+}
+
+function difference(drill: number | null, engine: number | null, unit: 'hours' | 'amount'): string {
+  if (drill === null || engine === null) return drill === engine ? 'same' : 'n/a';
+  const delta = Math.round((drill - engine) * 10) / 10;
+  if (delta === 0) return 'same';
+  const sign = delta > 0 ? '+' : '';
+  return unit === 'hours' ? `${sign}${delta.toFixed(1)} h ${delta > 0 ? 'later' : 'earlier'}` : `${sign}${delta.toFixed(1)}`;
+}
+
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)];
+}

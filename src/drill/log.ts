@@ -1,0 +1,186 @@
+import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { z } from 'zod';
+import { DrillError } from './errors.js';
+
+/**
+ * The drill's decision log: JSON Lines, one header line with provenance, then one line
+ * per action in the order it happened. Every line is appended and flushed to disk
+ * (fsync) before the room sees it confirmed, so a crash never loses a decision; replaying
+ * the actions against the same scenario and seed rebuilds the exact state.
+ */
+
+export const DRILL_LOG_FORMAT = 'crisis-sim-drill-log';
+export const DRILL_LOG_VERSION = 1;
+
+const injectLike = z.record(z.string(), z.unknown());
+
+const headerSchema = z.object({
+  type: z.literal('header'),
+  format: z.literal(DRILL_LOG_FORMAT),
+  formatVersion: z.literal(DRILL_LOG_VERSION),
+  engine: z.object({ name: z.string(), version: z.string() }),
+  scenario: z.string(),
+  scenarioName: z.string(),
+  scenarioHash: z.string(),
+  /** The scenario file as given on the command line (for people; replay uses the copy below). */
+  scenarioPath: z.string(),
+  seed: z.number().int().nonnegative(),
+  players: z.array(z.string()).min(1),
+  horizonHours: z.number().positive(),
+  /** The scenario as loaded (defaults filled): resume needs nothing but the log. */
+  scenarioDocument: z.record(z.string(), z.unknown()),
+});
+export type DrillLogHeader = z.infer<typeof headerSchema>;
+
+/**
+ * Fields every action carries: the simulated time it was taken at and, for actions that
+ * change the run, the fingerprint of the state right after it (checked on replay).
+ */
+const stamped = { atHours: z.number().nonnegative(), fingerprint: z.string().optional() };
+
+const actionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('decide'),
+    ...stamped,
+    decision: z.number().int().positive(),
+    nation: z.string(),
+    kind: z.string(),
+    choice: z.string(),
+    recommended: z.string(),
+    askedAtHours: z.number(),
+    subject: z.string().optional(),
+  }),
+  z.object({ type: z.literal('advance'), ...stamped, untilHours: z.number().positive() }),
+  z.object({ type: z.literal('fire'), ...stamped, inject: z.string() }),
+  z.object({ type: z.literal('inject'), ...stamped, inject: injectLike }),
+  z.object({ type: z.literal('note'), ...stamped, text: z.string() }),
+  z.object({ type: z.literal('undo'), ...stamped }),
+  z.object({ type: z.literal('end'), ...stamped }),
+]);
+export type DrillAction = z.infer<typeof actionSchema>;
+export type DrillActionType = DrillAction['type'];
+
+/** A log as read back: its header and every action line, undone ones included. */
+export interface DrillLog {
+  header: DrillLogHeader;
+  actions: DrillAction[];
+}
+
+/** Appends log lines durably: each line is written and fsync'ed before `append` returns. */
+export class DrillLogWriter {
+  private constructor(private readonly fd: number, readonly path: string) {}
+
+  /** Creates a new log with its header; refuses to overwrite an existing file. */
+  static create(path: string, header: DrillLogHeader): DrillLogWriter {
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx');
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new DrillError(`${path} already exists: resume it with --resume ${path}, or choose another file with --log`);
+      }
+      throw new DrillError(`cannot create the drill log ${path}: ${(cause as Error).message}`);
+    }
+    const writer = new DrillLogWriter(fd, path);
+    writer.writeLine(header);
+    return writer;
+  }
+
+  /** Opens an existing log to append to it (after resume). */
+  static reopen(path: string): DrillLogWriter {
+    return new DrillLogWriter(openSync(path, 'a'), path);
+  }
+
+  append(action: DrillAction): void {
+    this.writeLine(action);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private writeLine(value: unknown): void {
+    writeSync(this.fd, `${JSON.stringify(value)}\n`);
+    fsyncSync(this.fd);
+  }
+}
+
+/**
+ * Reads a drill log. A last line cut short by a crash is ignored (it was never confirmed);
+ * any other bad line is an error naming file:line and what is wrong.
+ */
+export function readDrillLog(path: string): DrillLog {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (cause as Error).message;
+    throw new DrillError(`${path}: cannot read the drill log: ${reason}`);
+  }
+  const lines = text.split('\n');
+  const complete = text.endsWith('\n') ? lines.slice(0, -1) : lines;
+  const torn = text.endsWith('\n') ? undefined : complete.length;
+  let header: DrillLogHeader | undefined;
+  const actions: DrillAction[] = [];
+  for (let index = 0; index < complete.length; index++) {
+    const line = complete[index]!;
+    const where = `${path}:${index + 1}:1`;
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      if (index + 1 === torn) break;
+      throw new DrillError(`${where}: not a JSON line`);
+    }
+    if (header === undefined) {
+      const parsed = headerSchema.safeParse(value);
+      if (!parsed.success) throw new DrillError(`${where}: not a crisis-sim drill log header (${describeZodError(parsed.error)})`);
+      header = parsed.data;
+      continue;
+    }
+    const parsed = actionSchema.safeParse(value);
+    if (!parsed.success) throw new DrillError(`${where}: bad drill log entry (${describeZodError(parsed.error)})`);
+    actions.push(parsed.data);
+  }
+  if (header === undefined) throw new DrillError(`${path}:1:1: the drill log is empty (no header line)`);
+  return { header, actions };
+}
+
+/** Writes a whole log (header and actions) in one go, e.g. a compacted copy for `save`. */
+export function drillLogText(log: DrillLog): string {
+  return [log.header, ...log.actions].map((line) => JSON.stringify(line)).join('\n') + '\n';
+}
+
+/**
+ * The actions in force after undos: each `undo` takes back the latest decision still in
+ * force and every run-changing action after it. Notes stay (they record what the room
+ * said); `end` markers are dropped (a resumed drill goes on).
+ */
+export function actionsInForce(actions: readonly DrillAction[]): DrillAction[] {
+  const inForce: DrillAction[] = [];
+  for (const action of actions) {
+    if (action.type === 'end') continue;
+    if (action.type !== 'undo') {
+      inForce.push(action);
+      continue;
+    }
+    const last = lastDecisionIndex(inForce);
+    if (last < 0) continue;
+    const notes = inForce.slice(last).filter((kept) => kept.type === 'note');
+    inForce.splice(last, inForce.length - last, ...notes);
+  }
+  return inForce;
+}
+
+/** Index of the latest decision in a list of actions, or -1. */
+export function lastDecisionIndex(actions: readonly DrillAction[]): number {
+  for (let index = actions.length - 1; index >= 0; index--) if (actions[index]!.type === 'decide') return index;
+  return -1;
+}
+
+function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${field}${issue.message}`;
+}

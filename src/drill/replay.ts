@@ -1,0 +1,126 @@
+import type { DecisionRequest } from '../engine/decisions.js';
+import { Simulation } from '../engine/simulation.js';
+import type { TraceEntry, TraceSink } from '../metrics/trace.js';
+import { injectSchema, type Inject, type Scenario } from '../scenario/schema.js';
+import { DrillError } from './errors.js';
+import { RunFingerprint } from './fingerprint.js';
+import type { DrillAction } from './log.js';
+
+/** An inject as it happened in a run: which, when, and whether the facilitator fired it by hand. */
+export interface InjectOccurrence {
+  id: string;
+  atHours: number;
+  title: string;
+}
+
+/** A simulation with what a drill needs beside it: its fingerprint and the injects that happened. */
+export interface DrillRun {
+  sim: Simulation;
+  fingerprint: RunFingerprint;
+  injects: InjectOccurrence[];
+}
+
+export interface DrillRunOptions {
+  seed: number;
+  /** Nations played by people; empty for the all-engine comparison run. */
+  players: readonly string[];
+  horizonHours?: number;
+}
+
+/**
+ * A fresh run of the scenario, recording its fingerprint and the injects as they happen;
+ * `alsoTrace` sees every trace entry too.
+ */
+export function startRun(scenario: Scenario, options: DrillRunOptions, alsoTrace?: TraceSink): DrillRun {
+  const fingerprint = new RunFingerprint();
+  const injects: InjectOccurrence[] = [];
+  const trace = (entry: TraceEntry) => {
+    fingerprint.sink(entry);
+    alsoTrace?.(entry);
+    if (entry.event === 'inject' && entry.data) injects.push({ id: String(entry.data['id']), atHours: entry.t, title: String(entry.data['title']) });
+  };
+  const sim = new Simulation(scenario, {
+    seed: options.seed,
+    players: options.players,
+    trace,
+    keepHistory: true,
+    ...(options.horizonHours !== undefined ? { horizonHours: options.horizonHours } : {}),
+  });
+  return { sim, fingerprint, injects };
+}
+
+/** The fingerprint of a run's current state. */
+export function fingerprintOf(run: DrillRun): string {
+  return run.fingerprint.digest(run.sim.world.state, run.sim.now, run.sim.pending().map((request) => request.id));
+}
+
+/** The inject a logged `inject` action wrote on the spot, with the schema's defaults. */
+export function liveInjectOf(action: Extract<DrillAction, { type: 'inject' }>): Inject {
+  return injectSchema.parse(action.inject);
+}
+
+/**
+ * Applies one logged action to a run. The caller has checked it (live) or it comes from a
+ * log that was checked when written (replay); a failure here means the log does not
+ * belong to this engine and scenario, and is reported as such.
+ */
+export function applyAction(run: DrillRun, action: DrillAction): void {
+  const sim = run.sim;
+  switch (action.type) {
+    case 'decide':
+      sim.decide(action.decision, action.choice);
+      return;
+    case 'advance':
+      sim.advance(action.untilHours);
+      return;
+    case 'fire': {
+      const inject = sim.upcomingInjects().find((candidate) => candidate.id === action.inject);
+      if (!inject) throw new DrillError(`inject ${action.inject} is not scheduled at T+${action.atHours} h`);
+      sim.fireInject(inject);
+      return;
+    }
+    case 'inject':
+      sim.fireInject(liveInjectOf(action));
+      return;
+    case 'note':
+    case 'undo':
+    case 'end':
+      return;
+    default: {
+      const exhaustive: never = action;
+      throw new Error(`unknown drill action ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+/**
+ * Rebuilds a drill's run from its seed by replaying the actions in force, and (when
+ * `verify` is set) checks after each action that the state's fingerprint equals the one
+ * logged when the action was first taken: the replay is then provably exact.
+ */
+export function replay(scenario: Scenario, options: DrillRunOptions, actions: readonly DrillAction[], verify: boolean): DrillRun {
+  const run = startRun(scenario, options);
+  run.sim.advance();
+  for (const [index, action] of actions.entries()) {
+    try {
+      applyAction(run, action);
+    } catch (cause) {
+      throw new DrillError(`replay failed at action ${index + 1} (${action.type} at T+${action.atHours} h): ${(cause as Error).message}`);
+    }
+    if (verify && action.fingerprint !== undefined) {
+      const now = fingerprintOf(run);
+      if (now !== action.fingerprint) {
+        throw new DrillError(
+          `replay diverged at action ${index + 1} (${action.type} at T+${action.atHours} h): state ${now}, log says ${action.fingerprint}; ` +
+            'was the log written by another engine version?',
+        );
+      }
+    }
+  }
+  return run;
+}
+
+/** The decision a logged `decide` answered, for messages. */
+export function describeDecision(request: Pick<DecisionRequest, 'id' | 'nation' | 'kind'>): string {
+  return `#${request.id} (${request.nation} ${request.kind})`;
+}

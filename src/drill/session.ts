@@ -1,0 +1,257 @@
+import { DecisionError, type DecisionRequest } from '../engine/decisions.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import { hashScenario } from '../scenario/load.js';
+import { scenarioSchema, type Inject, type Scenario } from '../scenario/schema.js';
+import { ENGINE } from '../version.js';
+import { DrillError } from './errors.js';
+import {
+  actionsInForce,
+  DRILL_LOG_FORMAT,
+  DRILL_LOG_VERSION,
+  DrillLogWriter,
+  lastDecisionIndex,
+  readDrillLog,
+  type DrillAction,
+  type DrillLogHeader,
+} from './log.js';
+import { applyAction, describeDecision, fingerprintOf, liveInjectOf, replay, type DrillRun } from './replay.js';
+
+/** What a drill needs to start: the scenario, the seed, who plays, and where to log. */
+export interface DrillStart {
+  loaded: LoadedScenario;
+  seed: number;
+  players: readonly string[];
+  logPath: string;
+  horizonHours?: number;
+}
+
+type ActionInput = DrillAction extends infer A ? (A extends DrillAction ? Omit<A, 'atHours' | 'fingerprint'> : never) : never;
+
+/**
+ * A drill in progress: the run, its decision log, and every facilitator action. Each
+ * action is checked first (a bad one changes nothing), applied, then appended to the log
+ * with the fingerprint of the state it produced. Undo and resume rebuild the run by
+ * replaying the log from the seed, so the restored state is exact, not approximate.
+ */
+export class DrillSession {
+  private run: DrillRun;
+  /** Every action logged, undone ones included, in order. */
+  readonly actions: DrillAction[];
+  private inForce: DrillAction[];
+
+  private constructor(
+    readonly header: DrillLogHeader,
+    readonly scenario: Scenario,
+    private readonly writer: DrillLogWriter,
+    actions: DrillAction[],
+  ) {
+    this.actions = actions;
+    this.inForce = actionsInForce(actions);
+    this.run = replay(scenario, this.runOptions(), this.inForce, true);
+  }
+
+  /** Starts a new drill: writes the log header, then runs to the first decision. */
+  static start(options: DrillStart): DrillSession {
+    const { loaded, seed, players } = options;
+    const nationIds = new Set(loaded.scenario.nations.map((nation) => nation.id));
+    const unknown = players.filter((player) => !nationIds.has(player));
+    if (unknown.length > 0) {
+      throw new DrillError(`--play: unknown nation ${unknown.join(', ')}; the scenario's nations are ${[...nationIds].join(', ')}`);
+    }
+    if (players.length === 0) throw new DrillError('--play needs at least one nation');
+    const header: DrillLogHeader = {
+      type: 'header',
+      format: DRILL_LOG_FORMAT,
+      formatVersion: DRILL_LOG_VERSION,
+      engine: { ...ENGINE },
+      scenario: loaded.scenario.id,
+      scenarioName: loaded.scenario.name,
+      scenarioHash: loaded.hash,
+      scenarioPath: loaded.file,
+      seed,
+      players: [...new Set(players)],
+      horizonHours: options.horizonHours ?? loaded.scenario.horizonHours,
+      scenarioDocument: loaded.scenario as unknown as Record<string, unknown>,
+    };
+    return new DrillSession(header, loaded.scenario, DrillLogWriter.create(options.logPath, header), []);
+  }
+
+  /** Resumes a drill from its log: replays every action and checks each fingerprint. */
+  static resume(logPath: string): DrillSession {
+    const log = readDrillLog(logPath);
+    const { header } = log;
+    if (header.engine.version !== ENGINE.version) {
+      throw new DrillError(`${logPath}: written by ${header.engine.name} ${header.engine.version}, this is ${ENGINE.version}; replay may differ, resume with that version`);
+    }
+    const parsed = scenarioSchema.safeParse(header.scenarioDocument);
+    if (!parsed.success || hashScenario(parsed.data) !== header.scenarioHash) {
+      throw new DrillError(`${logPath}:1:1: the scenario stored in the log does not match its hash ${header.scenarioHash}; the log is damaged`);
+    }
+    return new DrillSession(header, parsed.data, DrillLogWriter.reopen(logPath), log.actions);
+  }
+
+  // ---- what the room sees -------------------------------------------------------------
+
+  get sim() {
+    return this.run.sim;
+  }
+
+  get logPath(): string {
+    return this.writer.path;
+  }
+
+  get now(): number {
+    return this.run.sim.now;
+  }
+
+  get atHorizon(): boolean {
+    return this.run.sim.now >= this.run.sim.horizonHours && this.pending().length === 0;
+  }
+
+  pending(): DecisionRequest[] {
+    return this.run.sim.pending();
+  }
+
+  /** Actions in force (undone ones removed), in order. */
+  actionsInForce(): readonly DrillAction[] {
+    return this.inForce;
+  }
+
+  /** Injects that have happened so far, with their times. */
+  injectsSoFar() {
+    return this.run.injects;
+  }
+
+  fingerprint(): string {
+    return fingerprintOf(this.run);
+  }
+
+  // ---- actions ------------------------------------------------------------------------
+
+  /** Answers a pending decision. */
+  decide(decisionId: number, choice: string): DecisionRequest {
+    const request = this.pending().find((candidate) => candidate.id === decisionId);
+    if (!request) {
+      const waiting = this.pending().map((candidate) => `#${candidate.id}`);
+      throw new DrillError(`no decision #${decisionId} is waiting${waiting.length > 0 ? `; waiting: ${waiting.join(', ')}` : ''}`);
+    }
+    if (!request.options.includes(choice)) {
+      throw new DrillError(`"${choice}" is not an option of decision #${decisionId}; choose one of: ${request.options.join(', ')}`);
+    }
+    this.commit({
+      type: 'decide',
+      decision: request.id,
+      nation: request.nation,
+      kind: request.kind,
+      choice,
+      recommended: request.recommended,
+      askedAtHours: request.atHours,
+      ...(request.subject !== undefined ? { subject: request.subject } : {}),
+    });
+    return request;
+  }
+
+  /** Runs the engine until `untilHours` (at most the horizon) or until a played nation must decide. */
+  advanceTo(untilHours: number): void {
+    this.requireNoPending('time can move');
+    const horizon = this.run.sim.horizonHours;
+    if (this.now >= horizon) throw new DrillError(`the run is at its horizon (T+${horizon} h): type end for the after-action report`);
+    if (!(untilHours > this.now)) throw new DrillError(`T+${untilHours} h is not after the current time T+${round(this.now)} h`);
+    this.commit({ type: 'advance', untilHours: Math.min(untilHours, horizon) });
+  }
+
+  /** Fires a scheduled MSEL inject now instead of at its time. */
+  fire(injectId: string): Inject {
+    const inject = this.run.sim.upcomingInjects().find((candidate) => candidate.id === injectId);
+    if (!inject) {
+      const happened = this.run.injects.find((occurrence) => occurrence.id === injectId);
+      if (happened) throw new DrillError(`inject ${injectId} already happened at T+${round(happened.atHours)} h`);
+      const upcoming = this.run.sim.upcomingInjects().map((candidate) => candidate.id);
+      throw new DrillError(`no scheduled inject ${injectId}; scheduled: ${upcoming.length > 0 ? upcoming.join(', ') : 'none'}`);
+    }
+    this.commit({ type: 'fire', inject: injectId });
+    return inject;
+  }
+
+  /** Applies an inject written on the spot; its id must be new. */
+  injectNow(inject: Inject): void {
+    const used = new Set([...this.scenario.injects.map((known) => known.id), ...this.liveInjects().map((known) => known.id)]);
+    if (used.has(inject.id)) throw new DrillError(`an inject with id ${inject.id} already exists; choose another id`);
+    this.commit({ type: 'inject', inject: { ...inject, atHours: this.now } });
+  }
+
+  /** Injects written on the spot so far (in force). */
+  liveInjects(): Inject[] {
+    return this.inForce.flatMap((action) => (action.type === 'inject' ? [liveInjectOf(action)] : []));
+  }
+
+  /** Adds a note to the log (it changes nothing in the run). */
+  note(text: string): void {
+    if (text.trim() === '') throw new DrillError('note needs some text, e.g.: note Team A asks for a SOFA briefing');
+    this.commit({ type: 'note', text: text.trim() });
+  }
+
+  /**
+   * Takes back the latest decision and every run-changing action after it; the run is
+   * rebuilt by replay and the decision waits again. Returns what was undone.
+   */
+  undo(): DrillAction[] {
+    const last = lastDecisionIndex(this.inForce);
+    if (last < 0) throw new DrillError('there is no decision to undo');
+    const undone = this.inForce.slice(last).filter((action) => action.type !== 'note');
+    const action: DrillAction = { type: 'undo', atHours: this.now };
+    const inForce = actionsInForce([...this.actions, action]);
+    this.run = replay(this.scenario, this.runOptions(), inForce, true);
+    this.inForce = inForce;
+    this.record({ ...action, fingerprint: fingerprintOf(this.run) });
+    return undone;
+  }
+
+  /** Marks the end of the drill in the log (the report is built by the caller). */
+  end(): void {
+    this.requireNoPending('the run can close');
+    this.record({ type: 'end', atHours: this.now });
+  }
+
+  close(): void {
+    this.writer.close();
+  }
+
+  /** Options to rebuild this drill's run, optionally with an earlier horizon. */
+  runOptions(horizonHours = this.header.horizonHours) {
+    return { seed: this.header.seed, players: this.header.players, horizonHours };
+  }
+
+  private requireNoPending(what: string): void {
+    const waiting = this.pending();
+    if (waiting.length === 0) return;
+    const first = waiting[0]!;
+    throw new DrillError(
+      `decision ${describeDecision(first)} is waiting: answer it before ${what} (the engine would choose ${first.recommended}), or undo`,
+    );
+  }
+
+  /** Applies a checked action at the current time, then logs it with the resulting fingerprint. */
+  private commit(input: ActionInput): void {
+    const action = { ...input, atHours: this.now } as DrillAction;
+    try {
+      applyAction(this.run, action);
+    } catch (cause) {
+      if (cause instanceof DecisionError) throw new DrillError(cause.message);
+      throw cause;
+    }
+    const changesRun = action.type !== 'note';
+    const logged: DrillAction = changesRun ? { ...action, fingerprint: fingerprintOf(this.run) } : action;
+    this.inForce.push(logged);
+    this.record(logged);
+  }
+
+  private record(action: DrillAction): void {
+    this.actions.push(action);
+    this.writer.append(action);
+  }
+}
+
+function round(hours: number): number {
+  return Math.round(hours * 10) / 10;
+}

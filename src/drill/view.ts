@@ -1,0 +1,195 @@
+import type { DecisionRequest } from '../engine/decisions.js';
+import type { Simulation } from '../engine/simulation.js';
+import { STALL_CAUSE_BY_STATE } from '../metrics/definitions.js';
+import type { PhaseInterval } from '../metrics/recorder.js';
+import { needAt } from '../model/needs.js';
+import type { Inject } from '../scenario/schema.js';
+import type { InjectOccurrence } from './replay.js';
+import type { Style } from './style.js';
+
+/**
+ * What the drill screen shows, as plain text: the situation, the decision waiting, a
+ * nation's status and the MSEL. Pure functions of the run, so the screen, the transcript
+ * and the tests all see the same words.
+ */
+
+/** `T+20.2 h (day 1)`: simulated time from onset; day 1 is the first 24 hours. */
+export function clock(hours: number): string {
+  return `T+${one(hours)} h (day ${Math.floor(hours / 24) + 1})`;
+}
+
+/** One decimal. */
+export function one(value: number): string {
+  return (Math.round(value * 10) / 10).toFixed(1);
+}
+
+/** `search-rescue 2, medical 4` for a nation's units in theatre, or `none`. */
+function unitsText(units: Readonly<Record<string, number>> | undefined): string {
+  const parts = Object.entries(units ?? {}).filter(([, count]) => count > 0).map(([capability, count]) => `${capability} ${count}`);
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+/** The phase a nation is in now (its last open interval). */
+export function currentPhase(sim: Simulation, nation: string): PhaseInterval | undefined {
+  const intervals = sim.recorder.intervals;
+  for (let index = intervals.length - 1; index >= 0; index--) {
+    const interval = intervals[index]!;
+    if (interval.nation === nation && interval.endHours === null) return interval;
+  }
+  return undefined;
+}
+
+/** The situation: time, unmet needs, who is deployed, who is stalled and why, hosts, the next inject. */
+export function situationText(sim: Simulation, style: Style): string {
+  const world = sim.world.state;
+  const lines: string[] = [];
+  lines.push(style.heading(`== ${clock(sim.now)} -- ${sim.scenario.name} ==`));
+  lines.push(`Needs: ${Math.round(sim.coverage() * 100)}% met overall${world.resolved ? ' (acute phase over)' : ''}`);
+  const inTheatre: Record<string, number> = {};
+  for (const units of Object.values(world.deployed)) for (const [capability, count] of Object.entries(units)) inTheatre[capability] = (inTheatre[capability] ?? 0) + count;
+  const rows = sim.capabilities.map((capability) => {
+    const curve = world.needs[capability];
+    return [capability, one(curve ? needAt(curve, sim.now) : 0), String(inTheatre[capability] ?? 0)];
+  });
+  lines.push(indent(table(['capability', 'need now', 'units in theatre'], rows)));
+  const deployed = Object.entries(world.deployed).filter(([, units]) => Object.values(units).some((count) => count > 0));
+  lines.push(`Deployed: ${deployed.length > 0 ? deployed.map(([nation, units]) => `${nation} (${unitsText(units)})`).join('; ') : 'nobody yet'}`);
+  const stalled = [...sim.contributors.keys()].flatMap((nation) => {
+    const phase = currentPhase(sim, nation);
+    const cause = phase ? STALL_CAUSE_BY_STATE[phase.state] : undefined;
+    return phase && cause ? [`${nation} ${words(phase.state)} since T+${one(phase.startHours)} h (cause: ${cause})`] : [];
+  });
+  lines.push(`Stalled: ${stalled.length > 0 ? stalled.join('; ') : 'nobody'}`);
+  lines.push(`Hosts: ${sim.scenario.crisis.hosts.map((host) => `${host} consent policy ${world.hostPolicy[host] ?? 'undecided'}`).join('; ')}`);
+  const next = sim.upcomingInjects()[0];
+  lines.push(`Next MSEL inject: ${next ? `${next.id} at T+${one(next.atHours)} h, "${next.title}"` : 'none left'}`);
+  return lines.join('\n');
+}
+
+/**
+ * The decision waiting: who, what, each option numbered with its known consequence, the
+ * engine's own choice marked in words, and the MSEL's expected action where one applies.
+ */
+export function decisionText(sim: Simulation, request: DecisionRequest, expected: ExpectedAction | undefined, style: Style): string {
+  const nation = sim.nation(request.nation);
+  const lines: string[] = [];
+  const about = request.subject ? `, about ${request.subject}` : '';
+  lines.push(style.heading(`DECISION #${request.id} for ${nation.name} (${request.nation}): ${request.kind}${about}, asked at T+${one(request.atHours)} h`));
+  lines.push(`  ${request.question}`);
+  const width = Math.max(...request.options.map((option) => option.length));
+  request.options.forEach((option, index) => {
+    const mark = option === request.recommended ? style.emphasis("  (engine's choice)") : '';
+    lines.push(`  ${index + 1}) ${option.padEnd(width)}  ${request.consequences[option] ?? ''}${mark}`);
+  });
+  if (expected) {
+    lines.push(`  MSEL expects (after inject ${expected.injectId} at T+${one(expected.atHours)} h${expected.to ? `, to ${expected.to}` : ''}): ${expected.action}`);
+  }
+  lines.push(style.quiet(`  Answer with the option's name or number, e.g. "${request.options[0]}" or "1".`));
+  return lines.join('\n');
+}
+
+/** An MSEL expected action that applies to a nation's decision. */
+export interface ExpectedAction {
+  injectId: string;
+  atHours: number;
+  to: string;
+  action: string;
+}
+
+/**
+ * The latest inject that has happened, is addressed to this nation (its `to` names the
+ * nation's id or name, says "all", or is empty) and gives an expected action.
+ */
+export function expectedActionFor(nationId: string, nationName: string, happened: readonly InjectOccurrence[], injects: readonly Inject[]): ExpectedAction | undefined {
+  for (let index = happened.length - 1; index >= 0; index--) {
+    const occurrence = happened[index]!;
+    const inject = injects.find((candidate) => candidate.id === occurrence.id);
+    if (!inject || inject.expectedAction === '' || !addressedTo(inject.to, nationId, nationName)) continue;
+    return { injectId: inject.id, atHours: occurrence.atHours, to: inject.to, action: inject.expectedAction };
+  }
+  return undefined;
+}
+
+/** Whether an MSEL `to` field addresses this nation. */
+export function addressedTo(to: string, nationId: string, nationName: string): boolean {
+  const text = to.toLowerCase();
+  if (text.trim() === '' || /\ball\b/.test(text)) return true;
+  return text.includes(nationName.toLowerCase()) || new RegExp(`\\b${nationId.toLowerCase()}\\b`).test(text);
+}
+
+/** One nation in detail: role, state and since when, units, budget, host policy, its phases so far. */
+export function nationStatusText(sim: Simulation, nationId: string, players: readonly string[], style: Style): string {
+  const nation = sim.nation(nationId);
+  const world = sim.world.state;
+  const isHost = sim.hosts.has(nationId);
+  const role = `${isHost ? 'host' : 'contributor'}, ${players.includes(nationId) ? 'played by a team' : 'played by the engine'}`;
+  const lines = [style.heading(`${nation.name} (${nationId}): ${role}`)];
+  const phase = currentPhase(sim, nationId);
+  const cause = phase ? STALL_CAUSE_BY_STATE[phase.state] : undefined;
+  lines.push(`  state: ${phase ? `${words(phase.state)} since T+${one(phase.startHours)} h${cause ? ` (stalled: ${cause})` : ''}` : 'no resources to contribute'}`);
+  lines.push(`  in theatre: ${unitsText(world.deployed[nationId])}`);
+  lines.push(`  budget left: ${one(world.budgetsMusd[nationId] ?? 0)} MUSD`);
+  if (isHost) {
+    const cap = nation.sovereignty.foreignPersonnelCap;
+    lines.push(`  consent policy: ${world.hostPolicy[nationId] ?? 'undecided'}; foreign personnel ${world.foreignPersonnel[nationId] ?? 0} (cap ${cap ?? 'none'}); intelligence sharing ${world.intelligenceSharing[nationId] ?? 'none'}`);
+  }
+  const phases = sim.recorder.intervals.filter((interval) => interval.nation === nationId);
+  if (phases.length > 0) {
+    lines.push('  phases so far:');
+    for (const interval of phases) {
+      const until = interval.endHours === null ? 'now' : one(interval.endHours);
+      lines.push(`    ${one(interval.startHours).padStart(6)} - ${until.padEnd(6)} ${words(interval.state)}${interval.stallCause ? ` (stall: ${interval.stallCause})` : ''}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Every nation on one line: who plays it and where it stands. */
+export function overviewText(sim: Simulation, players: readonly string[], style: Style): string {
+  const rows = sim.scenario.nations.map((nation) => {
+    const phase = currentPhase(sim, nation.id);
+    const cause = phase ? STALL_CAUSE_BY_STATE[phase.state] : undefined;
+    return [
+      nation.id,
+      players.includes(nation.id) ? 'team' : 'engine',
+      phase ? words(phase.state) : '-',
+      cause ?? '',
+      unitsText(sim.world.state.deployed[nation.id]),
+    ];
+  });
+  return [style.heading('Nations (status <id> for one in detail)'), indent(table(['nation', 'played by', 'state', 'stalled by', 'in theatre'], rows))].join('\n');
+}
+
+/** The MSEL: injects still to come (fire them early with `fire <id>`) and those that happened. */
+export function mselText(upcoming: readonly Inject[], happened: readonly InjectOccurrence[], style: Style): string {
+  const lines = [style.heading('MSEL injects')];
+  lines.push('  Scheduled (fire <id> to fire one now):');
+  if (upcoming.length === 0) lines.push('    none');
+  for (const inject of upcoming) {
+    lines.push(`    T+${one(inject.atHours)} h  ${inject.id}: ${inject.title}${inject.to ? ` (to ${inject.to})` : ''}`);
+    if (inject.expectedAction) lines.push(`      expected action: ${inject.expectedAction}`);
+  }
+  lines.push('  Happened:');
+  if (happened.length === 0) lines.push('    none yet');
+  for (const occurrence of happened) lines.push(`    T+${one(occurrence.atHours)} h  ${occurrence.id}: ${occurrence.title}`);
+  return lines.join('\n');
+}
+
+/** `awaitingConsent` -> `awaiting consent`. */
+export function words(camelCase: string): string {
+  return camelCase.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** A plain-text table with aligned columns and a dashed rule under the header. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
