@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ENGINE } from '../version.js';
+import { registerDrill } from './drill.js';
 import { registerRun } from './run.js';
 
 /** The `crisis-sim` command line: one file per command, registered here. */
@@ -11,5 +12,6 @@ const program = new Command()
   .configureOutput({ outputError: (text, write) => write(text) });
 
 registerRun(program);
+registerDrill(program);
 
 await program.parseAsync(process.argv);

@@ -58,6 +58,7 @@ export class Simulation {
   private readonly curves: NeedCurve[] = [];
   private readonly supplies: number[] = [];
   private readonly crossingEvents: number[] = [];
+  private readonly scheduledInjects = new Map<string, { inject: Inject; eventId: number }>();
   private nextDecisionId = 1;
   private finished: RunMetrics | undefined;
 
@@ -183,12 +184,30 @@ export class Simulation {
 
   /** Schedules an inject at its `atHours` (which must not be in the past). */
   scheduleInject(inject: Inject): void {
-    this.kernel.scheduleAt(inject.atHours, () => this.applyInject(inject));
+    const eventId = this.kernel.scheduleAt(inject.atHours, () => {
+      this.scheduledInjects.delete(inject.id);
+      this.applyInject(inject);
+    });
+    this.scheduledInjects.set(inject.id, { inject, eventId });
   }
 
-  /** Applies an inject now, whatever its scheduled time (facilitator's "fire now"). */
+  /**
+   * Applies an inject now, whatever its scheduled time (facilitator's "fire now"). A
+   * scheduled inject with the same id is cancelled, so an inject fired early does not
+   * happen twice.
+   */
   fireInject(inject: Inject): void {
+    const scheduled = this.scheduledInjects.get(inject.id);
+    if (scheduled) {
+      this.kernel.cancel(scheduled.eventId);
+      this.scheduledInjects.delete(inject.id);
+    }
     this.applyInject(inject);
+  }
+
+  /** Injects scheduled and not yet applied, earliest first (the MSEL still to come). */
+  upcomingInjects(): Inject[] {
+    return [...this.scheduledInjects.values()].map((entry) => entry.inject).sort((a, b) => a.atHours - b.atHours);
   }
 
   private applyInject(inject: Inject): void {
