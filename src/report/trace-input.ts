@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { RunResult } from '../engine/run.js';
+import { STALL_CAUSES } from '../metrics/definitions.js';
+import type { TraceEntry } from '../metrics/trace.js';
+import { formatPath } from '../scenario/issues.js';
+import { scenarioSchema, type Scenario } from '../scenario/schema.js';
+
+/** A trace file that cannot be read as a run; the message names file:line and what is wrong. */
+export class TraceFileError extends Error {
+  override name = 'TraceFileError';
+}
+
+/** A run as read back from a trace file. */
+export interface TraceFileRun {
+  scenario: Scenario;
+  result: RunResult;
+  trace: TraceEntry[];
+}
+
+const hoursOrNull = z.number().nullable();
+const nationMetricsSchema = z.object({
+  detectHours: hoursOrNull,
+  decideHours: hoursOrNull,
+  authorizeHours: hoursOrNull,
+  mandateHours: hoursOrNull,
+  consentHours: hoursOrNull,
+  firstDeployHours: hoursOrNull,
+  fullDeployHours: hoursOrNull,
+  stallHours: z.object(Object.fromEntries(STALL_CAUSES.map((cause) => [cause, z.number()])) as Record<(typeof STALL_CAUSES)[number], z.ZodNumber>),
+  unitsDelivered: z.number(),
+  cost: z.number(),
+});
+
+/** The `summary` line: a RunResult. */
+const summarySchema = z.object({
+  engine: z.object({ name: z.string(), version: z.string() }),
+  scenario: z.string(),
+  scenarioHash: z.string(),
+  kind: z.enum(['disaster', 'conflict', 'terrorism']),
+  seed: z.number().int().nonnegative(),
+  horizonHours: z.number().positive(),
+  censoredAtHours: z.number(),
+  metrics: z.object({
+    firstResponseHours: hoursOrNull,
+    needsMet50Hours: hoursOrNull,
+    needsMet90Hours: hoursOrNull,
+    unmetNeedHours: z.number(),
+    peakUnmetNeed: z.number(),
+    escalations: z.number(),
+    attacks: z.number(),
+    nations: z.record(z.string(), nationMetricsSchema),
+  }),
+  timeline: z.array(z.object({ nation: z.string(), state: z.string(), startHours: z.number(), endHours: hoursOrNull, stallCause: z.enum(STALL_CAUSES).nullable() })),
+});
+
+const eventSchema = z.object({
+  t: z.number(),
+  agent: z.string(),
+  event: z.string(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** Reads a trace file written by `crisis-sim run --trace` (header, events, summary). */
+export function readTraceFile(path: string): TraceFileRun {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new TraceFileError(`${path}: cannot read the trace file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return parseTrace(text, path);
+}
+
+/** Parses trace JSON Lines; `file` names the source in error messages. */
+export function parseTrace(text: string, file: string): TraceFileRun {
+  const lines = text.split('\n');
+  let scenario: Scenario | undefined;
+  let result: RunResult | undefined;
+  const trace: TraceEntry[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.trim() === '') continue;
+    const where = `${file}:${index + 1}`;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      throw new TraceFileError(`${where}: not a JSON object (is this a trace written by \`crisis-sim run --trace\`?)`);
+    }
+    const type = typeof record === 'object' && record !== null ? (record as { type?: unknown }).type : undefined;
+    if (scenario === undefined && type !== 'header') throw new TraceFileError(`${where}: expected the trace's "header" line first, got ${JSON.stringify(type ?? null)}`);
+    if (result !== undefined) throw new TraceFileError(`${where}: nothing may follow the "summary" line`);
+    const { type: _type, ...body } = record as Record<string, unknown>;
+    if (type === 'header') scenario = checked(scenarioSchema, body['scenarioDocument'], `${where}: scenarioDocument`);
+    else if (type === 'event') trace.push(checked(eventSchema, body, where) as TraceEntry);
+    else if (type === 'summary') result = checked(summarySchema, body, where) as RunResult;
+    else throw new TraceFileError(`${where}: unknown line type ${JSON.stringify(type ?? null)}; expected "header", "event" or "summary"`);
+  }
+  if (scenario === undefined) throw new TraceFileError(`${file}: empty trace file`);
+  if (result === undefined) throw new TraceFileError(`${file}: no "summary" line at the end (was the run interrupted?)`);
+  return { scenario, result, trace };
+}
+
+function checked<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new TraceFileError(`${where}: ${formatPath(issue.path as (string | number)[]) || '(line)'}: ${issue.message}`);
+}
