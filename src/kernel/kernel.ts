@@ -78,10 +78,7 @@ export class Kernel implements Clock {
   step(): boolean {
     const time = this.queue.peekTime();
     if (time === Infinity) return false;
-    const action = this.queue.pop()!;
-    this.nowHours = time;
-    this.processed++;
-    action();
+    this.execute(time);
     return true;
   }
 
@@ -92,8 +89,9 @@ export class Kernel implements Clock {
    */
   runUntil(untilHours: number, stop?: () => boolean): number {
     const start = this.processed;
-    while (this.queue.peekTime() <= untilHours) {
-      this.step();
+    // An empty queue peeks as Infinity, which must end the loop even when untilHours is Infinity.
+    for (let time = this.queue.peekTime(); time <= untilHours && time !== Infinity; time = this.queue.peekTime()) {
+      this.execute(time);
       if (stop?.()) return this.processed - start;
     }
     if (untilHours > this.nowHours && untilHours !== Infinity) this.nowHours = untilHours;
@@ -103,5 +101,13 @@ export class Kernel implements Clock {
   /** Runs until the queue is empty or the optional horizon is reached. */
   run(horizonHours = Infinity): number {
     return this.runUntil(horizonHours);
+  }
+
+  /** Pops the next event, known to be live and due at `time`, and runs it. */
+  private execute(time: number): void {
+    const action = this.queue.pop()!;
+    this.nowHours = time;
+    this.processed++;
+    action();
   }
 }
