@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { ENGINE } from '../version.js';
 import { registerDrill } from './drill.js';
 import { registerRun } from './run.js';
+import { registerBatch } from './batch.js';
+import { registerMerge } from './merge.js';
 
 /** The `crisis-sim` command line: one file per command, registered here. */
 const program = new Command()
@@ -13,5 +15,7 @@ const program = new Command()
 
 registerRun(program);
 registerDrill(program);
+registerBatch(program);
+registerMerge(program);
 
 await program.parseAsync(process.argv);

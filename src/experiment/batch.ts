@@ -1,0 +1,64 @@
+import { loadExperimentFile, type Experiment } from './load.js';
+import { planFromTable, planRuns } from './plan.js';
+import type { ExperimentRun } from './records.js';
+import { Journal, openResults, writeFinalResults } from './results-dir.js';
+import { runExperiment, type RunExperimentOptions } from './run-experiment.js';
+import { ResultTable } from './table.js';
+
+export interface BatchOptions extends Pick<RunExperimentOptions, 'workers' | 'shard' | 'timeLimitSeconds'> {
+  /** Results folder. */
+  outDir: string;
+  /** Continue the results already in outDir instead of refusing them. */
+  resume?: boolean;
+  /** Called once before the first run with the number of runs to do (an upper bound under a stopping rule) and how many were kept from before. */
+  onStart?: (info: { toRun: number; resumed: number; ignoredLines: number }) => void;
+  /** Called with every run as it finishes. */
+  onRun?: (run: ExperimentRun) => void;
+}
+
+export interface BatchSummary {
+  /** Runs in the final results (kept from before plus new). */
+  runs: number;
+  /** Runs kept from an interrupted batch. */
+  resumed: number;
+  /** Runs that threw or hit the time limit. */
+  failed: number;
+}
+
+/**
+ * Runs an experiment into a results folder (see results-dir.ts): journals each run as
+ * it finishes, then writes every file in run order, so the files are the same for any
+ * worker count and, after `merge`, any shard layout.
+ */
+export async function runBatch(experiment: Experiment | string, options: BatchOptions): Promise<BatchSummary> {
+  const loaded = typeof experiment === 'string' ? loadExperimentFile(experiment) : experiment;
+  const manifest = loaded.manifest;
+  const { completed, ignored } = openResults(options.outDir, manifest, { resume: options.resume ?? false, shard: options.shard });
+  const table = new ResultTable(manifest);
+  for (const outcome of completed) table.add(outcome);
+  // Every run counted as finished-but-missing never meets a stopping rule: the most runs there can be.
+  const maxRuns = planRuns(manifest, () => null, options.shard).runs.length;
+  options.onStart?.({ toRun: Math.max(0, maxRuns - table.size), resumed: table.size, ignoredLines: ignored });
+
+  const journal = new Journal(options.outDir, manifest);
+  let failed = 0;
+  try {
+    const run = runExperiment(loaded, {
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+      completed,
+      onOutcome: (outcome) => table.add(outcome),
+    });
+    for await (const result of run) {
+      journal.append(result);
+      if (result.status !== 'ok') failed += 1;
+      options.onRun?.(result);
+    }
+  } finally {
+    journal.close();
+  }
+  const plan = planFromTable(table, options.shard);
+  writeFinalResults(options.outDir, table, plan.runs, { summaries: options.shard === undefined });
+  return { runs: plan.runs.length, resumed: completed.length, failed };
+}

@@ -1,0 +1,165 @@
+import { dirname, resolve } from 'node:path';
+import type { Document, LineCounter } from 'yaml';
+import type { z } from 'zod';
+import { formatPath, ScenarioError, type ScenarioIssue } from '../scenario/issues.js';
+import { hashScenario, loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
+import { positionOf } from '../scenario/positions.js';
+import { scenarioSchema, type Scenario } from '../scenario/schema.js';
+import { checkSemantics } from '../scenario/semantic.js';
+import { parseScenarioSource, readScenarioText } from '../scenario/source.js';
+import { allColumns, selectColumns, type MetricColumn } from './columns.js';
+import { baselineLevelIndex, designPoints, key, resolveFactors, type DesignPoint, type ResolvedFactor } from './design.js';
+import { applyFactor, FactorPathError } from './factor-path.js';
+import { sealManifest, type ExperimentManifest } from './manifest.js';
+import { experimentSchema, type ExperimentDefinition } from './schema.js';
+
+/** A design point ready to run: the scenario with its factor values applied, and its hash. */
+export interface PreparedPoint extends DesignPoint {
+  scenario: number;
+  run: { scenario: Scenario; hash: string };
+}
+
+/** An experiment as loaded: validated, design expanded, every design point's scenario built and checked. */
+export interface Experiment {
+  file: string;
+  definition: ExperimentDefinition;
+  scenarios: LoadedScenario[];
+  factors: ResolvedFactor[];
+  points: PreparedPoint[];
+  columns: MetricColumn[];
+  manifest: ExperimentManifest;
+}
+
+/** Reads and checks an experiment file; throws {@link ScenarioError} listing every problem with its position. */
+export function loadExperimentFile(file: string): Experiment {
+  const read = readScenarioText(file);
+  if ('issue' in read) throw new ScenarioError([read.issue]);
+  return loadExperimentText(read.text, file);
+}
+
+/** Checks experiment text; scenario paths are relative to `file`'s folder. */
+export function loadExperimentText(text: string, file = '<experiment>'): Experiment {
+  const parsed = parseScenarioSource(text, file);
+  if (Array.isArray(parsed)) throw new ScenarioError(parsed);
+  const at = (path: (string | number)[], message: string, code: string): ScenarioIssue => ({
+    severity: 'error',
+    code,
+    message,
+    path,
+    file,
+    position: positionOf(parsed.doc, parsed.lineCounter, path),
+  });
+  const result = experimentSchema.safeParse(parsed.data ?? {});
+  if (!result.success) throw new ScenarioError(result.error.issues.flatMap((issue) => zodIssue(issue, parsed.doc, parsed.lineCounter, file)));
+  const definition = result.data;
+
+  const scenarios = definition.scenarios.map((path) => loadScenarioFile(resolve(dirname(file), path)));
+  const factors = resolveFactors(definition, scenarios.map((loaded) => loaded.scenario.id));
+  const issues = checkNames(definition, factors, at);
+  const baseline = baselineLevelIndex(factors, definition.baseline);
+  baseline.forEach((index, j) => {
+    if (index === undefined) issues.push(at(['baseline', factors[j]!.name], `baseline value is not one of the values of factor "${factors[j]!.name}"`, 'baseline.unknown_level'));
+  });
+  const nations = [...new Set(scenarios.flatMap((loaded) => loaded.scenario.nations.map((nation) => nation.id)))];
+  const selection = selectColumns(allColumns(nations), definition.metrics);
+  for (const { index, message } of selection.unmatched) issues.push(at(['metrics', index], message, 'metric.unknown'));
+  if (definition.stopping && !allColumns(nations).some((column) => column.name === definition.stopping!.metric)) {
+    issues.push(at(['stopping', 'metric'], `no metric "${definition.stopping.metric}"`, 'metric.unknown'));
+  } else if (definition.stopping && !selection.columns.some((column) => column.name === definition.stopping!.metric)) {
+    issues.push(at(['stopping', 'metric'], `the stopping metric "${definition.stopping.metric}" must be one of the collected metrics`, 'metric.not_collected'));
+  }
+  if (issues.length > 0) throw new ScenarioError(issues);
+
+  const design = designPoints(definition.design, factors, baseline as number[], { seed: definition.seed, ...(definition.samples ? { samples: definition.samples } : {}) });
+  const points = design.map((point) => preparePoint(point, factors, scenarios, at));
+  const failed = points.filter((point): point is ScenarioIssue[] => Array.isArray(point));
+  if (failed.length > 0) throw new ScenarioError(dedupe(failed.flat()));
+  const prepared = points as PreparedPoint[];
+  const baselinePoint = findBaseline(prepared, factors, baseline as number[], definition);
+  if (baselinePoint === undefined) throw new ScenarioError([at(['baseline'], 'no design point has these baseline values (a latin-hypercube design has no baseline arm unless a point matches)', 'baseline.no_point')]);
+
+  const manifest = sealManifest({
+    id: definition.id,
+    name: definition.name,
+    question: definition.question,
+    design: definition.design,
+    seed: definition.seed,
+    replications: definition.replications,
+    stopping: definition.stopping ?? null,
+    horizonHours: definition.horizonHours ?? null,
+    factors: factors.map((factor) => ({ name: factor.name, path: factor.path, levels: factor.levels })),
+    baselinePoint,
+    points: prepared.map((point) => ({ index: point.index, levels: point.levels, scenario: point.run.scenario.id, scenarioHash: point.run.hash })),
+    columns: selection.columns.map((column) => ({ name: column.name, censorable: column.censorable })),
+  });
+  return { file, definition, scenarios, factors, points: prepared, columns: selection.columns, manifest };
+}
+
+/** Factor names must be unique and must not clash with the fixed columns. */
+function checkNames(definition: ExperimentDefinition, factors: ResolvedFactor[], at: (path: (string | number)[], message: string, code: string) => ScenarioIssue): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const seen = new Set<string>(factors.filter((factor) => factor.fileIndex === null).map((factor) => factor.name));
+  definition.factors.forEach((factor, index) => {
+    if (seen.has(factor.name)) issues.push(at(['factors', index, 'name'], `duplicate factor name "${factor.name}"`, 'factor.duplicate'));
+    seen.add(factor.name);
+  });
+  for (const name of Object.keys(definition.baseline)) {
+    if (!seen.has(name)) issues.push(at(['baseline', name], `no factor "${name}"`, 'baseline.unknown_factor'));
+  }
+  return issues;
+}
+
+/**
+ * Applies a design point's factor values to its scenario, one factor at a time, and
+ * validates the result like a scenario file, so a bad value is blamed on its factor.
+ */
+function preparePoint(point: DesignPoint, factors: ResolvedFactor[], scenarios: LoadedScenario[], at: (path: (string | number)[], message: string, code: string) => ScenarioIssue): PreparedPoint | ScenarioIssue[] {
+  const base = scenarios[point.scenario]!;
+  let scenario = base.scenario;
+  for (const [j, factor] of factors.entries()) {
+    if (factor.path === null) continue;
+    const value = point.levels[factor.name]!;
+    const where = factor.range !== null ? ['factors', factor.fileIndex!, 'range'] : ['factors', factor.fileIndex!, 'values', point.levelIndex[j]!];
+    const invalid = (reason: string) => [at(where, `factor "${factor.name}" = ${key(value)} makes scenario ${base.scenario.id} invalid: ${reason}`, 'factor.value')];
+    try {
+      scenario = applyFactor(scenario, factor.path, value);
+    } catch (error) {
+      if (!(error instanceof FactorPathError)) throw error;
+      return [at(['factors', factor.fileIndex!, 'path'], `factor "${factor.name}": ${error.message} (scenario ${base.scenario.id})`, 'factor.path')];
+    }
+    const checked = scenarioSchema.safeParse(scenario);
+    if (!checked.success) {
+      const first = checked.error.issues[0]!;
+      return invalid(`${first.message} (${formatPath(first.path.map((part) => (typeof part === 'number' ? part : String(part))))})`);
+    }
+    scenario = checked.data;
+    const semantic = checkSemantics(scenario).find((problem) => problem.severity === 'error');
+    if (semantic) return invalid(`${semantic.message} (${formatPath(semantic.path)})`);
+  }
+  return { ...point, run: { scenario, hash: hashScenario(scenario) } };
+}
+
+function findBaseline(points: PreparedPoint[], factors: ResolvedFactor[], baseline: number[], definition: ExperimentDefinition): number | undefined {
+  if (definition.design === 'latin-hypercube' && Object.keys(definition.baseline).length === 0) return 0;
+  const wanted = factors.map((factor, j) => key(factor.levels[baseline[j]!]!));
+  return points.find((point) => factors.every((factor, j) => key(point.levels[factor.name]!) === wanted[j]))?.index;
+}
+
+function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const id = `${issue.position.line}:${issue.position.col}:${issue.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function zodIssue(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter, file: string): ScenarioIssue[] {
+  const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+  const base = { severity: 'error' as const, file };
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((field) => ({ ...base, code: 'schema.unrecognized_key', message: `unknown field "${field}"`, path: [...path, field], position: positionOf(doc, lineCounter, path, field) }));
+  }
+  return [{ ...base, code: `schema.${issue.code}`, message: issue.message, path, position: positionOf(doc, lineCounter, path) }];
+}

@@ -1,0 +1,182 @@
+import { Worker } from 'node:worker_threads';
+import { evaluateRun, failedRun, type RunSetup, type RunTask } from './evaluate.js';
+import type { RunOutcome } from './records.js';
+
+/** Something that runs tasks and yields their outcomes as they finish. */
+export interface Runner {
+  run(tasks: readonly RunTask[]): AsyncIterable<RunOutcome>;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs tasks in this thread, yielding to the event loop between runs so progress output
+ * and signals are served. It cannot stop a hung run: use worker threads for time limits.
+ */
+export function inlineRunner(setup: RunSetup): Runner {
+  return {
+    async *run(tasks) {
+      for (const task of tasks) {
+        yield evaluateRun(setup, task);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+    close: async () => undefined,
+  };
+}
+
+/** Tasks sent ahead to each worker, so it never waits for the main thread between runs. */
+const TASKS_IN_FLIGHT = 2;
+const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  retired: boolean;
+  inFlight: RunTask[];
+  timer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * A pool of worker threads. Each run gets a wall-clock limit: a worker that exceeds it
+ * is terminated, its run reported as a timeout, its other tasks sent elsewhere, and a
+ * fresh worker takes its place. A worker that crashes is handled the same way.
+ */
+export class WorkerPool implements Runner {
+  private slots: Slot[] = [];
+  /** Tasks still to send, the next one last (so taking one is a pop). */
+  private pending: RunTask[] = [];
+  private channel: Channel<RunOutcome> | undefined;
+  private remaining = 0;
+
+  constructor(private readonly setup: RunSetup, private readonly options: { workers: number; timeLimitMs: number }) {}
+
+  run(tasks: readonly RunTask[]): AsyncIterable<RunOutcome> {
+    const channel = new Channel<RunOutcome>();
+    this.channel = channel;
+    this.pending = [...tasks].reverse();
+    this.remaining = tasks.length;
+    if (tasks.length === 0) channel.end();
+    else if (this.slots.length === 0) for (let i = 0; i < this.options.workers; i += 1) this.slots.push(this.spawn());
+    else this.dispatch();
+    return channel;
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    for (const slot of slots) this.retire(slot);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(BOOTSTRAP, { workerData: this.setup });
+    const slot: Slot = { worker, ready: false, retired: false, inFlight: [], timer: undefined };
+    worker.on('message', (message: RunOutcome | { ready: true }) => {
+      if (slot.retired) return;
+      if ('ready' in message) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
+      slot.inFlight.shift();
+      this.restartTimer(slot);
+      this.deliver(message);
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.crashed(slot, `worker crashed: ${error.message}`));
+    worker.on('exit', (code) => this.crashed(slot, `worker exited with code ${code}`));
+    return slot;
+  }
+
+  /** Sends tasks to every ready worker with room. */
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      while (slot.ready && slot.inFlight.length < TASKS_IN_FLIGHT && this.pending.length > 0) {
+        const task = this.pending.pop()!;
+        slot.inFlight.push(task);
+        slot.worker.postMessage(task);
+        if (slot.inFlight.length === 1) this.restartTimer(slot);
+      }
+    }
+  }
+
+  /** (Re)starts the time limit of the worker's current run. */
+  private restartTimer(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = slot.inFlight.length > 0 ? setTimeout(() => this.replace(slot, 'timeout', `exceeded the time limit of ${this.options.timeLimitMs / 1000} s`), this.options.timeLimitMs) : undefined;
+  }
+
+  private crashed(slot: Slot, message: string): void {
+    if (slot.retired) return;
+    if (!slot.ready) {
+      // A worker that cannot start will not start on a second try either: stop the batch.
+      this.retire(slot);
+      this.channel?.fail(new Error(`a batch worker failed to start: ${message}`));
+      return;
+    }
+    this.replace(slot, 'error', message);
+  }
+
+  /** Ends a failed worker: its current run fails, its other tasks go back to the queue, a new worker starts. */
+  private replace(slot: Slot, status: 'error' | 'timeout', message: string): void {
+    this.retire(slot);
+    void slot.worker.terminate();
+    const [current, ...rest] = slot.inFlight;
+    this.pending.push(...rest.reverse());
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots[index] = this.spawn();
+    if (current) this.deliver(failedRun(current.run, status, message, this.setup.columns.length));
+  }
+
+  private retire(slot: Slot): void {
+    slot.retired = true;
+    clearTimeout(slot.timer);
+  }
+
+  private deliver(outcome: RunOutcome): void {
+    this.channel?.push(outcome);
+    this.remaining -= 1;
+    if (this.remaining === 0) this.channel?.end();
+  }
+}
+
+/** A minimal async queue: producers push, one consumer iterates. */
+class Channel<T> implements AsyncIterable<T> {
+  private readonly items: T[] = [];
+  private ended = false;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  push(item: T): void {
+    this.items.push(item);
+    this.notify();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.notify();
+  }
+
+  fail(error: Error): void {
+    this.failure = error;
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      if (this.items.length > 0) {
+        yield this.items.shift()!;
+        continue;
+      }
+      if (this.ended) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ExperimentManifest } from './manifest.js';
+import type { Level } from './schema.js';
+
+/**
+ * One run's results, as the worker sends them: values aligned to the manifest's
+ * columns (null = missing: censored, or no such nation in this scenario).
+ */
+export interface RunOutcome {
+  run: number;
+  status: 'ok' | 'error' | 'timeout';
+  /** What went wrong, for a run that failed. */
+  error: string | null;
+  censoredAtHours: number | null;
+  values: (number | null)[];
+}
+
+/** One run as users see it: a line of runs.jsonl, a row of runs.csv, an item of runExperiment(). */
+export interface ExperimentRun {
+  run: number;
+  point: number;
+  replication: number;
+  seed: number;
+  scenario: string;
+  scenarioHash: string;
+  engine: string;
+  factors: Record<string, Level>;
+  status: RunOutcome['status'];
+  error: string | null;
+  /** Milestones that are null did not happen before this time. */
+  censoredAtHours: number | null;
+  /** How many censorable metrics of this run are missing. */
+  censored: number;
+  metrics: Record<string, number | null>;
+}
+
+/** Design point and replication of a run index (replication-major order). */
+export function runCoordinates(manifest: Pick<ExperimentManifest, 'points'>, run: number): { point: number; replication: number } {
+  return { point: run % manifest.points.length, replication: Math.floor(run / manifest.points.length) };
+}
+
+/** The user-facing record of a run outcome. */
+export function toExperimentRun(manifest: ExperimentManifest, outcome: RunOutcome, seed: number): ExperimentRun {
+  const { point, replication } = runCoordinates(manifest, outcome.run);
+  const designPoint = manifest.points[point]!;
+  const metrics: Record<string, number | null> = {};
+  let censored = 0;
+  manifest.columns.forEach((column, k) => {
+    const value = outcome.values[k] ?? null;
+    metrics[column.name] = value;
+    if (value === null && column.censorable && outcome.status === 'ok') censored += 1;
+  });
+  return {
+    run: outcome.run,
+    point,
+    replication,
+    seed,
+    scenario: designPoint.scenario,
+    scenarioHash: designPoint.scenarioHash,
+    engine: `${manifest.engine.name} ${manifest.engine.version}`,
+    factors: designPoint.levels,
+    status: outcome.status,
+    error: outcome.error,
+    censoredAtHours: outcome.censoredAtHours,
+    censored,
+    metrics,
+  };
+}
+
+/** The run outcome back from a runs.jsonl record; throws when the record does not fit the manifest. */
+export function fromExperimentRun(manifest: ExperimentManifest, record: unknown): RunOutcome {
+  const value = record as Partial<ExperimentRun> | null;
+  const total = manifest.points.length * manifest.replications;
+  if (typeof value !== 'object' || value === null || !Number.isInteger(value.run) || value.run! < 0 || value.run! >= total) throw new Error('not a run of this experiment');
+  if (value.status !== 'ok' && value.status !== 'error' && value.status !== 'timeout') throw new Error(`unknown status ${String(value.status)}`);
+  if (typeof value.metrics !== 'object' || value.metrics === null) throw new Error('no metrics');
+  const metrics = value.metrics;
+  return {
+    run: value.run!,
+    status: value.status,
+    error: value.error ?? null,
+    censoredAtHours: value.censoredAtHours ?? null,
+    values: manifest.columns.map((column) => {
+      const metric = metrics[column.name];
+      if (metric !== null && typeof metric !== 'number') throw new Error(`metric ${column.name} is not a number`);
+      return metric;
+    }),
+  };
+}
+
+/** A runs.jsonl line (with its newline). */
+export function jsonlLine(run: ExperimentRun): string {
+  return `${JSON.stringify(run)}\n`;
+}
+
+/** The runs.csv header: identity and provenance, factors, status and censoring, metrics, error. */
+export function csvHeader(manifest: ExperimentManifest): string {
+  return csvLine(['run', 'point', 'replication', 'seed', 'scenario', 'scenarioHash', 'engine', ...manifest.factors.map((factor) => factor.name), 'status', 'censoredAtHours', 'censored', ...manifest.columns.map((column) => column.name), 'error']);
+}
+
+/** A runs.csv row: missing metrics are empty cells. */
+export function csvRow(manifest: ExperimentManifest, run: ExperimentRun): string {
+  return csvLine([
+    run.run,
+    run.point,
+    run.replication,
+    run.seed,
+    run.scenario,
+    run.scenarioHash,
+    run.engine,
+    ...manifest.factors.map((factor) => formatLevel(run.factors[factor.name])),
+    run.status,
+    run.censoredAtHours,
+    run.censored,
+    ...manifest.columns.map((column) => run.metrics[column.name]),
+    run.error,
+  ]);
+}
+
+/** A factor value as a cell: numbers, booleans and strings as they are, objects as JSON. */
+export function formatLevel(level: Level | undefined): string {
+  if (level === undefined) return '';
+  return typeof level === 'object' ? JSON.stringify(level) : String(level);
+}
+
+/** One CSV line: empty cell for null, RFC 4180 quoting where needed. */
+export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
+  return stringify([cells.map((cell) => (cell === null || cell === undefined ? '' : String(cell)))], { eof: true, record_delimiter: '\n' });
+}
