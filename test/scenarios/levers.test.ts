@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile, runScenario, scenarioSchema, type RunResult, type Scenario, type ScenarioInput } from '../../src/index.js';
+
+/**
+ * The shipped scenarios show the lever each was written to teach, averaged over 30 seeds
+ * (the same seeds in both arms: common random numbers).
+ */
+const SEEDS = Array.from({ length: 30 }, (_, index) => index + 1);
+const scenarioDir = join(import.meta.dirname, '..', '..', 'scenarios');
+
+function shipped(file: string): Scenario {
+  return loadScenarioFile(join(scenarioDir, file)).scenario;
+}
+
+/** A copy of a scenario changed by `edit`, validated again as a user's file would be. */
+function variant(scenario: Scenario, edit: (draft: ScenarioInput) => void): Scenario {
+  const draft = structuredClone(scenario) as ScenarioInput;
+  edit(draft);
+  return scenarioSchema.parse(draft);
+}
+
+/** Mean of a metric over the seeds, skipping runs where it did not happen (null). */
+function mean(scenario: Scenario, metric: (result: RunResult) => number | null): { mean: number; runs: number } {
+  const values = SEEDS.map((seed) => metric(runScenario(scenario, { seed }))).filter((value): value is number => value !== null);
+  return { mean: values.reduce((sum, value) => sum + value, 0) / values.length, runs: values.length };
+}
+
+describe('scenario levers', () => {
+  it('a hotline between the belligerents lowers mean escalations in the border clash', () => {
+    const withHotline = shipped('border-clash.yaml');
+    const [a, b] = withHotline.crisis.belligerents;
+    const withoutHotline = variant(withHotline, (draft) => {
+      const relation = draft.relations!.find(({ between }) => between.includes(a!) && between.includes(b!))!;
+      expect(relation.hotline).toBe(true);
+      relation.hotline = false;
+    });
+    const kept = mean(withHotline, (result) => result.metrics.escalations);
+    const cut = mean(withoutHotline, (result) => result.metrics.escalations);
+    expect(cut.mean).toBeGreaterThan(0);
+    expect(kept.mean).toBeLessThan(cut.mean * 0.7);
+  });
+
+  it('automatic consent lowers mean time to first foreign response in the cyclone', () => {
+    const refused = shipped('cyclone-refused-help.yaml');
+    const host = refused.crisis.hosts[0]!;
+    const automatic = variant(refused, (draft) => {
+      const nation = draft.nations.find(({ id }) => id === host)!;
+      expect(nation.sovereignty?.consent).toBe('refused');
+      nation.sovereignty!.consent = 'automatic';
+    });
+    const slow = mean(refused, (result) => result.metrics.firstResponseHours);
+    const fast = mean(automatic, (result) => result.metrics.firstResponseHours);
+    expect(slow.runs).toBe(SEEDS.length);
+    expect(fast.runs).toBe(SEEDS.length);
+    expect(fast.mean).toBeLessThan(slow.mean * 0.8);
+  });
+
+  it('consent stalls dominate for distant military contributors in the cyclone', () => {
+    const scenario = shipped('cyclone-refused-help.yaml');
+    for (const seed of SEEDS.slice(0, 5)) {
+      const { nations } = runScenario(scenario, { seed }).metrics;
+      for (const id of ['usa', 'fra', 'gbr']) {
+        const { consent, ...others } = nations[id]!.stallHours;
+        expect(consent, `${id} seed ${seed}`).toBeGreaterThan(Math.max(...Object.values(others)));
+      }
+    }
+  });
+
+  it('intelligence sharing limited to partners stalls the regional force in the Sahel, not the protocol partner', () => {
+    const scenario = shipped('sahel-insurgency.yaml');
+    const { nations } = runScenario(scenario, { seed: 1 }).metrics;
+    expect(nations.fra!.stallHours.intelligence).toBe(0);
+    for (const id of ['nga', 'ner', 'sen', 'tgo']) expect(nations[id]!.stallHours.intelligence, id).toBeGreaterThan(24);
+  });
+});
