@@ -52,8 +52,9 @@ export class ContributorRuntime implements ContributorPort {
     this.actor.stop();
   }
 
+  /** Sends an event to the machine; events after it has finished (stood down, withdrawn) are moot. */
   send(event: ContributorEvent): void {
-    this.actor.send(event);
+    if (this.actor.getSnapshot().status === 'active') this.actor.send(event);
   }
 
   /** The state the machine is in, e.g. `awaitingConsent`. */

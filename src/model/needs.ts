@@ -25,8 +25,10 @@ export function needAt(curve: NeedCurve, t: number): number {
 
 /** Integral of the need curve over [a, b]. */
 function needArea(curve: NeedCurve, a: number, b: number): number {
-  if (curve.ratePerHour === 0) return curve.level * (b - a);
-  return (needAt(curve, b) - needAt(curve, a)) / curve.ratePerHour;
+  const exponent = curve.ratePerHour * (b - a);
+  // expm1 keeps precision for tiny rates; below 1e-12 the curve is flat to double precision.
+  if (Math.abs(exponent) < 1e-12) return needAt(curve, a) * (b - a);
+  return (needAt(curve, a) * Math.expm1(exponent)) / curve.ratePerHour;
 }
 
 /** Unmet units at time t given a constant supply. */

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { coverageAt, firstCoverageCrossing, needAt, unmetArea, type NeedCurve } from '../../src/model/needs.js';
+
+/** Midpoint-rule integral of max(0, need - supply), the slow way. */
+function numericUnmetArea(curve: NeedCurve, supply: number, a: number, b: number): number {
+  const steps = 20_000;
+  const h = (b - a) / steps;
+  let area = 0;
+  for (let i = 0; i < steps; i++) area += Math.max(0, needAt(curve, a + (i + 0.5) * h) - supply) * h;
+  return area;
+}
+
+describe('needs integrate exactly between events', () => {
+  it('a steady need of 10 with supply 4 leaves 6 units unmet: 60 unit-hours over 10 h', () => {
+    expect(unmetArea({ level: 10, ratePerHour: 0, sinceHours: 0 }, 4, 5, 15)).toBeCloseTo(60, 12);
+  });
+
+  it('a need halving every 24 h integrates to level * 24 / ln 2 with no supply', () => {
+    const curve = { level: 100, ratePerHour: -Math.LN2 / 24, sinceHours: 0 };
+    expect(unmetArea(curve, 0, 0, 1e6)).toBeCloseTo((100 * 24) / Math.LN2, 6);
+  });
+
+  it('should agree with numeric integration for any curve, supply and interval', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        fc.double({ min: -0.05, max: 0.05, noNaN: true }),
+        fc.double({ min: 0, max: 150, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        (level, rate, supply, start, length) => {
+          const curve = { level, ratePerHour: rate, sinceHours: 0 };
+          const exact = unmetArea(curve, supply, start, start + length);
+          const numeric = numericUnmetArea(curve, supply, start, start + length);
+          expect(Math.abs(exact - numeric)).toBeLessThan(1e-3 * Math.max(1, numeric));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('finds the exact time coverage crosses a target', () => {
+    // Need 10 halving every 10 h, supply 5: coverage = 5/need reaches 0.9 when need = 5/0.9.
+    const curve = { level: 10, ratePerHour: -Math.LN2 / 10, sinceHours: 0 };
+    const expected = (10 * Math.log(10 / (5 / 0.9))) / Math.LN2;
+    expect(firstCoverageCrossing([curve], [5], 0.9, 0, 100)).toBeCloseTo(expected, 5);
+    expect(firstCoverageCrossing([curve], [0], 0.5, 0, 100)).toBeNull();
+    expect(coverageAt([curve], [20], 0)).toBe(1);
+  });
+});
