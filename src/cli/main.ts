@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ENGINE } from '../version.js';
 import { registerDrill } from './drill.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerBatch } from './batch.js';
 import { registerMerge } from './merge.js';
@@ -15,6 +16,7 @@ const program = new Command()
 
 registerRun(program);
 registerDrill(program);
+registerReport(program);
 registerBatch(program);
 registerMerge(program);
 

@@ -4,12 +4,14 @@ import type { TraceEntry } from '../metrics/trace.js';
 import { traceToJsonl, writeFileAtomic } from '../metrics/trace-file.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { guarded, parseHours, parseSeed } from './errors.js';
+import { reportFileFormat, writeReportFile } from './report.js';
 import { formatSummary } from './summary.js';
 
 interface RunCommandOptions {
   seed: string;
   until?: string;
   trace?: string;
+  report?: string;
   json?: boolean;
 }
 
@@ -22,22 +24,25 @@ export function registerRun(program: Command): void {
     .option('--seed <n>', 'random seed (same seed, same run)', '1')
     .option('--until <hours>', 'horizon in simulated hours (default: the scenario\'s horizonHours)')
     .option('--trace <file>', 'write the full event trace as JSON Lines')
+    .option('--report <file>', 'write the after-action report: .html (with charts) or .md')
     .option('--json', 'print one JSON object instead of the summary')
     .action((file: string, options: RunCommandOptions) =>
       guarded(() => {
         const seed = parseSeed(options.seed);
         const horizonHours = options.until !== undefined ? parseHours(options.until, '--until') : undefined;
+        const reportFormat = options.report !== undefined ? reportFileFormat(options.report) : undefined;
         const loaded = loadScenarioFile(file);
         const entries: TraceEntry[] = [];
         const result = runScenario(loaded, {
           seed,
           ...(horizonHours !== undefined ? { horizonHours } : {}),
-          ...(options.trace ? { trace: (entry: TraceEntry) => entries.push(entry) } : {}),
+          ...(options.trace || options.report ? { trace: (entry: TraceEntry) => entries.push(entry) } : {}),
         });
         const { timeline, ...output } = roundNumbers(result);
         if (options.trace) {
           writeFileAtomic(options.trace, traceToJsonl({ ...provenance(output), scenarioDocument: loaded.scenario }, roundNumbers(entries), { ...output, timeline }));
         }
+        if (options.report && reportFormat) writeReportFile(options.report, reportFormat, { scenario: loaded.scenario, result: roundNumbers(result), trace: roundNumbers(entries) });
         process.stdout.write(options.json ? `${JSON.stringify(output, null, 2)}\n` : `${formatSummary(result, loaded.scenario.name)}\n`);
       }),
     );

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { buildReport } from '../report/build.js';
+import type { ReportInput } from '../report/input.js';
+import { readTraceFile, TraceFileError } from '../report/trace-input.js';
+import { ReportFormatError, reportFormatOf, writeReport, type ReportFormat } from '../report/write.js';
+import { guarded, UserError } from './errors.js';
+
+interface ReportCommandOptions {
+  output?: string;
+  format?: string;
+}
+
+/** `crisis-sim report <trace.jsonl>`: the after-action report of a traced run, as HTML or Markdown. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('write the after-action report of a run from its trace (crisis-sim run --trace)')
+    .argument('<trace>', 'trace file written by `crisis-sim run --trace` (JSON Lines)')
+    .option('-o, --output <file>', 'report file: .html (self-contained, with charts) or .md; default: Markdown on stdout')
+    .option('--format <format>', 'html or md (default: from the output file name)')
+    .addHelpText('after', '\nExample:\n  crisis-sim run scenarios/caribbean-earthquake.yaml --trace run.jsonl\n  crisis-sim report run.jsonl -o report.html')
+    .action((file: string, options: ReportCommandOptions) =>
+      guarded(() => {
+        const format = userErrors(() => (options.output !== undefined ? reportFormatOf(options.output, options.format) : reportFormatOf('', options.format ?? 'md')));
+        const input = userErrors(() => readTraceFile(file));
+        if (options.output === undefined) {
+          const report = buildReport(input);
+          process.stdout.write(format === 'html' ? report.html : report.markdown);
+        } else writeReportFile(options.output, format, input);
+      }),
+    );
+}
+
+/** The format of a report file named on the command line (a bad name is the user's mistake). */
+export function reportFileFormat(path: string): ReportFormat {
+  return userErrors(() => reportFormatOf(path));
+}
+
+/** Builds a report and writes it to `path`, saying so on stderr (stdout stays for the command's own output). */
+export function writeReportFile(path: string, format: ReportFormat, input: ReportInput): void {
+  writeReport(path, buildReport(input), format);
+  process.stderr.write(`crisis-sim: report written to ${path}\n`);
+}
+
+function userErrors<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof TraceFileError || error instanceof ReportFormatError) throw new UserError(error.message);
+    throw error;
+  }
+}
