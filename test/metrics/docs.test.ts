@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NATION_MILESTONES, RUN_METRICS, STALL_CAUSES } from '../../src/index.js';
+
+const doc = readFileSync(join(import.meta.dirname, '../../docs/metrics.md'), 'utf8');
+
+describe('docs/metrics.md', () => {
+  it('documents every run metric with its unit', () => {
+    for (const metric of RUN_METRICS) expect(doc).toMatch(new RegExp(`\\| \`${metric.name}\` \\| ${metric.unit} \\|`));
+  });
+
+  it('documents every nation milestone, stall cause, units and cost', () => {
+    for (const milestone of NATION_MILESTONES) expect(doc).toContain(`| \`${milestone.name}\` | hours |`);
+    for (const cause of STALL_CAUSES) expect(doc).toContain(`| \`stallHours.${cause}\` | hours |`);
+    expect(doc).toContain('| `unitsDelivered` | units |');
+    expect(doc).toContain('| `cost` | MUSD |');
+  });
+});
