@@ -5,6 +5,10 @@ import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerBatch } from './batch.js';
 import { registerMerge } from './merge.js';
+import { registerValidate } from './validate.js';
+import { registerSchema } from './schema.js';
+import { registerMsel } from './msel.js';
+import { registerNew } from './new.js';
 
 /** The `crisis-sim` command line: one file per command, registered here. */
 const program = new Command()
@@ -19,5 +23,9 @@ registerDrill(program);
 registerReport(program);
 registerBatch(program);
 registerMerge(program);
+registerValidate(program);
+registerSchema(program);
+registerMsel(program);
+registerNew(program);
 
 await program.parseAsync(process.argv);

@@ -28,7 +28,7 @@ function issue(file: string, code: string, message: string, position: SourcePosi
 }
 
 function tooLarge(size: number, file: string): ScenarioIssue {
-  return issue(file, 'file.too_large', `file is too large (${size} bytes); scenario files are limited to ${MAX_SCENARIO_BYTES} bytes`);
+  return issue(file, 'file.too_large', `file is too large (${size} bytes; the limit is ${MAX_SCENARIO_BYTES} bytes)`);
 }
 
 /** Line and column (1-based) of a character offset in a text. */

@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { injectsToMsel } from '../msel/export.js';
+import { mselToInjects } from '../msel/import.js';
+import { replaceInjects } from '../msel/into-scenario.js';
+import { formatIssue, ScenarioError, type ScenarioIssue } from '../scenario/issues.js';
+import { checkScenarioText, loadScenarioFile } from '../scenario/load.js';
+import type { Inject } from '../scenario/schema.js';
+import { readScenarioText } from '../scenario/source.js';
+import { guarded, UserError } from './errors.js';
+import { writeOutputFile } from './output.js';
+
+/** `crisis-sim msel export|import`: move a scenario's injects to and from an MSEL spreadsheet (CSV). */
+export function registerMsel(program: Command): void {
+  const msel = program.command('msel').description('export or import injects as an MSEL (Master Scenario Events List) CSV');
+  msel
+    .command('export')
+    .description('write the injects of a scenario as an MSEL CSV')
+    .argument('<scenario>', 'scenario file (YAML)')
+    .option('-o, --output <file>', 'write to a CSV file (atomically) instead of stdout')
+    .action((scenarioFile: string, options: { output?: string }) =>
+      guarded(() => {
+        const { scenario } = loadScenarioFile(scenarioFile);
+        const csv = injectsToMsel(scenario.injects);
+        if (options.output === undefined) process.stdout.write(csv);
+        else {
+          writeOutputFile(options.output, csv);
+          process.stderr.write(`wrote ${scenario.injects.length} injects to ${options.output}\n`);
+        }
+      }),
+    );
+  msel
+    .command('import')
+    .description('replace the injects of a scenario with those of an MSEL CSV (the scenario is checked before anything is written)')
+    .argument('<csv>', 'MSEL CSV file')
+    .requiredOption('--into <scenario>', 'scenario file whose injects the CSV replaces')
+    .option('-o, --output <file>', 'write the updated scenario here instead of over --into')
+    .action((csvFile: string, options: { into: string; output?: string }) =>
+      guarded(() => {
+        const imported = mselToInjects(readText(csvFile), csvFile);
+        if (hasErrors(imported.issues)) throw new ScenarioError(imported.issues);
+        const updated = intoScenario(readText(options.into), imported.injects, options.into);
+        // Check the result as it will be written, pointing problems with injects at their CSV cells.
+        const { issues } = checkScenarioText(updated, options.output ?? options.into);
+        const located = issues.map((issue) => {
+          const [head, index, ...rest] = issue.path;
+          return head === 'injects' && typeof index === 'number' && index < imported.rows.length
+            ? imported.cellIssue(index, rest, issue.severity, issue.code, issue.message)
+            : issue;
+        });
+        const all = [...imported.issues, ...located];
+        if (hasErrors(all)) throw new ScenarioError(all);
+        for (const issue of all) process.stderr.write(`${formatIssue(issue)}\n`);
+        const target = options.output ?? options.into;
+        writeOutputFile(target, updated);
+        process.stderr.write(`imported ${imported.injects.length} injects from ${csvFile} into ${target}\n`);
+      }),
+    );
+}
+
+function readText(file: string): string {
+  const read = readScenarioText(file);
+  if ('issue' in read) throw new ScenarioError([read.issue]);
+  return read.text;
+}
+
+function intoScenario(text: string, injects: Inject[], file: string): string {
+  try {
+    return replaceInjects(text, injects);
+  } catch (cause) {
+    throw new UserError(`${file}: ${(cause as Error).message}`);
+  }
+}
+
+function hasErrors(issues: readonly ScenarioIssue[]): boolean {
+  return issues.some((issue) => issue.severity === 'error');
+}

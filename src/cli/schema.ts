@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { scenarioJsonSchemaText } from '../scenario/json-schema.js';
+import { updateFieldReference } from '../scenario/reference.js';
+import { guarded, UserError } from './errors.js';
+import { writeOutputFile } from './output.js';
+
+interface SchemaOptions {
+  output?: string;
+  docs?: string;
+}
+
+/**
+ * `crisis-sim schema [-o file]`: the scenario format as a JSON Schema, for editors
+ * (`# yaml-language-server: $schema=...`); `--docs FILE` refreshes the generated field
+ * reference inside a Markdown file (docs/scenario-format.md).
+ */
+export function registerSchema(program: Command): void {
+  program
+    .command('schema')
+    .description('write the JSON Schema of scenario files (for editor completion and hover docs)')
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--docs <file>', 'instead, regenerate the field reference section of a Markdown file in place')
+    .action((options: SchemaOptions) =>
+      guarded(() => {
+        if (options.docs !== undefined) {
+          let markdown: string;
+          try {
+            markdown = readFileSync(options.docs, 'utf8');
+          } catch (cause) {
+            throw new UserError(`cannot read ${options.docs}: ${(cause as Error).message}`);
+          }
+          let updated: string;
+          try {
+            updated = updateFieldReference(markdown);
+          } catch (cause) {
+            throw new UserError(`${options.docs}: ${(cause as Error).message}`);
+          }
+          writeOutputFile(options.docs, updated);
+          process.stderr.write(`updated the field reference in ${options.docs}\n`);
+          return;
+        }
+        const text = scenarioJsonSchemaText();
+        if (options.output === undefined) process.stdout.write(text);
+        else {
+          writeOutputFile(options.output, text);
+          process.stderr.write(`wrote ${options.output}\n`);
+        }
+      }),
+    );
+}

@@ -1,0 +1,40 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Inject } from '../scenario/schema.js';
+import { effectCell, MSEL_COLUMNS, numberCell, type MselColumn } from './columns.js';
+
+/**
+ * A scenario's injects as an MSEL CSV: a header row, then one row per inject in scenario
+ * order. UTF-8 with a byte-order mark and CRLF line ends, as spreadsheet programs expect;
+ * every value is written exactly, so importing the file gives the same injects back.
+ */
+export function injectsToMsel(injects: readonly Inject[]): string {
+  const rows = injects.map((inject, index) => MSEL_COLUMNS.map((column) => cellOf(column, inject, index)));
+  return stringify([MSEL_COLUMNS.map((column) => column.header), ...rows], { bom: true, record_delimiter: 'windows' });
+}
+
+function cellOf(column: MselColumn, inject: Inject, index: number): string {
+  switch (column.field) {
+    case 'eventNumber':
+      return String(index + 1);
+    case 'atHours':
+      return numberCell(inject.atHours);
+    case 'effectType':
+      return inject.effect.type;
+    case 'effect':
+      return effectCell(inject.effect);
+    case 'id':
+    case 'mode':
+    case 'from':
+    case 'to':
+    case 'title':
+    case 'description':
+    case 'expectedAction':
+    case 'objective':
+    case 'notes':
+      return inject[column.field];
+    default: {
+      const exhaustive: never = column.field;
+      throw new Error(`unhandled MSEL column ${String(exhaustive)}`);
+    }
+  }
+}
