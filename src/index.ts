@@ -26,4 +26,13 @@ export type { RunMetrics, NationMetrics, StallCause } from './metrics/definition
 export type { PhaseInterval } from './metrics/recorder.js';
 export type { TraceEntry, TraceSink } from './metrics/trace.js';
 
+export { buildReport } from './report/build.js';
+export type { Report, ReportInput, DrillInput, PlayerDecision, ComparisonInput } from './report/input.js';
+export { needSeriesOf, replayNeedSeries } from './report/need-series.js';
+export type { NeedSeries, NeedSegment, ReplaySource } from './report/need-series.js';
+export { readTraceFile, parseTrace, TraceFileError } from './report/trace-input.js';
+export type { TraceFileRun } from './report/trace-input.js';
+export { reportFormatOf, writeReport, ReportFormatError } from './report/write.js';
+export type { ReportFormat } from './report/write.js';
+
 export { ENGINE } from './version.js';

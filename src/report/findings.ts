@@ -1,5 +1,6 @@
 import type { NationMetrics } from '../metrics/definitions.js';
 import type { TraceEntry } from '../metrics/trace.js';
+import { militaryAllowed } from '../model/levers.js';
 import { NO_RELATION, relationKey } from '../model/relations.js';
 import type { Relation, Scenario } from '../scenario/schema.js';
 import { nationOf, type RunView } from './analysis.js';
@@ -121,13 +122,32 @@ function nationFindings(view: RunView, trace: readonly TraceEntry[], nation: str
     }));
   }
   if (stall.resources > 0) {
-    improvement(stall.resources, `${name}: waited ${durationText(stall.resources)} with nothing it could offer`, ['its budget, the host\'s cap on foreign personnel or the host\'s rules on armed forces left no units to send']);
+    improvement(stall.resources, `${name}: waited ${durationText(stall.resources)} with nothing it could offer`, resourceReasons(view, nation));
   }
   if (metrics.firstDeployHours === null) {
     const last = view.lanes.find((lane) => lane.nation === nation)?.phases.at(-1);
     improvement(view.result.horizonHours, `${name}: never deployed before the horizon`, last ? [`it ended the run ${words(last.state)}`] : []);
   }
   return findings;
+}
+
+/** Why a nation had no units to offer: armed-forces rules, budget, personnel caps. */
+function resourceReasons(view: RunView, nationId: string): string[] {
+  const { scenario } = view;
+  const nation = nationOf(scenario, nationId);
+  const reasons: string[] = [];
+  for (const host of foreignHosts(scenario, nationId)) {
+    const hostNation = nationOf(scenario, host);
+    const relation = relationOf(scenario, nationId, host) ?? NO_RELATION;
+    const allowed = militaryAllowed(hostNation.sovereignty.armedForces, relation, relation.trust);
+    const military = nation.resources.filter((resource) => resource.units > 0 && resource.military).length;
+    if (!allowed && military > 0) reasons.push(`${hostNation.name} ${hostNation.sovereignty.armedForces === 'forbidden' ? 'forbids' : 'restricts'} foreign armed forces (no SOFA or protocol) and ${military} of its resource pools are military`);
+    if (hostNation.sovereignty.foreignPersonnelCap !== null) reasons.push(`${hostNation.name} caps foreign personnel at ${hostNation.sovereignty.foreignPersonnelCap}`);
+  }
+  const days = view.result.horizonHours / 24;
+  const cheapest = Math.min(...nation.resources.filter((resource) => resource.units > 0).map((resource) => resource.costMusdPerUnitDay * days));
+  if (cheapest > nation.budgetMusd) reasons.push(`its budget (${nation.budgetMusd} MUSD) does not cover one unit for the ${round1(days)} days planned`);
+  return reasons.length > 0 ? reasons : ['budget, personnel caps or rules on armed forces left no units to send'];
 }
 
 /** When the host first set a consent policy, from its trace: explains waits before that. */
