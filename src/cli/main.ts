@@ -9,6 +9,7 @@ import { registerValidate } from './validate.js';
 import { registerSchema } from './schema.js';
 import { registerMsel } from './msel.js';
 import { registerNew } from './new.js';
+import { registerPlot } from './plot.js';
 
 /** The `crisis-sim` command line: one file per command, registered here. */
 const program = new Command()
@@ -27,5 +28,6 @@ registerValidate(program);
 registerSchema(program);
 registerMsel(program);
 registerNew(program);
+registerPlot(program);
 
 await program.parseAsync(process.argv);
