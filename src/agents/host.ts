@@ -17,6 +17,15 @@ export type HostEvent =
   | { type: 'decision.policy'; policy: Exclude<HostPolicy, 'undecided'> }
   | { type: 'policy.imposed'; policy: Exclude<HostPolicy, 'undecided'> };
 
+/** Transitions to the state named by the event's policy; `prefix` '.' targets a child of the root. */
+function adoptPolicy(prefix: '' | '.') {
+  return [
+    { guard: 'toOpen', target: `${prefix}open`, actions: 'adopt' },
+    { guard: 'toRestrictive', target: `${prefix}restrictive`, actions: 'adopt' },
+    { target: `${prefix}closed`, actions: 'adopt' },
+  ] as const;
+}
+
 /**
  * A host nation's sovereign control of foreign deployments: it deliberates on the first
  * request, then keeps foreign help open, restricted or closed, reconsidering a restrictive
@@ -47,13 +56,7 @@ export const hostMachine = setup({
   id: 'host',
   context: ({ input }) => ({ port: input.port }),
   initial: 'sovereign',
-  on: {
-    'policy.imposed': [
-      { guard: 'toOpen', target: '.open', actions: 'adopt' },
-      { guard: 'toRestrictive', target: '.restrictive', actions: 'adopt' },
-      { target: '.closed', actions: 'adopt' },
-    ],
-  },
+  on: { 'policy.imposed': adoptPolicy('.') },
   states: {
     sovereign: {
       on: { 'consent.requested': 'deliberating' },
@@ -62,11 +65,7 @@ export const hostMachine = setup({
     deciding: {
       entry: 'askPolicyDecision',
       on: {
-        'decision.policy': [
-          { guard: 'toOpen', target: 'open', actions: 'adopt' },
-          { guard: 'toRestrictive', target: 'restrictive', actions: 'adopt' },
-          { target: 'closed', actions: 'adopt' },
-        ],
+        'decision.policy': adoptPolicy(''),
       },
     },
     open: { on: { 'consent.requested': { actions: 'answerRequests' } } },
