@@ -3,7 +3,7 @@ import type { CrisisKind } from '../scenario/schema.js';
 import { CRISIS_KINDS, newScenarioText } from '../scenario/templates.js';
 import { guarded, UserError } from './errors.js';
 import { writeOutputFile } from './output.js';
-import { closest } from '../scenario/suggest.js';
+import { didYouMean } from '../scenario/suggest.js';
 
 interface NewOptions {
   output?: string;
@@ -21,8 +21,7 @@ export function registerNew(program: Command): void {
     .action((kind: string, options: NewOptions) =>
       guarded(() => {
         if (!(CRISIS_KINDS as readonly string[]).includes(kind)) {
-          const hint = closest(kind, CRISIS_KINDS);
-          throw new UserError(`unknown crisis kind "${kind}"${hint ? `; did you mean "${hint}"?` : ''} (expected one of ${CRISIS_KINDS.join(', ')})`);
+          throw new UserError(`unknown crisis kind "${kind}"; expected one of ${CRISIS_KINDS.join(', ')}${didYouMean(kind, CRISIS_KINDS)}`);
         }
         const text = newScenarioText(kind as CrisisKind, options.output);
         if (options.output === undefined) {
