@@ -89,6 +89,7 @@ details.text-alternative{font-size:.9rem}summary{cursor:pointer;color:#0072B2}
   nav,details.text-alternative{display:none}
   h2{break-after:avoid}
   figure,tr,li{break-inside:avoid}
+  table{font-size:8.5pt}th,td{padding:.1rem .25rem}
   a{color:#111;text-decoration:none}
 }
 `;
