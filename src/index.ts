@@ -35,4 +35,22 @@ export type { TraceFileRun } from './report/trace-input.js';
 export { reportFormatOf, writeReport, ReportFormatError } from './report/write.js';
 export type { ReportFormat } from './report/write.js';
 
+export { loadExperimentFile, loadExperimentText } from './experiment/load.js';
+export type { Experiment, PreparedPoint } from './experiment/load.js';
+export { experimentSchema } from './experiment/schema.js';
+export type { ExperimentDefinition, Factor, StoppingRule, Level } from './experiment/schema.js';
+export { runExperiment } from './experiment/run-experiment.js';
+export type { RunExperimentOptions } from './experiment/run-experiment.js';
+export { runBatch } from './experiment/batch.js';
+export type { BatchOptions, BatchSummary } from './experiment/batch.js';
+export { mergeResults } from './experiment/merge.js';
+export { plotResults } from './experiment/plot-dir.js';
+export { readManifest, readJournal, ResultsError, RESULT_FILES } from './experiment/results-dir.js';
+export type { ExperimentManifest } from './experiment/manifest.js';
+export { replicationSeed } from './experiment/manifest.js';
+export type { ExperimentRun, RunOutcome } from './experiment/records.js';
+export type { Shard } from './experiment/plan.js';
+export { describe as describeSample, studentTQuantile } from './experiment/statistics.js';
+export type { Description } from './experiment/statistics.js';
+
 export { ENGINE } from './version.js';

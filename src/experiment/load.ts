@@ -125,7 +125,7 @@ function preparePoint(point: DesignPoint, factors: ResolvedFactor[], scenarios: 
       scenario = applyFactor(scenario, factor.path, value);
     } catch (error) {
       if (!(error instanceof FactorPathError)) throw error;
-      return [at(['factors', factor.fileIndex!, 'path'], `factor "${factor.name}": ${error.message} (scenario ${base.scenario.id})`, 'factor.path')];
+      return [at(['factors', factor.fileIndex!, 'path'], `factor "${factor.name}" in scenario ${base.scenario.id}: ${error.message}`, 'factor.path')];
     }
     const checked = scenarioSchema.safeParse(scenario);
     if (!checked.success) {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue, loadExperimentFile, loadExperimentText, ScenarioError } from '../../src/index.js';
+
+const FIXTURES = 'test/experiment/fixtures';
+
+function problems(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ScenarioError) return error.issues.map(formatIssue);
+    throw error;
+  }
+  throw new Error('expected the experiment to be refused');
+}
+
+describe('experiment files', () => {
+  it('expands the design and builds each point\'s scenario with its own hash', () => {
+    const experiment = loadExperimentFile(`${FIXTURES}/small.yaml`);
+    expect(experiment.points).toHaveLength(4);
+    expect(experiment.points[3]!.levels).toEqual({ protocol: true, consentDelay: 36 });
+    expect(experiment.points[3]!.run.scenario.nations.find((n) => n.id === 'hti')!.sovereignty.consentDelay).toBe(36);
+    expect(new Set(experiment.points.map((p) => p.run.hash)).size).toBe(4);
+    expect(experiment.manifest.columns.map((c) => c.name)).toContain('usa.firstDeployHours');
+    expect(experiment.manifest.columns.map((c) => c.name)).not.toContain('hti.firstDeployHours');
+  });
+
+  it('blames a factor value the scenario refuses on that value, with line and column', () => {
+    expect(problems(() => loadExperimentFile(`${FIXTURES}/bad-value.yaml`))).toEqual([
+      expect.stringMatching(/^test\/experiment\/fixtures\/bad-value\.yaml:7:17: error: factor "consentDelay" = -5 makes scenario caribbean-earthquake invalid: .*\(nations\[0\]\.sovereignty\.consentDelay\)/),
+    ]);
+  });
+
+  it('reports every schema problem at once, with positions', () => {
+    const text = ['id: x', 'name: x', 'scenarios: [../../../scenarios/caribbean-earthquake.yaml]', 'replications: 0', 'replication: 3', 'design: factorial'].join('\n');
+    const found = problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`));
+    expect(found).toHaveLength(3);
+    expect(found.join('\n')).toMatch(/inline\.yaml:4:15: error: .*\(replications\)/);
+    expect(found.join('\n')).toMatch(/inline\.yaml:5:1: error: unknown field "replication"/);
+    expect(found.join('\n')).toMatch(/inline\.yaml:6:9: error: .*\(design\)/);
+  });
+
+  it('points at a wrong factor path and a misspelt metric with a suggestion', () => {
+    const text = [
+      'id: x',
+      'name: x',
+      'scenarios: [../../../scenarios/caribbean-earthquake.yaml]',
+      'factors:',
+      '  - { name: budget, path: nations.xyz.budgetMusd, values: [1, 2] }',
+      'replications: 2',
+      'metrics: [firstResponseHour]',
+    ].join('\n');
+    const found = problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`));
+    expect(found).toEqual([expect.stringMatching(/inline\.yaml:7:11: error: no metric "firstResponseHour"; did you mean "firstResponseHours"\?/)]);
+    const fixed = text.replace('[firstResponseHour]', '[firstResponseHours]');
+    expect(problems(() => loadExperimentText(fixed, `${FIXTURES}/inline.yaml`))).toEqual([
+      expect.stringMatching(/inline\.yaml:5:27: error: factor "budget" in scenario caribbean-earthquake: no element with id "xyz" in "nations"/),
+    ]);
+  });
+
+  it('refuses a baseline value that is not among the factor\'s values', () => {
+    const text = ['id: x', 'name: x', 'scenarios: [../../../scenarios/caribbean-earthquake.yaml]', 'factors:', '  - { name: sev, path: crisis.severity, values: [0.5, 0.9] }', 'baseline: { sev: 0.7 }', 'replications: 2'].join('\n');
+    expect(problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`))).toEqual([expect.stringMatching(/inline\.yaml:6:18: error: baseline value is not one of the values of factor "sev"/)]);
+  });
+});
