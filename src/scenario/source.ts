@@ -58,30 +58,22 @@ export function decodeScenarioBytes(bytes: Uint8Array, file: string): { text: st
   }
 }
 
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (after a valid prefix). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  // Largest prefix that decodes (a prefix cut inside a valid sequence fails too, so step back up to 3 bytes).
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (decodesWithin(decoder, bytes.subarray(0, middle))) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-function decodesWithin(decoder: TextDecoder, bytes: Uint8Array): boolean {
-  for (let cut = 0; cut <= 3 && cut <= bytes.length; cut += 1) {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || index + length > bytes.length) return index;
     try {
-      decoder.decode(bytes.subarray(0, bytes.length - cut));
-      return true;
+      decoder.decode(bytes.subarray(index, index + length));
     } catch {
-      // try a shorter prefix: the cut may have split a multi-byte character
+      return index;
     }
+    index += length;
   }
-  return false;
+  return index;
 }
 
 /** Checks decoded text for binary data, emptiness, size and nesting before parsing. */
