@@ -14,5 +14,5 @@ sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium
+"${sudo_cmd[@]}" apt-get install -y -qq chromium
 /usr/bin/chromium --version

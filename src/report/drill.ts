@@ -1,4 +1,3 @@
-import type { RunResult } from '../engine/run.js';
 import { NATION_MILESTONES, RUN_METRICS } from '../metrics/definitions.js';
 import type { TraceEntry } from '../metrics/trace.js';
 import type { RunView } from './analysis.js';
@@ -65,7 +64,12 @@ export function comparisonSection(view: RunView, comparison: ComparisonInput): S
     id: 'comparison',
     title: `Compared with the ${comparison.label}`,
     blocks: [
-      { type: 'paragraph', text: `Seed ${ours.seed} here, seed ${theirs.seed} in the ${comparison.label}. Difference = this run minus the ${comparison.label}; negative hours are faster.` },
+      {
+        type: 'paragraph',
+        text:
+          `Seed ${ours.seed} here, seed ${theirs.seed} in the ${comparison.label}. Difference = this run minus the ${comparison.label}; negative hours are faster.` +
+          (ours.scenarioHash === theirs.scenarioHash ? '' : ` Caution: the ${comparison.label} is of a different scenario (${theirs.scenarioHash}).`),
+      },
       { type: 'table', caption: `This run and the ${comparison.label}`, header: ['metric', 'this run', comparison.label, 'difference'], rows: [...runRows, ...nationRows] },
     ],
   };
@@ -80,9 +84,4 @@ function differenceText(a: number | null, b: number | null): string {
   if (a === null || b === null) return a === b ? '—' : a === null ? 'not reached here' : `not reached in the other run`;
   const difference = a - b;
   return `${difference > 0 ? '+' : ''}${round1(difference)}`;
-}
-
-/** Whether a result is a RunResult-like object (used to check comparison input early). */
-export function sameScenario(a: RunResult, b: RunResult): boolean {
-  return a.scenarioHash === b.scenarioHash;
 }

@@ -9,7 +9,7 @@ import { shippedInput } from './helpers.js';
 /**
  * Opens a report in the Debian `chromium` package, headless, through playwright-core.
  * Skipped, with a message saying why, only where /usr/bin/chromium is not installed
- * (.ci/run installs it). UPDATE_REPORT_SCREENSHOT=1 also refreshes the screenshot in
+ * (.ci/run installs it). UPDATE_REPORT_SCREENSHOT=1 also refreshes the screenshots in
  * docs/images/.
  */
 const CHROMIUM = '/usr/bin/chromium';
@@ -92,7 +92,9 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
     if (process.env['UPDATE_REPORT_SCREENSHOT'] === '1') {
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 1000, height: 800 });
-      await page.screenshot({ path: new URL('../../docs/images/report-caribbean-earthquake.png', import.meta.url).pathname, clip: { x: 0, y: 0, width: 1000, height: 2000 }, fullPage: true });
+      for (const section of ['findings', 'timeline', 'needs']) {
+        await page.locator(`section#${section}`).screenshot({ path: new URL(`../../docs/images/report-${section}.png`, import.meta.url).pathname });
+      }
     }
   });
 });

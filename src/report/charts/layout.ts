@@ -7,7 +7,7 @@ export const LEFT = 170;
 /** Room for the last tick label. */
 export const RIGHT = 30;
 /** Approximate width of one character of 12px text. */
-const LABEL_CHAR_WIDTH = 6.6;
+const LABEL_CHAR_WIDTH = 6;
 
 /** A lane label that fits in the left margin, shortened with an ellipsis when it would not. */
 export function laneLabel(label: string): string {
