@@ -57,7 +57,8 @@ export class Simulation {
   private readonly pendingDecisions = new Map<number, { request: DecisionRequest; apply: (choice: string) => void }>();
   private readonly curves: NeedCurve[] = [];
   private readonly supplies: number[] = [];
-  private readonly crossingEvents: number[] = [];
+  /** Coverage levels the crisis machine is told about, each once, at the exact crossing time. */
+  private readonly crossings: CoverageCrossing[];
   private readonly scheduledInjects = new Map<string, { inject: Inject; eventId: number }>();
   private nextDecisionId = 1;
   private finished: RunMetrics | undefined;
@@ -75,6 +76,10 @@ export class Simulation {
     this.recorder = new MetricsRecorder(scenario.nations.map((nation) => nation.id), this.hosts);
 
     this.crisis = new CrisisRuntime(this);
+    this.crossings = [
+      this.coverageCrossing(0.5, 'coverage.half'),
+      this.coverageCrossing(scenario.crisis.resolveAtCoverage, 'coverage.resolved'),
+    ];
     for (const host of scenario.crisis.hosts) this.hostRuntimes.set(host, new HostRuntime(this, this.nation(host)));
     for (const organization of scenario.organizations) this.organizations.set(organization.id, new OrganizationRuntime(this, organization));
     for (const nation of scenario.nations) {
@@ -235,17 +240,27 @@ export class Simulation {
     const world = this.world.state;
     effectiveSupply(this.scenario, world, this.capabilities, this.hosts, this.curves, this.supplies);
     this.recorder.setSupply(this.curves, this.supplies, this.now);
-    for (const id of this.crossingEvents) this.kernel.cancel(id);
-    this.crossingEvents.length = 0;
-    if (world.resolved) return;
-    const targets: [number, 'coverage.half' | 'coverage.resolved'][] = [
-      [0.5, 'coverage.half'],
-      [this.scenario.crisis.resolveAtCoverage, 'coverage.resolved'],
-    ];
-    for (const [target, event] of targets) {
-      const at = firstCoverageCrossing(this.curves, this.supplies, target, this.now, this.horizonHours);
-      if (at !== null) this.crossingEvents.push(this.kernel.scheduleAt(at, () => this.crisis.send({ type: event })));
+    for (const crossing of this.crossings) {
+      if (crossing.eventId !== undefined) this.kernel.cancel(crossing.eventId);
+      crossing.eventId = undefined;
+      if (crossing.reached || world.resolved) continue;
+      const at = firstCoverageCrossing(this.curves, this.supplies, crossing.target, this.now, this.horizonHours);
+      if (at !== null) crossing.eventId = this.kernel.scheduleAt(at, crossing.fire);
     }
+  }
+
+  private coverageCrossing(target: number, event: 'coverage.half' | 'coverage.resolved'): CoverageCrossing {
+    const crossing: CoverageCrossing = {
+      target,
+      reached: false,
+      eventId: undefined,
+      fire: () => {
+        crossing.reached = true;
+        crossing.eventId = undefined;
+        this.crisis.send({ type: event });
+      },
+    };
+    return crossing;
   }
 
   /** Share of total need met now (0..1). */
@@ -319,6 +334,13 @@ export class Simulation {
   get tracing(): boolean {
     return this.traceSink !== undefined;
   }
+}
+
+interface CoverageCrossing {
+  target: number;
+  reached: boolean;
+  eventId: number | undefined;
+  fire: () => void;
 }
 
 /** `mandated.working` for nested state values; the plain name for flat ones. */

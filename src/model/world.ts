@@ -1,4 +1,4 @@
-import { enablePatches, produceWithPatches, setAutoFreeze, type Draft, type Patch } from 'immer';
+import { enablePatches, produce, produceWithPatches, setAutoFreeze, type Draft, type Patch } from 'immer';
 import type { Scenario } from '../scenario/schema.js';
 import { needRate, type NeedCurve } from './needs.js';
 import { relationKey } from './relations.js';
@@ -122,8 +122,12 @@ export class WorldStore {
 
   /** Applies a recipe to the world, labelled for the history. */
   update(atHours: number, label: string, recipe: (draft: Draft<WorldState>) => void): void {
+    if (!this.keepHistory) {
+      this.current = produce(this.current, recipe);
+      return;
+    }
     const [next, patches, inversePatches] = produceWithPatches(this.current, recipe);
     this.current = next;
-    if (this.keepHistory && patches.length > 0) this.history.push({ atHours, label, patches, inversePatches });
+    if (patches.length > 0) this.history.push({ atHours, label, patches, inversePatches });
   }
 }
