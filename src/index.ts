@@ -53,4 +53,17 @@ export type { Shard } from './experiment/plan.js';
 export { describe as describeSample, studentTQuantile } from './experiment/statistics.js';
 export type { Description } from './experiment/statistics.js';
 
+export { DrillSession } from './drill/session.js';
+export type { DrillStart } from './drill/session.js';
+export { DrillConsole } from './drill/console.js';
+export type { DrillConsoleOptions, DrillConsoleResult } from './drill/console.js';
+export { DrillError } from './drill/errors.js';
+export { readDrillLog, actionsInForce, DRILL_LOG_FORMAT } from './drill/log.js';
+export type { DrillLog, DrillLogHeader, DrillAction } from './drill/log.js';
+export { closeDrill } from './drill/outcome.js';
+export type { DrillOutcome, ClosedRun, TakenDecision } from './drill/outcome.js';
+export { afterActionMarkdown } from './drill/after-action.js';
+export { parseCommand, parseDuration } from './drill/commands.js';
+export type { DrillCommand } from './drill/commands.js';
+
 export { ENGINE } from './version.js';

@@ -34,14 +34,16 @@ export function afterActionMarkdown(outcome: DrillOutcome): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-const RUN_ROWS: readonly [keyof RunMetrics, string, 'hours' | 'amount'][] = [
+type Unit = 'hours' | 'amount' | 'count';
+
+const RUN_ROWS: readonly [keyof RunMetrics, string, Unit][] = [
   ['firstResponseHours', 'first foreign response', 'hours'],
   ['needsMet50Hours', '50% of needs met', 'hours'],
   ['needsMet90Hours', '90% of needs met', 'hours'],
   ['unmetNeedHours', 'unmet need (unit-hours)', 'amount'],
   ['peakUnmetNeed', 'peak unmet need (units)', 'amount'],
-  ['escalations', 'escalations', 'amount'],
-  ['attacks', 'attacks', 'amount'],
+  ['escalations', 'escalations', 'count'],
+  ['attacks', 'attacks', 'count'],
 ];
 
 function outcomeSection(outcome: DrillOutcome): string[] {
@@ -69,7 +71,7 @@ function milestoneSection(outcome: DrillOutcome): string[] {
       const a = drill[milestone.name];
       const b = engine[milestone.name];
       if (a === null && b === null) continue;
-      rows.push([player, milestone.description, value(a, 'hours'), value(b, 'hours'), difference(a, b, 'hours')]);
+      rows.push([player, milestone.description.replace(/\s*\(.*\)$/, ''), value(a, 'hours'), value(b, 'hours'), difference(a, b, 'hours')]);
     }
     const stalls = (metrics: typeof drill) => one(Object.values(metrics.stallHours).reduce((sum, hours) => sum + hours, 0));
     rows.push([player, 'hours stalled (all causes)', stalls(drill), stalls(engine), difference(Number(stalls(drill)), Number(stalls(engine)), 'amount')]);
@@ -124,7 +126,7 @@ function decisionSection(outcome: DrillOutcome): string[] {
 }
 
 function expectedActionSection(outcome: DrillOutcome): string[] {
-  const withExpectations = outcome.injects.filter((inject) => inject.expectedAction !== '');
+  const withExpectations = outcome.injects.filter((inject) => inject.expectedAction !== '').sort((a, b) => a.atHours - b.atHours);
   const out = ['## MSEL expected actions', ''];
   if (withExpectations.length === 0) return [...out, 'No inject of this drill states an expected action.'];
   out.push(
@@ -133,7 +135,7 @@ function expectedActionSection(outcome: DrillOutcome): string[] {
     '',
   );
   for (const inject of withExpectations) out.push(...expectationLines(outcome, inject), '');
-  return out;
+  return out.slice(0, -1);
 }
 
 function expectationLines(outcome: DrillOutcome, inject: Inject): string[] {
@@ -207,17 +209,18 @@ function nationLabel(outcome: DrillOutcome, id: string): string {
   return `${nationName(outcome, id)} (${id})`;
 }
 
-function value(amount: number | null, unit: 'hours' | 'amount'): string {
+function value(amount: number | null, unit: Unit): string {
   if (amount === null) return 'not reached';
-  return unit === 'hours' ? `${one(amount)} h` : one(amount);
+  return unit === 'hours' ? `${one(amount)} h` : unit === 'count' ? String(amount) : one(amount);
 }
 
-function difference(drill: number | null, engine: number | null, unit: 'hours' | 'amount'): string {
+function difference(drill: number | null, engine: number | null, unit: Unit): string {
   if (drill === null || engine === null) return drill === engine ? 'same' : 'n/a';
   const delta = Math.round((drill - engine) * 10) / 10;
   if (delta === 0) return 'same';
   const sign = delta > 0 ? '+' : '';
-  return unit === 'hours' ? `${sign}${delta.toFixed(1)} h ${delta > 0 ? 'later' : 'earlier'}` : `${sign}${delta.toFixed(1)}`;
+  if (unit === 'hours') return `${sign}${delta.toFixed(1)} h ${delta > 0 ? 'later' : 'earlier'}`;
+  return unit === 'count' ? `${sign}${delta}` : `${sign}${delta.toFixed(1)}`;
 }
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
