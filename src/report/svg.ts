@@ -74,7 +74,7 @@ export function linearScale(domainMin: number, domainMax: number, rangeMin: numb
 
 /** Tick positions (hours) from 0 to the first tick at or after `endHours`: about ten, on whole hours or days. */
 export function timeTicks(endHours: number): number[] {
-  const stepsHours = [1, 2, 3, 6, 12, 24, 48, 72, 120, 168, 336, 720, 1440, 2160, 4320, 8760];
+  const stepsHours = [0.1, 0.25, 0.5, 1, 2, 3, 6, 12, 24, 48, 72, 120, 168, 336, 720, 1440, 2160, 4320, 8760];
   const step = stepsHours.find((candidate) => endHours / candidate <= 10) ?? Math.ceil(endHours / 10);
   const ticks: number[] = [];
   for (let t = 0; ticks[ticks.length - 1] === undefined || ticks[ticks.length - 1]! < endHours - 1e-9; t += step) ticks.push(t);
@@ -83,7 +83,7 @@ export function timeTicks(endHours: number): number[] {
 
 /** Label of a time tick: hours, and days from two days on. */
 export function tickLabel(hours: number): [string, string] {
-  return [`${round1(hours).replace(/\.0$/, '')} h`, hours >= 48 || (hours > 0 && hours % 24 === 0) ? `day ${round1(hours / 24).replace(/\.0$/, '')}` : ''];
+  return [`${Number(hours.toFixed(2))} h`, hours >= 48 || (hours > 0 && hours % 24 === 0) ? `day ${round1(hours / 24).replace(/\.0$/, '')}` : ''];
 }
 
 /**
