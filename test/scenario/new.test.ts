@@ -1,0 +1,57 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkScenarioText } from '../../src/index.js';
+import { cli, ROOT, tempDir, TEMPLATES } from './helpers.js';
+
+/** `crisis-sim new <kind>`: a designer's starting point validates and runs as written. */
+
+describe('crisis-sim new', () => {
+  for (const kind of ['disaster', 'conflict', 'terrorism']) {
+    it(`writes a commented ${kind} scenario that validates and runs`, () => {
+      const dir = tempDir();
+      const file = join(dir, `my-${kind}-drill.yaml`);
+      const created = cli(['new', kind, '-o', file]);
+      expect(created.status, created.stderr).toBe(0);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toMatch(/^# yaml-language-server: \$schema=.*docs\/scenario\.schema\.json$/m);
+      expect(text.split('\n').filter((line) => line.trim().startsWith('#')).length).toBeGreaterThan(5);
+      // The id follows the file name; the schema path is right for where the file is.
+      expect(text).toMatch(new RegExp(`^id: my-${kind}-drill$`, 'm'));
+      const schemaPath = /\$schema=(.*)$/m.exec(text)![1]!;
+      expect(readFileSync(join(dir, schemaPath), 'utf8')).toBe(readFileSync(join(ROOT, 'docs/scenario.schema.json'), 'utf8'));
+      expect(cli(['validate', '--strict', file])).toMatchObject({ status: 0, stdout: '' });
+      const run = cli(['run', file, '--json']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ kind, scenario: `my-${kind}-drill` });
+    });
+  }
+
+  it('prints to stdout without -o, with the schema path relative to the working directory', () => {
+    const { status, stdout } = cli(['new', 'conflict']);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=docs/scenario.schema.json');
+    expect(checkScenarioText(stdout, 'stdout.yaml').issues).toEqual([]);
+  });
+
+  it('refuses to overwrite an existing file unless --force', () => {
+    const file = join(tempDir(), 'mine.yaml');
+    writeFileSync(file, 'my work\n');
+    const refused = cli(['new', 'disaster', '-o', file]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(`crisis-sim: ${file} already exists; choose another file or pass --force\n`);
+    expect(readFileSync(file, 'utf8')).toBe('my work\n');
+    expect(cli(['new', 'disaster', '-o', file, '--force']).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^id: mine$/m);
+  });
+
+  it('names the closest kind for a misspelt one', () => {
+    const { status, stderr } = cli(['new', 'disater']);
+    expect(status).toBe(1);
+    expect(stderr).toBe('crisis-sim: unknown crisis kind "disater"; expected one of disaster, conflict, terrorism; did you mean "disaster"?\n');
+  });
+
+  it('the templates are the ones shipped in scenarios/templates', () => {
+    for (const template of TEMPLATES) expect(checkScenarioText(readFileSync(template, 'utf8'), template).issues).toEqual([]);
+  });
+});
