@@ -126,7 +126,8 @@ function decisionSection(outcome: DrillOutcome): string[] {
 }
 
 function expectedActionSection(outcome: DrillOutcome): string[] {
-  const withExpectations = outcome.injects.filter((inject) => inject.expectedAction !== '').sort((a, b) => a.atHours - b.atHours);
+  const when = (inject: Inject) => outcome.drill.injects.find((occurrence) => occurrence.id === inject.id)?.atHours ?? inject.atHours;
+  const withExpectations = outcome.injects.filter((inject) => inject.expectedAction !== '').sort((a, b) => when(a) - when(b));
   const out = ['## MSEL expected actions', ''];
   if (withExpectations.length === 0) return [...out, 'No inject of this drill states an expected action.'];
   out.push(
@@ -140,21 +141,22 @@ function expectedActionSection(outcome: DrillOutcome): string[] {
 
 function expectationLines(outcome: DrillOutcome, inject: Inject): string[] {
   const happened = outcome.drill.injects.find((occurrence) => occurrence.id === inject.id);
-  const fired = outcome.actions.find((action) => action.type === 'fire' && action.inject === inject.id);
+  const firedAt = outcome.actions.findIndex((action) => (action.type === 'fire' && action.inject === inject.id) || (action.type === 'inject' && action.inject['id'] === inject.id));
   const when = !happened
     ? `did not happen before the run closed (scheduled at ${one(inject.atHours)} h)`
-    : fired
+    : firedAt >= 0 && outcome.actions[firedAt]!.type === 'fire'
       ? `fired early by the facilitator at ${one(happened.atHours)} h (scheduled at ${one(inject.atHours)} h)`
-      : inject.from === 'Facilitator'
+      : firedAt >= 0
         ? `written by the facilitator at ${one(happened.atHours)} h`
         : `happened at ${one(happened.atHours)} h`;
   const lines = [`### ${inject.id}: ${inject.title}`, '', `- When: ${when}`, `- To: ${inject.to || 'all players'}`, `- Expected action: ${inject.expectedAction}`];
   if (!happened) return lines;
   const addressed = outcome.header.players.filter((player) => addressedTo(inject.to, player, nationName(outcome, player)));
-  const after = outcome.actions.filter(
-    (action) =>
-      (action.type === 'decide' && addressed.includes(action.nation)) || action.type === 'note',
-  ).filter((action) => action.atHours >= happened.atHours && action.atHours <= happened.atHours + EXPECTED_ACTION_WINDOW_HOURS);
+  // Injects the facilitator fired count from their place in the log; scheduled ones from their time.
+  const after = outcome.actions
+    .filter((action, index) => (firedAt >= 0 ? index > firedAt : action.atHours >= happened.atHours))
+    .filter((action) => (action.type === 'decide' && addressed.includes(action.nation)) || action.type === 'note')
+    .filter((action) => action.atHours <= happened.atHours + EXPECTED_ACTION_WINDOW_HOURS);
   if (after.length === 0) lines.push(`- What the teams did: no decision or note from ${addressed.join(', ') || 'any team'} in the ${EXPECTED_ACTION_WINDOW_HOURS} h after it`);
   else {
     lines.push('- What the teams did:');
