@@ -9,10 +9,18 @@ export { RandomStream, RandomStreams } from './kernel/random.js';
 
 export { scenarioSchema } from './scenario/schema.js';
 export type { Scenario, ScenarioInput, Nation, Relation, Organization, Crisis, Inject, InjectEffect, Delay, CrisisKind } from './scenario/schema.js';
-export { loadScenarioFile, loadScenarioText, checkScenarioText, hashScenario } from './scenario/load.js';
+export { loadScenarioFile, loadScenarioText, checkScenarioText, checkScenarioFile, hashScenario } from './scenario/load.js';
 export type { LoadedScenario, ScenarioCheck } from './scenario/load.js';
 export { ScenarioError, formatIssue, formatPath } from './scenario/issues.js';
 export type { ScenarioIssue, SourcePosition } from './scenario/issues.js';
+export { scenarioJsonSchema, scenarioJsonSchemaText } from './scenario/json-schema.js';
+export { newScenarioText, CRISIS_KINDS } from './scenario/templates.js';
+export { injectsToMsel } from './msel/export.js';
+export { mselToInjects } from './msel/import.js';
+export type { MselImport, MselRow } from './msel/import.js';
+export { replaceInjects } from './msel/into-scenario.js';
+export { MSEL_COLUMNS } from './msel/columns.js';
+export type { MselColumn } from './msel/columns.js';
 
 export { Simulation, stateName } from './engine/simulation.js';
 export type { SimulationOptions } from './engine/simulation.js';
