@@ -1,10 +1,12 @@
 """The M/M/1 queue of bench/mm1.ts in SimPy, for the kernel's speed comparison.
 
-Usage: python3 bench/simpy_mm1.py CUSTOMERS [REPEATS]
+Usage: python3 bench/simpy_mm1.py CUSTOMERS [REPEATS] [FIRST_SEED]
 
 Runs one warm-up of CUSTOMERS // 10 customers, then REPEATS timed runs of CUSTOMERS
-customers each (lambda 0.9, mu 1, one process per customer, the server a Resource of
-capacity 1: the textbook SimPy model), and prints one JSON line:
+customers each with seeds FIRST_SEED, FIRST_SEED + 1, ... (lambda 0.9, mu 1, one process
+per customer, the server a Resource of capacity 1: the textbook SimPy model). Runs are timed
+in CPU seconds of this process (time.process_time), like the TypeScript side. Prints one
+JSON line:
 {"simpy": version, "python": version, "customersPerSecond": [...], "meanWaitHours": [...]}.
 
 Works with SimPy 3/4 (`import simpy`) and with SimPy 2 (`import SimPy`, the API of
@@ -99,13 +101,14 @@ def load_runner():
 def main():
     customers = int(sys.argv[1])
     repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    first_seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     run, version = load_runner()
     run(max(customers // 10, 1), 0)
     rates, waits = [], []
-    for seed in range(1, repeats + 1):
-        start = time.perf_counter()
+    for seed in range(first_seed, first_seed + repeats):
+        start = time.process_time()
         waits.append(run(customers, seed))
-        rates.append(customers / (time.perf_counter() - start))
+        rates.append(customers / (time.process_time() - start))
     print(json.dumps({"simpy": version, "python": platform.python_version(), "customersPerSecond": rates, "meanWaitHours": waits}))
 
 

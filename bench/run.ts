@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: the engine's speed against the targets of issue 3.
+ *
+ * Prints kernel events/s (a pure schedule/step loop), M/M/1 customers/s on the plain kernel
+ * and with an xstate actor as the server, the same M/M/1 in SimPy when a python3 with SimPy
+ * is found (Debian: `apt-get install python3-simpy`), the ratios to SimPy, and runs/s of
+ * every scenario in scenarios/*.yaml on one core, each with PASS or MISS against its target.
+ *
+ * Method (see docs/performance.md): everything is timed in CPU seconds of its own process;
+ * each figure is the median of several repeats after warm-up runs; the M/M/1 versions and
+ * SimPy run interleaved, round by round, with the same seed in a round, and each ratio is
+ * the median of the per-round ratios. Options: --rounds N (default 5), --customers N
+ * (M/M/1 customers per repeat, default 100000), --scenario-seconds S (CPU seconds per
+ * scenario repeat, default 0.5). Batch experiments have their own bench: bench/batch.ts.
+ */
+import { readdirSync } from 'node:fs';
+import { arch, availableParallelism, platform } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runScenario } from '../src/engine/run.js';
+import { loadScenarioFile, type LoadedScenario } from '../src/scenario/load.js';
+import { ENGINE } from '../src/version.js';
+import { runKernelLoop } from './kernel-loop.js';
+import { runMm1Actor, runMm1Plain, type Mm1Options } from './mm1.js';
+import { findSimPy, runSimPy } from './simpy.js';
+import { cpuSeconds, formatRate, median, ratePerCpuSecond } from './timing.js';
+
+const TARGETS = { plainOverSimPy: 10, actorOverSimPy: 2, scenarioRunsPerSecond: 200 } as const;
+const KERNEL_EVENTS = 2_000_000;
+const SCENARIO_DIR = 'scenarios';
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '5' },
+    customers: { type: 'string', default: '100000' },
+    'scenario-seconds': { type: 'string', default: '0.5' },
+  },
+});
+const rounds = positiveInteger('rounds', args.rounds);
+const customers = positiveInteger('customers', args.customers);
+const scenarioSeconds = Number(args['scenario-seconds']);
+if (!(scenarioSeconds > 0)) fail(`--scenario-seconds must be a positive number of seconds (got "${args['scenario-seconds']}")`);
+
+const verdicts: boolean[] = [];
+
+/** Prints one aligned line: label, figure, and optionally a target verdict. */
+function line(label: string, figure: string, target?: { text: string; met: boolean }): void {
+  let text = `  ${label.padEnd(44)}${figure.padEnd(34)}`;
+  if (target) {
+    verdicts.push(target.met);
+    text += `${target.text.padEnd(18)}${target.met ? 'PASS' : 'MISS'}`;
+  }
+  console.log(text.trimEnd());
+}
+
+function positiveInteger(name: string, text: string | undefined): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) fail(`--${name} must be a positive whole number (got "${text}")`);
+  return value;
+}
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+function benchKernel(): void {
+  runKernelLoop(KERNEL_EVENTS);
+  const rates = Array.from({ length: rounds }, () => ratePerCpuSecond(() => runKernelLoop(KERNEL_EVENTS)));
+  console.log(`kernel: pure schedule/step loop, 1000 pending events, ${KERNEL_EVENTS / 1e6}M events per repeat`);
+  line('kernel', `${formatRate(median(rates))} events/s`);
+}
+
+function benchMm1(): void {
+  const options = (seed: number): Mm1Options => ({ arrivalRate: 0.9, serviceRate: 1, customers, warmupCustomers: 0, seed });
+  const simpy = findSimPy();
+  console.log(`\nM/M/1 (lambda 0.9/h, mu 1/h), ${customers} customers per repeat, ${rounds} interleaved rounds`);
+  // Warm-up: enough runs for the JIT to settle on both versions' hot paths.
+  for (let i = 0; i < 3; i++) runMm1Plain(options(0));
+  runMm1Actor(options(0));
+  const plain: number[] = [];
+  const actor: number[] = [];
+  const python: number[] = [];
+  const waits = { plain: [] as number[], actor: [] as number[], simpy: [] as number[] };
+  let simpyLabel = '';
+  for (let round = 1; round <= rounds; round++) {
+    plain.push(ratePerCpuSecond(() => {
+      const result = runMm1Plain(options(round));
+      waits.plain.push(result.meanWaitHours);
+      return result.customersSimulated;
+    }));
+    actor.push(ratePerCpuSecond(() => {
+      const result = runMm1Actor(options(round));
+      waits.actor.push(result.meanWaitHours);
+      return result.customersSimulated;
+    }));
+    if ('python' in simpy) {
+      const run = runSimPy(simpy.python, customers, round);
+      python.push(run.customersPerSecond);
+      waits.simpy.push(run.meanWaitHours);
+      simpyLabel = `SimPy ${run.simpy} (Python ${run.python})`;
+    }
+  }
+  const wq = (list: number[]) => `Wq ${median(list).toFixed(2)} h`;
+  line('plain kernel (reusable actions)', `${formatRate(median(plain))} customers/s, ${wq(waits.plain)}`);
+  line('xstate actor server (`after` service times)', `${formatRate(median(actor))} customers/s, ${wq(waits.actor)}`);
+  if (!('python' in simpy)) {
+    console.log(`  SimPy: not run (${simpy.reason})`);
+    return;
+  }
+  line(simpyLabel, `${formatRate(median(python))} customers/s, ${wq(waits.simpy)}`);
+  const plainRatio = median(plain.map((rate, i) => rate / python[i]!));
+  const actorRatio = median(actor.map((rate, i) => rate / python[i]!));
+  line('ratio plain kernel / SimPy', `${plainRatio.toFixed(1)}x`, { text: `>= ${TARGETS.plainOverSimPy}x`, met: plainRatio >= TARGETS.plainOverSimPy });
+  line('ratio xstate actor / SimPy', `${actorRatio.toFixed(2)}x`, { text: `>= ${TARGETS.actorOverSimPy}x`, met: actorRatio >= TARGETS.actorOverSimPy });
+}
+
+/** Runs of one scenario per CPU second, seeds 1, 2, 3, ... (never the same seed twice). */
+function benchScenario(loaded: LoadedScenario): number {
+  let seed = 1;
+  const runFor = (seconds: number): number => {
+    const start = cpuSeconds();
+    let runs = 0;
+    while (cpuSeconds() - start < seconds) {
+      runScenario(loaded, { seed: seed++ });
+      runs++;
+    }
+    return runs;
+  };
+  runFor(scenarioSeconds);
+  return median(Array.from({ length: rounds }, () => ratePerCpuSecond(() => runFor(scenarioSeconds))));
+}
+
+function benchScenarios(): void {
+  const files = readdirSync(SCENARIO_DIR).filter((name) => name.endsWith('.yaml')).sort();
+  console.log(`\nscenarios: runScenario on one core, ${rounds} repeats of ${scenarioSeconds} CPU s after a warm-up repeat`);
+  const target = { text: `>= ${TARGETS.scenarioRunsPerSecond} runs/s` };
+  for (const name of files) {
+    const file = join(SCENARIO_DIR, name);
+    let loaded: LoadedScenario;
+    try {
+      loaded = loadScenarioFile(file);
+    } catch (error) {
+      console.log(`  ${name.padEnd(44)}skipped: does not load (${(error as Error).message.split('\n')[0]})`);
+      continue;
+    }
+    const rate = benchScenario(loaded);
+    line(loaded.scenario.id, `${rate.toFixed(0)} runs/s`, { ...target, met: rate >= TARGETS.scenarioRunsPerSecond });
+  }
+}
+
+console.log(`crisis-sim bench: ${ENGINE.name} ${ENGINE.version}, Node ${process.version}, ${platform()} ${arch()}, ${availableParallelism()} CPUs`);
+console.log('figures are per CPU second of one process, medians over repeats; timings are noisy, ratios matter\n');
+benchKernel();
+benchMm1();
+benchScenarios();
+const missed = verdicts.filter((met) => !met).length;
+console.log(`\ntargets: ${verdicts.length - missed} PASS, ${missed} MISS`);
