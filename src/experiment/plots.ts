@@ -76,25 +76,28 @@ export function distributionChart(table: ResultTable, column: number): string {
   const metric = manifest.columns[column]!.name;
   const arms = manifest.points.map((point) => {
     const values = table.runsOfPoint(point.index).map((run) => table.value(run, column)).filter((value): value is number => typeof value === 'number');
-    const label = manifest.factors.map((factor) => `${factor.name}=${formatLevel(point.levels[factor.name])}`).join(', ') || `point ${point.index}`;
-    return { label: `${point.index}: ${label}`, stats: describe(values) };
+    const label = manifest.factors.map((factor) => formatLevel(point.levels[factor.name])).join(', ');
+    return { label: `${point.index}${label ? `: ${label}` : ''}`, stats: describe(values) };
   });
   const row = 26;
-  const left = 260;
-  const height = MARGIN.top + arms.length * row + 60;
+  // Arms are labelled by their values only; the factor names head the column once.
+  const names = `point: ${manifest.factors.map((factor) => factor.name).join(', ')}`;
+  const left = Math.min(360, 20 + 6.5 * Math.max(names.length, ...arms.map((arm) => arm.label.length)));
+  const height = MARGIN.top + 16 + arms.length * row + 60;
   const bounds = arms.flatMap((arm) => [arm.stats.q05, arm.stats.q95]).filter((value): value is number => value !== null);
   const ticks = niceTicks(Math.min(0, ...bounds), Math.max(1e-9, ...bounds));
   const x = linearScale(ticks[0]!, ticks[ticks.length - 1]!, left, WIDTH - MARGIN.right);
-  const bottom = MARGIN.top + arms.length * row;
-  const parts: string[] = [heading(`${metric}: distribution per arm`)];
+  const top = MARGIN.top + 16;
+  const bottom = top + arms.length * row;
+  const parts: string[] = [heading(`${metric}: distribution per arm`), el('text', { x: left - 8, y: top - 6, 'text-anchor': 'end', class: 'axis-title' }, text(names))];
   for (const tick of ticks) {
-    parts.push(el('line', { x1: x(tick), x2: x(tick), y1: MARGIN.top, y2: bottom, class: 'grid' }));
+    parts.push(el('line', { x1: x(tick), x2: x(tick), y1: top, y2: bottom, class: 'grid' }));
     parts.push(el('text', { x: x(tick), y: bottom + 16, 'text-anchor': 'middle', class: 'tick-label' }, text(String(tick))));
   }
   parts.push(el('text', { x: (left + WIDTH - MARGIN.right) / 2, y: bottom + 36, 'text-anchor': 'middle', class: 'axis-title' }, text(metric)));
   arms.forEach((arm, k) => {
-    const middle = MARGIN.top + k * row + row / 2;
-    const label = arm.label.length > 42 ? `${arm.label.slice(0, 41)}…` : arm.label;
+    const middle = top + k * row + row / 2;
+    const label = arm.label.length > 52 ? `${arm.label.slice(0, 51)}…` : arm.label;
     parts.push(el('text', { x: left - 8, y: middle + 4, 'text-anchor': 'end', class: 'tick-label' }, text(label)));
     const s = arm.stats;
     if (s.q05 === null || s.q25 === null || s.median === null || s.q75 === null || s.q95 === null || s.mean === null) {

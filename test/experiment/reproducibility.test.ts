@@ -5,7 +5,7 @@ import { loadExperimentText, mergeResults, runBatch, type Experiment } from '../
 import { FIXTURES, folderContents, temporaryDir } from './helpers.js';
 
 /** Candidate factors a generated experiment picks from. */
-const FACTORS = [
+const FACTORS: { name: string; path: string; values: (number | boolean)[] }[] = [
   { name: 'protocol', path: 'relations[hti-usa].protocol', values: [false, true] },
   { name: 'consentDelay', path: 'nations.hti.sovereignty.consentDelay', values: [4, 20, 48] },
   { name: 'severity', path: 'crisis.severity', values: [0.4, 0.9] },

@@ -1,0 +1,102 @@
+/**
+ * Batch-experiment benchmark (issue 6): runs/s of one core, worker start-up cost, the
+ * speed-up of 2 workers over 1, and wall time and peak memory of 1,000 and 10,000
+ * replications of a 12-nation scenario.
+ *
+ *   npx tsx bench/batch.ts            # full: includes 10,000 runs with 1 and 2 workers
+ *   npx tsx bench/batch.ts --quick    # 2,000 runs at most
+ *
+ * The 12-nation scenario is the Caribbean earthquake (10 nations) with two more
+ * contributors (Colombia and Venezuela modelled on Mexico), written to a temporary
+ * folder. Each batch runs in a fresh child process so its peak RSS is its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadExperimentFile, loadScenarioFile, runBatch, runScenario } from '../src/index.js';
+
+const SELF = fileURLToPath(import.meta.url);
+
+/** The 12-nation scenario and a one-point experiment of `replications` runs, in a temporary folder. */
+function writeExperiment(folder: string, replications: number): string {
+  const { scenario } = loadScenarioFile(resolve('scenarios/caribbean-earthquake.yaml'));
+  const mexico = scenario.nations.find((nation) => nation.id === 'mex')!;
+  const extra = [
+    { ...structuredClone(mexico), id: 'col', name: 'Colombia' },
+    { ...structuredClone(mexico), id: 'ven', name: 'Venezuela' },
+  ];
+  const twelve = {
+    ...scenario,
+    id: 'caribbean-earthquake-12',
+    nations: [...scenario.nations, ...extra],
+    relations: [...scenario.relations, { between: ['col', 'hti'], trust: 0.6, mou: true }, { between: ['ven', 'hti'], trust: 0.5 }],
+  };
+  writeFileSync(join(folder, 'twelve.yaml'), JSON.stringify(twelve));
+  const file = join(folder, `bench-${replications}.yaml`);
+  writeFileSync(file, JSON.stringify({ id: 'bench', name: 'bench', scenarios: ['twelve.yaml'], replications, seed: 1 }));
+  return file;
+}
+
+interface Measurement {
+  seconds: number;
+  peakRssMb: number;
+  firstResultSeconds: number;
+}
+
+/** Child mode: one batch, then its timings and peak RSS as JSON on stdout. */
+async function child(file: string, out: string, workers: number): Promise<void> {
+  const started = performance.now();
+  let first = 0;
+  await runBatch(loadExperimentFile(file), { outDir: out, workers, onRun: () => (first ||= performance.now()) });
+  const measurement: Measurement = { seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, firstResultSeconds: (first - started) / 1000 };
+  process.stdout.write(JSON.stringify(measurement));
+}
+
+function batch(folder: string, replications: number, workers: number): Measurement {
+  const file = writeExperiment(folder, replications);
+  const out = mkdtempSync(join(folder, `out-${replications}-${workers}-`));
+  const result = spawnSync(process.execPath, ['--import', 'tsx', SELF, 'child', file, out, String(workers)], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`benchmark batch failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as Measurement;
+}
+
+/** Runs per second of the engine alone, in this thread. */
+function singleCoreRate(folder: string): number {
+  const experiment = loadExperimentFile(writeExperiment(folder, 1));
+  const point = { ...experiment.points[0]!.run, file: '', warnings: [] };
+  for (let seed = 0; seed < 30; seed += 1) runScenario(point, { seed });
+  const runs = 300;
+  const started = performance.now();
+  for (let seed = 0; seed < runs; seed += 1) runScenario(point, { seed });
+  return runs / ((performance.now() - started) / 1000);
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const folder = mkdtempSync(join(tmpdir(), 'crisis-sim-bench-batch-'));
+  const rows: string[][] = [];
+  const add = (what: string, workers: number, runs: number, m: Measurement) =>
+    rows.push([what, String(workers), String(runs), m.seconds.toFixed(1), (runs / m.seconds).toFixed(0), m.firstResultSeconds.toFixed(2), m.peakRssMb.toFixed(0)]);
+
+  console.log(`machine: load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} before the benchmark`);
+  const rate = singleCoreRate(folder);
+  console.log(`engine alone, one core: ${rate.toFixed(0)} runs/s (12-nation scenario, 720 h horizon)\n`);
+
+  const speedupRuns = quick ? 1000 : 10_000;
+  const one = batch(folder, speedupRuns, 1);
+  add('1 worker', 1, speedupRuns, one);
+  const two = batch(folder, speedupRuns, 2);
+  add('2 workers', 2, speedupRuns, two);
+  if (!quick) add('2 workers', 2, 1000, batch(folder, 1000, 2));
+
+  console.log('| batch | workers | runs | wall s | runs/s | first result s (worker start-up) | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log(`\nspeed-up of 2 workers over 1: ${(one.seconds / two.seconds).toFixed(2)}x`);
+  console.log(`machine: load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} after the benchmark`);
+}
+
+if (process.argv[2] === 'child') await child(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
+else await main();
