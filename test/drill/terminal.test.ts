@@ -1,0 +1,83 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDrillLog } from '../../src/index.js';
+import { BINARY, CARIBBEAN, scratchDir } from './binary.js';
+
+/**
+ * The drill in a real pseudo-terminal: tmux runs `crisis-sim drill` in a detached pane,
+ * the test types with send-keys and reads the screen with capture-pane. tmux runs on a
+ * socket of its own, so no other tmux server is touched; the test kills only that one.
+ */
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const socket = `crisis-sim-drill-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
+});
+
+/** Starts the drill in a 140x50 pane with the given environment assignments. */
+function startPane(name: string, cwd: string, env: string, log: string): void {
+  const command = `env ${env} ${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)} drill ${JSON.stringify(CARIBBEAN)} --play usa,hti --log ${log}; echo "[exit $?]"; sleep 600`;
+  tmux('new-session', '-d', '-s', name, '-x', '140', '-y', '50', '-c', cwd, command);
+}
+
+function screen(name: string, escapes = false): string {
+  return tmux('capture-pane', '-p', '-J', '-S', '-500', ...(escapes ? ['-e'] : []), '-t', name);
+}
+
+async function waitForScreen(name: string, pattern: RegExp): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const text = screen(name);
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} on the screen:\n${text}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+function typeLine(name: string, text: string): void {
+  if (text !== '') tmux('send-keys', '-t', name, '-l', text);
+  tmux('send-keys', '-t', name, 'Enter');
+}
+
+const title = (what: string) => (hasTmux ? what : `${what} (SKIPPED: tmux is not installed; run .ci/install-tmux.sh)`);
+
+describe('the drill in a terminal', () => {
+  it.skipIf(!hasTmux)(title('pauses at decisions, takes typed commands, refuses typos with the prompt back, and quits resumably'), async () => {
+    const dir = scratchDir();
+    startPane('plain', dir, 'NO_COLOR=1 TERM=xterm-256color', 'tty.jsonl');
+    await waitForScreen('plain', /DECISION #2 for Haiti \(hti\): act[\s\S]*T\+2\.5 h, #2 for hti> $/m);
+    typeLine('plain', '1');
+    await waitForScreen('plain', /Recorded: Haiti \(hti\) act = act/);
+    typeLine('plain', ''); // an empty line runs on to the next decision
+    await waitForScreen('plain', /DECISION #3 for Haiti \(hti\): offer/);
+    typeLine('plain', 'status usa');
+    await waitForScreen('plain', /United States \(usa\): contributor, played by a team/);
+    typeLine('plain', 'bogus');
+    let text = await waitForScreen('plain', /error: "bogus" is neither a command/);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('T+3.5 h, #3 for hti>');
+    typeLine('plain', 'half');
+    await waitForScreen('plain', /Recorded: Haiti \(hti\) offer = half/);
+    typeLine('plain', 'undo');
+    await waitForScreen('plain', /Undone: hti decided offer: half/);
+    typeLine('plain', 'quit');
+    text = await waitForScreen('plain', /\[exit 0\]/);
+    expect(text).toContain('Resume with: crisis-sim drill --resume tty.jsonl');
+    expect(screen('plain', true)).not.toContain('\u001b['); // NO_COLOR: no colour or bold at all
+    const log = readDrillLog(join(dir, 'tty.jsonl'));
+    expect(log.actions.map((action) => action.type)).toEqual(['decide', 'advance', 'decide', 'undo']);
+  }, 120_000);
+
+  it.skipIf(!hasTmux)(title('uses colour on a terminal when NO_COLOR is unset, with the same words as without'), async () => {
+    const dir = scratchDir();
+    startPane('colour', dir, '-u NO_COLOR TERM=xterm-256color', 'colour.jsonl');
+    await waitForScreen('colour', /T\+2\.5 h, #2 for hti> $/m);
+    const coloured = screen('colour', true);
+    expect(coloured).toContain('\u001b[36m'); // headings in cyan (tmux re-encodes bold and colour apart)
+    expect(screen('colour')).toContain("1) act  mobilize national resources  (engine's choice)");
+    typeLine('colour', 'quit');
+    await waitForScreen('colour', /\[exit 0\]/);
+  }, 120_000);
+});
