@@ -36,9 +36,21 @@ export class EventQueue<T> {
     return seq;
   }
 
-  /** Marks an entry as cancelled; it will never be returned by {@link pop}. */
+  /**
+   * Marks a live entry as cancelled; it will never be returned by {@link pop}. An id that
+   * already ran, was already cancelled or never existed is ignored, so it cannot make
+   * {@link length} wrong or stay in the cancelled set for ever. The scan is over the heap's
+   * typed array of sequence numbers: a few nanoseconds per pending entry.
+   */
   cancel(id: number): void {
-    if (id >= 0 && id < this.nextSeq) this.cancelled.add(id);
+    if (this.cancelled.has(id)) return;
+    const seqs = this.seqs;
+    for (let index = 0; index < this.size; index++) {
+      if (seqs[index] === id) {
+        this.cancelled.add(id);
+        return;
+      }
+    }
   }
 
   /** Time of the earliest live entry, or Infinity when empty. */

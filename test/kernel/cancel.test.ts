@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventQueue, Kernel } from '../../src/index.js';
+
+describe('cancelling events', () => {
+  it('ignores an id that already ran: the pending count stays right', () => {
+    const kernel = new Kernel();
+    const done = kernel.schedule(1, () => {});
+    kernel.run();
+    kernel.cancel(done);
+    expect(kernel.pending).toBe(0);
+    kernel.schedule(1, () => {});
+    expect(kernel.pending).toBe(1);
+  });
+
+  it('ignores unknown ids and a second cancel of the same id', () => {
+    const kernel = new Kernel();
+    const id = kernel.schedule(1, () => {});
+    kernel.schedule(2, () => {});
+    kernel.cancel(id);
+    kernel.cancel(id);
+    kernel.cancel(12345);
+    kernel.cancel(-1);
+    expect(kernel.pending).toBe(1);
+    expect(kernel.run()).toBe(1);
+    expect(kernel.now).toBe(2);
+  });
+
+  it('should keep length equal to the number of live entries, whatever is pushed, popped or cancelled', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.record({ push: fc.integer({ min: 0, max: 50 }) }), fc.record({ cancel: fc.nat(60) }), fc.constant('pop' as const)), { maxLength: 200 }),
+        (operations) => {
+          const queue = new EventQueue<number>();
+          // Live entries by id, with their time and the item pushed with them.
+          const live = new Map<number, { time: number; item: number }>();
+          for (const operation of operations) {
+            if (operation === 'pop') {
+              if (live.size === 0) continue;
+              // The earliest live entry by (time, id) is the one pop must return.
+              const [id, entry] = [...live].sort(([a, x], [b, y]) => x.time - y.time || a - b)[0]!;
+              expect(queue.pop()).toBe(entry.item);
+              live.delete(id);
+            } else if ('push' in operation) {
+              const item = live.size * 1000 + operation.push;
+              live.set(queue.push(operation.push, item), { time: operation.push, item });
+            } else {
+              queue.cancel(operation.cancel);
+              live.delete(operation.cancel);
+            }
+            expect(queue.length).toBe(live.size);
+          }
+        },
+      ),
+    );
+  });
+});
