@@ -25,7 +25,7 @@ export function registerBatch(program: Command): void {
     .argument('<experiment>', 'experiment file (YAML), see docs/experiments.md')
     .requiredOption('--out <dir>', 'results folder')
     .option('--workers <n>', `worker threads (default: one per core, here ${availableParallelism()}); 0 = run in the main thread`)
-    .option('--resume', 'continue an interrupted batch in --out: finished runs are kept, the rest are run')
+    .option('--resume', 'continue the batch in --out after an interruption: finished runs are kept, the rest are run (starts afresh if --out holds no results)')
     .option('--shard <K/N>', 'run only shard K of N (for cluster job arrays); combine the shards with `crisis-sim merge`')
     .option('--time-limit <seconds>', 'wall-clock limit per run (default: the experiment\'s timeLimitSeconds, else 60)')
     .option('--progress-interval <seconds>', 'seconds between progress lines when stderr is not a terminal', '10')

@@ -95,14 +95,14 @@ export class Journal {
 
 /**
  * Prepares a results folder for a batch. A fresh start refuses a folder that already
- * holds runs; a resume refuses results of a different experiment or shard, keeps every
+ * holds runs; a resume of a folder without results is a fresh start; a resume refuses results of a different experiment or shard, keeps every
  * valid finished run exactly once (failed runs are dropped, to be tried again) and
  * rewrites the journal without any cut-short line.
  */
 export function openResults(dir: string, manifest: ExperimentManifest, options: { resume: boolean; shard: Shard | undefined }): { completed: RunOutcome[]; ignored: number } {
   mkdirSync(dir, { recursive: true });
   const manifestPath = join(dir, RESULT_FILES.manifest);
-  if (!options.resume) {
+  if (!options.resume || !existsSync(manifestPath)) {
     if (existsSync(join(dir, RESULT_FILES.journal)) || existsSync(manifestPath)) {
       throw new ResultsError(`${dir} already holds batch results: add --resume to continue them, or choose another --out folder`);
     }
@@ -112,7 +112,6 @@ export function openResults(dir: string, manifest: ExperimentManifest, options: 
     writeFileAtomic(join(dir, RESULT_FILES.runs), csvHeader(manifest));
     return { completed: [], ignored: 0 };
   }
-  if (!existsSync(manifestPath)) throw new ResultsError(`nothing to resume in ${dir} (no ${RESULT_FILES.manifest}); run without --resume to start`);
   const previous = readManifest(dir);
   if (previous.experimentHash !== manifest.experimentHash) {
     throw new ResultsError(`${dir} holds results of a different experiment (${previous.id}, ${previous.experimentHash.slice(0, 19)}); the experiment file, its scenarios or the engine changed since`);

@@ -36,6 +36,15 @@ describe('resume', () => {
     expect(folderContents(dir)).toEqual(folderContents(reference));
   });
 
+  it('starts afresh when asked to resume a folder without results (job scripts can always pass --resume)', async () => {
+    const reference = temporaryDir();
+    await runBatch(experiment, { outDir: reference, workers: 0 });
+    const dir = temporaryDir();
+    const summary = await runBatch(experiment, { outDir: dir, workers: 0, resume: true });
+    expect(summary).toMatchObject({ runs: 12, resumed: 0 });
+    expect(folderContents(dir)).toEqual(folderContents(reference));
+  });
+
   it('refuses to start over results without --resume, and to resume a different experiment', async () => {
     const dir = temporaryDir();
     await runBatch(experiment, { outDir: dir, workers: 0 });
