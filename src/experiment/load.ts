@@ -1,12 +1,11 @@
 import { dirname, resolve } from 'node:path';
-import type { Document, LineCounter } from 'yaml';
-import type { z } from 'zod';
 import { formatPath, ScenarioError, type ScenarioIssue } from '../scenario/issues.js';
 import { hashScenario, loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
 import { positionOf } from '../scenario/positions.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { checkSemantics } from '../scenario/semantic.js';
 import { parseScenarioSource, readScenarioText } from '../scenario/source.js';
+import { explainZodIssues } from '../scenario/zod-issues.js';
 import { allColumns, selectColumns, type MetricColumn } from './columns.js';
 import { baselineLevelIndex, designPoints, key, resolveFactors, type DesignPoint, type ResolvedFactor } from './design.js';
 import { applyFactor, FactorPathError } from './factor-path.js';
@@ -49,8 +48,12 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
     file,
     position: positionOf(parsed.doc, parsed.lineCounter, path),
   });
-  const result = experimentSchema.safeParse(parsed.data ?? {});
-  if (!result.success) throw new ScenarioError(result.error.issues.flatMap((issue) => zodIssue(issue, parsed.doc, parsed.lineCounter, file)));
+  const data = parsed.data ?? {};
+  const result = experimentSchema.safeParse(data);
+  if (!result.success) {
+    const problems = explainZodIssues(experimentSchema, result.error.issues, data);
+    throw new ScenarioError(problems.map((problem) => ({ ...problem, file, position: positionOf(parsed.doc, parsed.lineCounter, problem.key === undefined ? problem.path : problem.path.slice(0, -1), problem.key) })));
+  }
   const definition = result.data;
 
   const scenarios = definition.scenarios.map((path) => loadScenarioFile(resolve(dirname(file), path)));
@@ -129,8 +132,8 @@ function preparePoint(point: DesignPoint, factors: ResolvedFactor[], scenarios: 
     }
     const checked = scenarioSchema.safeParse(scenario);
     if (!checked.success) {
-      const first = checked.error.issues[0]!;
-      return invalid(`${first.message} (${formatPath(first.path.map((part) => (typeof part === 'number' ? part : String(part))))})`);
+      const first = explainZodIssues(scenarioSchema, checked.error.issues, scenario)[0]!;
+      return invalid(`${first.message} (${formatPath(first.path)})`);
     }
     scenario = checked.data;
     const semantic = checkSemantics(scenario).find((problem) => problem.severity === 'error');
@@ -153,13 +156,4 @@ function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
     seen.add(id);
     return true;
   });
-}
-
-function zodIssue(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter, file: string): ScenarioIssue[] {
-  const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
-  const base = { severity: 'error' as const, file };
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((field) => ({ ...base, code: 'schema.unrecognized_key', message: `unknown field "${field}"`, path: [...path, field], position: positionOf(doc, lineCounter, path, field) }));
-  }
-  return [{ ...base, code: `schema.${issue.code}`, message: issue.message, path, position: positionOf(doc, lineCounter, path) }];
 }
