@@ -70,7 +70,9 @@ export { readDrillLog, actionsInForce, DRILL_LOG_FORMAT } from './drill/log.js';
 export type { DrillLog, DrillLogHeader, DrillAction } from './drill/log.js';
 export { closeDrill } from './drill/outcome.js';
 export type { DrillOutcome, ClosedRun, TakenDecision } from './drill/outcome.js';
-export { afterActionMarkdown } from './drill/after-action.js';
+export { drillDebriefMarkdown } from './drill/debrief.js';
+export { writeHandOuts } from './drill/hand-out.js';
+export type { HandOutPaths } from './drill/hand-out.js';
 export { parseCommand, parseDuration } from './drill/commands.js';
 export type { DrillCommand } from './drill/commands.js';
 

@@ -5,6 +5,7 @@ import { DrillError } from '../drill/errors.js';
 import { DrillInput } from '../drill/lines.js';
 import { DrillSession } from '../drill/session.js';
 import { styleFor } from '../drill/style.js';
+import { ReportFormatError, reportFormatOf } from '../report/write.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { guarded, parseHours, parseSeed, UserError } from './errors.js';
 
@@ -34,7 +35,7 @@ export function registerDrill(program: Command): void {
     .option('--log <file>', 'decision log to write (default: drill-<scenario>-seed<seed>.jsonl)')
     .option('--resume <log>', 'resume a drill from its decision log (after a crash or a break)')
     .option('--script <file>', 'read commands from this file first (one per line, # comments), then from the terminal')
-    .option('--report <file>', 'where end writes the after-action report (default: the log name with .report.md)')
+    .option('--report <file>', 'where end writes the after-action report, .html or .md (default: the log name with .report.html)')
     .addHelpText(
       'after',
       '\nAt the prompt, type help for the facilitator commands. Every action is written to the\n' +
@@ -43,12 +44,16 @@ export function registerDrill(program: Command): void {
     )
     .action((file: string | undefined, options: DrillCommandOptions) =>
       guarded(async () => {
-        const session = drillErrorsAsUserErrors(() => openSession(file, options));
         const script = options.script !== undefined ? readScript(options.script) : [];
+        const session = asUserErrors(() => {
+          if (options.report !== undefined) reportFormatOf(options.report);
+          return openSession(file, options);
+        });
         const write = (text: string) => void process.stdout.write(text);
         const input = new DrillInput(script, process.stdin, process.stdout, write);
-        const reportPath = options.report ?? session.logPath.replace(/(\.jsonl)?$/, '.report.md');
-        const result = await new DrillConsole({ session, input, write, style: styleFor(process.stdout.isTTY === true, process.env), reportPath }).run();
+        const base = session.logPath.replace(/\.jsonl$/, '');
+        const handOuts = { reportPath: options.report ?? `${base}.report.html`, debriefPath: `${base}.debrief.md` };
+        const result = await new DrillConsole({ session, input, write, style: styleFor(process.stdout.isTTY === true, process.env), handOuts }).run();
         input.close();
         if (result.refusedLines > 0 && script.length > 0) {
           process.stderr.write(`crisis-sim: ${result.refusedLines} command(s) were refused (see the error lines above)\n`);
@@ -88,12 +93,13 @@ function readScript(path: string): string[] {
   }
 }
 
-/** Drill mistakes found before the prompt opens (bad log, unknown nation) end the command with one line. */
-function drillErrorsAsUserErrors<T>(body: () => T): T {
+/** Mistakes found before the prompt opens (bad log, unknown nation, report name) end the command with one line. */
+function asUserErrors<T>(body: () => T): T {
   try {
     return body();
   } catch (error) {
     if (error instanceof DrillError) throw new UserError(error.message);
+    if (error instanceof ReportFormatError) throw new UserError(`--report: ${error.message}`);
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import { writeFileAtomic } from '../metrics/trace-file.js';
-import { afterActionMarkdown, actionText } from './after-action.js';
+import { actionText } from './debrief.js';
 import { COMMAND_HELP, parseCommand, type DrillCommand } from './commands.js';
 import { DrillError } from './errors.js';
+import { writeHandOuts, type HandOutPaths } from './hand-out.js';
 import { injectHelpLines, parseLiveInject } from './live-inject.js';
 import type { LineSource } from './lines.js';
 import { drillLogText } from './log.js';
@@ -15,8 +16,8 @@ export interface DrillConsoleOptions {
   input: LineSource;
   write: (text: string) => void;
   style: Style;
-  /** Where `end` writes the after-action report (Markdown). */
-  reportPath: string;
+  /** Where `end` writes the after-action report and the drill debrief. */
+  handOuts: HandOutPaths;
 }
 
 /** How a console session ended, and how many typed lines were refused. */
@@ -191,16 +192,17 @@ export class DrillConsole {
   }
 
   private end(): void {
-    const { session, reportPath } = this.options;
+    const { session, handOuts } = this.options;
     if (session.now <= 0) throw new DrillError('nothing has happened yet; continue first');
     session.end();
     this.say(`Closing the drill at ${clock(session.now)} and running the engine-only comparison...`);
     const outcome = closeDrill(session);
-    writeFileAtomic(reportPath, afterActionMarkdown(outcome));
+    writeHandOuts(outcome, handOuts);
     this.outcome = outcome;
     const decisions = outcome.actions.filter((action) => action.type === 'decide');
     const same = decisions.filter((action) => action.type === 'decide' && action.choice === action.recommended).length;
-    this.say(`After-action report written to ${reportPath}`);
+    this.say(`After-action report written to ${handOuts.reportPath}`);
+    this.say(`Drill debrief (each team decision against the engine and the MSEL) written to ${handOuts.debriefPath}`);
     this.say(`  ${decisions.length} team decisions, ${same} as the engine would have chosen; ${outcome.undone.length} undone.`);
     const met = (value: number | null) => (value === null ? 'not reached' : `T+${one(value)} h`);
     this.say(`  90% of needs met: drill ${met(outcome.drill.metrics.needsMet90Hours)}, engine only ${met(outcome.engine.metrics.needsMet90Hours)}.`);

@@ -1,9 +1,11 @@
+import { provenanceOf, type RunResult } from '../engine/run.js';
 import type { RunMetrics } from '../metrics/definitions.js';
 import type { PhaseInterval } from '../metrics/recorder.js';
 import type { TraceEntry } from '../metrics/trace.js';
+import { needSeriesOf, type NeedSeries } from '../report/need-series.js';
 import type { Inject, Scenario } from '../scenario/schema.js';
 import type { DrillAction, DrillLogHeader } from './log.js';
-import { applyAction, liveInjectOf, replay, startRun, type InjectOccurrence } from './replay.js';
+import { applyAction, liveInjectOf, replay, startRun, type DrillRun, type InjectOccurrence } from './replay.js';
 import type { DrillSession } from './session.js';
 
 /** A decision as taken in a run: by a team (drill) or by the engine (comparison run). */
@@ -15,10 +17,16 @@ export interface TakenDecision {
   subject?: string;
 }
 
-/** One closed run: its metrics, phases, the injects that happened and the decisions taken. */
+/**
+ * One closed run: its result (provenance, metrics, phases), whole trace and need series
+ * (for the after-action report), the injects that happened and the decisions taken.
+ */
 export interface ClosedRun {
+  result: RunResult;
   metrics: RunMetrics;
   timeline: PhaseInterval[];
+  trace: TraceEntry[];
+  needs: NeedSeries;
   injects: InjectOccurrence[];
   decisions: TakenDecision[];
 }
@@ -58,17 +66,32 @@ function decisionCollector(prefix: string, into: TakenDecision[]) {
   };
 }
 
+/** Closes a run at its horizon and gathers what the reports need. */
+function closeRun(session: DrillSession, run: DrillRun, trace: TraceEntry[], decisions: TakenDecision[]): ClosedRun {
+  const { sim } = run;
+  const metrics = sim.finish();
+  const { header } = session;
+  return {
+    result: { ...provenanceOf(session.scenario, header.scenarioHash, header.seed, sim.horizonHours), censoredAtHours: sim.horizonHours, metrics, timeline: sim.recorder.intervals },
+    metrics,
+    timeline: sim.recorder.intervals,
+    trace,
+    needs: needSeriesOf(sim),
+    injects: run.injects,
+    decisions,
+  };
+}
+
 /** The drill as played, rebuilt by replay and closed at `closedAtHours`. */
 function closeDrillRun(session: DrillSession, closedAtHours: number): ClosedRun {
-  const decisions = session.actionsInForce().flatMap((action) => (action.type === 'decide' ? [action] : []));
-  const run = replay(session.scenario, session.runOptions(closedAtHours), session.actionsInForce(), false);
-  const metrics = run.sim.finish();
-  return {
-    metrics,
-    timeline: run.sim.recorder.intervals,
-    injects: run.injects,
-    decisions: decisions.map(({ atHours, nation, kind, choice, subject }) => ({ atHours, nation, kind, choice, ...(subject !== undefined ? { subject } : {}) })),
-  };
+  const trace: TraceEntry[] = [];
+  const run = replay(session.scenario, session.runOptions(closedAtHours), session.actionsInForce(), false, (entry) => trace.push(entry));
+  const decisions = session.actionsInForce().flatMap((action) =>
+    action.type === 'decide'
+      ? [{ atHours: action.atHours, nation: action.nation, kind: action.kind, choice: action.choice, ...(action.subject !== undefined ? { subject: action.subject } : {}) }]
+      : [],
+  );
+  return closeRun(session, run, trace, decisions);
 }
 
 /**
@@ -76,17 +99,20 @@ function closeDrillRun(session: DrillSession, closedAtHours: number): ClosedRun 
  * facilitator's fired and written injects applied at the times they were in the drill.
  */
 function closeEngineRun(session: DrillSession, closedAtHours: number): ClosedRun {
+  const trace: TraceEntry[] = [];
   const decisions: TakenDecision[] = [];
   const collect = decisionCollector('nation:', decisions);
-  const run = startRun(session.scenario, { seed: session.header.seed, players: [], horizonHours: closedAtHours }, collect);
+  const run = startRun(session.scenario, { seed: session.header.seed, players: [], horizonHours: closedAtHours }, (entry) => {
+    trace.push(entry);
+    collect(entry);
+  });
   for (const action of session.actionsInForce()) {
     if (action.type !== 'fire' && action.type !== 'inject') continue;
     run.sim.advance(action.atHours);
     if (action.type === 'inject' || run.sim.upcomingInjects().some((inject) => inject.id === action.inject)) applyAction(run, action);
   }
-  const metrics = run.sim.finish();
   const players = new Set(session.header.players);
-  return { metrics, timeline: run.sim.recorder.intervals, injects: run.injects, decisions: decisions.filter((decision) => players.has(decision.nation)) };
+  return closeRun(session, run, trace, decisions.filter((decision) => players.has(decision.nation)));
 }
 
 /** Closes a drill now: the drill run and the all-engine run, side by side. */

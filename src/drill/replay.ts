@@ -98,8 +98,8 @@ export function applyAction(run: DrillRun, action: DrillAction): void {
  * `verify` is set) checks after each action that the state's fingerprint equals the one
  * logged when the action was first taken: the replay is then provably exact.
  */
-export function replay(scenario: Scenario, options: DrillRunOptions, actions: readonly DrillAction[], verify: boolean): DrillRun {
-  const run = startRun(scenario, options);
+export function replay(scenario: Scenario, options: DrillRunOptions, actions: readonly DrillAction[], verify: boolean, alsoTrace?: TraceSink): DrillRun {
+  const run = startRun(scenario, options, alsoTrace);
   run.sim.advance();
   for (const [index, action] of actions.entries()) {
     try {

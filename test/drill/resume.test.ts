@@ -31,7 +31,9 @@ describe('resume after a planned break', () => {
     expect(second.stdout).toMatch(/Resumed: \d+ logged actions replayed exactly/);
 
     expect(readFileSync(join(split, 'drill.jsonl'), 'utf8')).toBe(readFileSync(join(whole, 'drill.jsonl'), 'utf8'));
-    expect(readFileSync(join(split, 'drill.report.md'), 'utf8')).toBe(readFileSync(join(whole, 'drill.report.md'), 'utf8'));
+    for (const file of ['drill.report.html', 'drill.debrief.md']) {
+      expect(readFileSync(join(split, file), 'utf8')).toBe(readFileSync(join(whole, file), 'utf8'));
+    }
   });
 });
 

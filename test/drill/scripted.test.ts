@@ -19,7 +19,8 @@ describe('a rehearsed two-team drill driven by a script', () => {
   it('plays the whole script without a refused command and writes the after-action report', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('After-action report written to rehearsal.report.md');
+    expect(run.stdout).toContain('After-action report written to rehearsal.report.html');
+    expect(run.stdout).toContain('Drill debrief (each team decision against the engine and the MSEL) written to rehearsal.debrief.md');
     expect(run.stdout).toContain('8 team decisions, 6 as the engine would have chosen; 1 undone.');
   });
 
@@ -38,9 +39,16 @@ describe('a rehearsed two-team drill driven by a script', () => {
     expect(fired!.atHours).toBeLessThan(60);
   });
 
-  it('compares the teams with the MSEL and with the engine-only run of the same seed', () => {
-    const report = readFileSync(join(first, 'rehearsal.report.md'), 'utf8');
-    expect(report).toContain('# After-action report: Caribbean earthquake (consenting host)');
+  it('hands out the after-action report with the players\' decisions and the all-AI comparison', () => {
+    const html = readFileSync(join(first, 'rehearsal.report.html'), 'utf8');
+    expect(html).toContain('Compared with the all-AI run');
+    expect(html).toContain('Stand up an air-traffic coordination cell with the host');
+    expect(html).toContain('usa act: standby (engine would choose act)');
+  });
+
+  it('debriefs each team decision against the MSEL and the engine-only run of the same seed', () => {
+    const report = readFileSync(join(first, 'rehearsal.debrief.md'), 'utf8');
+    expect(report).toContain('# Drill debrief: Caribbean earthquake (consenting host)');
     expect(report).toContain('seed 1');
     expect(report).toContain(loadScenarioFile(CARIBBEAN).hash);
     expect(report).toContain('6 of 8 decisions matched what the engine would have chosen');
@@ -56,7 +64,9 @@ describe('a rehearsed two-team drill driven by a script', () => {
   it('is deterministic: the same script gives the same log and the same report', () => {
     expect(again.status).toBe(0);
     expect(readFileSync(join(second, 'rehearsal.jsonl'), 'utf8')).toBe(readFileSync(join(first, 'rehearsal.jsonl'), 'utf8'));
-    expect(readFileSync(join(second, 'rehearsal.report.md'), 'utf8')).toBe(readFileSync(join(first, 'rehearsal.report.md'), 'utf8'));
+    for (const file of ['rehearsal.report.html', 'rehearsal.debrief.md']) {
+      expect(readFileSync(join(second, file), 'utf8')).toBe(readFileSync(join(first, file), 'utf8'));
+    }
   });
 });
 

@@ -9,15 +9,16 @@ import { addressedTo, clock, one } from './view.js';
 export const EXPECTED_ACTION_WINDOW_HOURS = 24;
 
 /**
- * The after-action report of a drill, as Markdown: the outcome against the all-engine run
- * of the same seed, every team decision against the engine's choice and timing, the MSEL's
- * expected actions with what the teams did after each inject, and the facilitator's log.
- * Deterministic: the same log gives the same report, with no wall-clock time in it.
+ * The drill debrief, as Markdown, handed out beside the after-action report: the outcome
+ * against the all-engine run of the same seed, every team decision against the engine's
+ * choice and timing, the MSEL's expected actions with what the teams did after each
+ * inject, and the facilitator's log. Deterministic: the same log gives the same debrief,
+ * with no wall-clock time in it.
  */
-export function afterActionMarkdown(outcome: DrillOutcome): string {
+export function drillDebriefMarkdown(outcome: DrillOutcome): string {
   const { header } = outcome;
   const out: string[] = [];
-  out.push(`# After-action report: ${header.scenarioName}`, '');
+  out.push(`# Drill debrief: ${header.scenarioName}`, '');
   out.push(
     `Drill of scenario \`${header.scenario}\` (${header.scenarioHash}), seed ${header.seed}, engine ${header.engine.name} ${header.engine.version}. ` +
       `Teams played ${header.players.map((player) => nationLabel(outcome, player)).join(' and ')}; the engine played every other nation.`,

@@ -1,0 +1,34 @@
+import { writeFileAtomic } from '../metrics/trace-file.js';
+import { buildReport } from '../report/build.js';
+import { reportFormatOf, writeReport } from '../report/write.js';
+import { drillDebriefMarkdown } from './debrief.js';
+import type { DrillOutcome } from './outcome.js';
+
+/** Where a drill's end writes what the trainer hands out. */
+export interface HandOutPaths {
+  /** The after-action report (HTML or Markdown by extension), built by the report module. */
+  reportPath: string;
+  /** The drill debrief (Markdown): every team decision against the engine, the MSEL, the facilitator log. */
+  debriefPath: string;
+}
+
+/**
+ * Writes the after-action report of a closed drill with the project's report builder
+ * (charts, findings, the players' decisions against the MSEL, the all-AI comparison), and
+ * beside it the drill debrief, which goes decision by decision. Both atomically.
+ */
+export function writeHandOuts(outcome: DrillOutcome, paths: HandOutPaths): void {
+  const decisions = outcome.actions.flatMap((action) =>
+    action.type === 'decide' ? [{ atHours: action.atHours, nation: action.nation, kind: action.kind, choice: action.choice, recommended: action.recommended }] : [],
+  );
+  const report = buildReport({
+    scenario: outcome.scenario,
+    result: outcome.drill.result,
+    trace: outcome.drill.trace,
+    needs: outcome.drill.needs,
+    drill: { players: [...outcome.header.players], decisions },
+    comparison: { label: 'all-AI run', result: outcome.engine.result },
+  });
+  writeReport(paths.reportPath, report, reportFormatOf(paths.reportPath));
+  writeFileAtomic(paths.debriefPath, drillDebriefMarkdown(outcome));
+}
