@@ -11,8 +11,16 @@
  * SimPy run interleaved, round by round, with the same seed in a round, and each ratio is
  * the median of the per-round ratios. Options: --rounds N (default 5), --customers N
  * (M/M/1 customers per repeat, default 100000), --scenario-seconds S (CPU seconds per
- * scenario repeat, default 0.5). Batch experiments have their own bench: bench/batch.ts.
+ * scenario repeat, default 0.5), --node-defaults (keep Node's default heap sizes).
+ * Batch experiments have their own bench: bench/batch.ts.
+ *
+ * Unless --node-defaults is given, the bench re-runs itself with a 64 MB young-generation
+ * semi-space (`--max-semi-space-size=64`): xstate allocates several kilobytes of short-lived
+ * objects per transition, and with Node's default young generation many of them are
+ * promoted and collected by full GCs, which halves the M/M/1 rates when the plain and the
+ * xstate versions run in one process (measured, see docs/performance.md).
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { arch, availableParallelism, platform } from 'node:os';
 import { join } from 'node:path';
@@ -29,13 +37,25 @@ const TARGETS = { plainOverSimPy: 10, actorOverSimPy: 2, scenarioRunsPerSecond: 
 const KERNEL_EVENTS = 2_000_000;
 const SCENARIO_DIR = 'scenarios';
 
+const YOUNG_GENERATION_FLAG = '--max-semi-space-size=64';
+
 const { values: args } = parseArgs({
   options: {
     rounds: { type: 'string', default: '5' },
     customers: { type: 'string', default: '100000' },
     'scenario-seconds': { type: 'string', default: '0.5' },
+    'node-defaults': { type: 'boolean', default: false },
   },
 });
+const heapFlags = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
+if (!args['node-defaults'] && !heapFlags.includes('--max-semi-space-size')) {
+  // Same node, same loader flags (tsx), same script and arguments; only the heap differs.
+  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${YOUNG_GENERATION_FLAG}`.trim() },
+  });
+  process.exit(child.status ?? 1);
+}
 const rounds = positiveInteger('rounds', args.rounds);
 const customers = positiveInteger('customers', args.customers);
 const scenarioSeconds = Number(args['scenario-seconds']);
@@ -150,7 +170,9 @@ function benchScenarios(): void {
 }
 
 console.log(`crisis-sim bench: ${ENGINE.name} ${ENGINE.version}, Node ${process.version}, ${platform()} ${arch()}, ${availableParallelism()} CPUs`);
-console.log('figures are per CPU second of one process, medians over repeats; timings are noisy, ratios matter\n');
+console.log('figures are per CPU second of one process, medians over repeats; timings are noisy, ratios matter');
+const semiSpace = /--max-semi-space-size=(\d+)/.exec(heapFlags);
+console.log(`heap: ${semiSpace ? `young-generation semi-space ${semiSpace[1]} MB` : "Node's defaults"} (--node-defaults to compare)\n`);
 benchKernel();
 benchMm1();
 benchScenarios();
