@@ -195,7 +195,7 @@ export class DrillConsole {
     const { session, handOuts } = this.options;
     if (session.now <= 0) throw new DrillError('nothing has happened yet; continue first');
     session.end();
-    this.say(`Closing the drill at ${clock(session.now)} and running the engine-only comparison...`);
+    this.say(`Closing the drill at ${clock(session.now)} and running the all-AI comparison run...`);
     const outcome = closeDrill(session);
     writeHandOuts(outcome, handOuts);
     this.outcome = outcome;
@@ -205,8 +205,8 @@ export class DrillConsole {
     this.say(`Drill debrief (each team decision against the engine and the MSEL) written to ${handOuts.debriefPath}`);
     this.say(`  ${decisions.length} team decisions, ${same} as the engine would have chosen; ${outcome.undone.length} undone.`);
     const met = (value: number | null) => (value === null ? 'not reached' : `T+${one(value)} h`);
-    this.say(`  90% of needs met: drill ${met(outcome.drill.metrics.needsMet90Hours)}, engine only ${met(outcome.engine.metrics.needsMet90Hours)}.`);
-    this.say(`  unmet need: drill ${one(outcome.drill.metrics.unmetNeedHours)}, engine only ${one(outcome.engine.metrics.unmetNeedHours)} unit-hours.`);
+    this.say(`  90% of needs met: drill ${met(outcome.drill.metrics.needsMet90Hours)}, all-AI run ${met(outcome.engine.metrics.needsMet90Hours)}.`);
+    this.say(`  unmet need: drill ${one(outcome.drill.metrics.unmetNeedHours)}, all-AI run ${one(outcome.engine.metrics.unmetNeedHours)} unit-hours.`);
   }
 
   private banner(): void {
@@ -232,7 +232,7 @@ export class DrillConsole {
     const [first, ...others] = session.pending();
     if (!first) return;
     const nation = session.sim.nation(first.nation);
-    const expected = expectedActionFor(nation.id, nation.name, session.injectsSoFar(), [...session.scenario.injects, ...session.liveInjects()]);
+    const expected = expectedActionFor(nation.id, nation.name, session.now, session.injectsSoFar(), [...session.scenario.injects, ...session.liveInjects()]);
     this.say('');
     this.say(decisionText(session.sim, first, expected, style));
     if (others.length > 0) this.say(`Also waiting: ${others.map((request) => `#${request.id} (${request.nation} ${request.kind})`).join(', ')}; answer one with: decide <id> <option>`);

@@ -3,14 +3,11 @@ import { NATION_MILESTONES, type RunMetrics } from '../metrics/definitions.js';
 import type { Inject } from '../scenario/schema.js';
 import type { DrillAction } from './log.js';
 import type { DrillOutcome, TakenDecision } from './outcome.js';
-import { addressedTo, clock, one } from './view.js';
-
-/** Hours after an inject in which the addressed teams' decisions are listed against its expected action. */
-export const EXPECTED_ACTION_WINDOW_HOURS = 24;
+import { addressedTo, clock, EXPECTED_ACTION_WINDOW_HOURS, one } from './view.js';
 
 /**
  * The drill debrief, as Markdown, handed out beside the after-action report: the outcome
- * against the all-engine run of the same seed, every team decision against the engine's
+ * against the all-AI run of the same seed, every team decision against the engine's
  * choice and timing, the MSEL's expected actions with what the teams did after each
  * inject, and the facilitator's log. Deterministic: the same log gives the same debrief,
  * with no wall-clock time in it.
@@ -54,11 +51,11 @@ function outcomeSection(outcome: DrillOutcome): string[] {
     return [label, value(drill, unit), value(engine, unit), difference(drill, engine, unit)];
   });
   return [
-    '## Outcome: drill against the engine',
+    '## Outcome: drill against the all-AI run',
     '',
     'The comparison run uses the same scenario and seed with every nation played by the engine, and the facilitator\'s injects at the same times: the differences come from the teams\' decisions.',
     '',
-    ...markdownTable(['metric', 'drill', 'engine only', 'drill minus engine'], rows),
+    ...markdownTable(['metric', 'drill', 'all-AI run', 'drill minus all-AI'], rows),
   ];
 }
 
@@ -80,7 +77,7 @@ function milestoneSection(outcome: DrillOutcome): string[] {
   return [
     '## Played nations: milestones (hours from onset)',
     '',
-    ...(rows.length > 0 ? markdownTable(['nation', 'milestone', 'drill', 'engine only', 'drill minus engine'], rows) : ['No played nation has milestones.']),
+    ...(rows.length > 0 ? markdownTable(['nation', 'milestone', 'drill', 'all-AI run', 'drill minus all-AI'], rows) : ['No played nation has milestones.']),
   ];
 }
 
@@ -120,9 +117,9 @@ function decisionSection(outcome: DrillOutcome): string[] {
     '## Team decisions',
     '',
     `${matches} of ${rows.length} decisions matched what the engine would have chosen at that moment. ` +
-      'The last column is the same decision (same nation, kind and subject, same occurrence) in the engine-only run: its choice and time.',
+      'The last column is the same decision (same nation, kind and subject, same occurrence) in the all-AI run: its choice and time.',
     '',
-    ...markdownTable(['decision', 'at (h)', 'nation', 'kind', 'team chose', 'engine would choose here', 'engine-only run'], rows),
+    ...markdownTable(['decision', 'at (h)', 'nation', 'kind', 'team chose', 'engine would choose here', 'all-AI run'], rows),
   ];
 }
 

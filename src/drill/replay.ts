@@ -22,7 +22,7 @@ export interface DrillRun {
 
 export interface DrillRunOptions {
   seed: number;
-  /** Nations played by people; empty for the all-engine comparison run. */
+  /** Nations played by people; empty for the all-AI comparison run. */
   players: readonly string[];
   horizonHours?: number;
 }

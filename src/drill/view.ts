@@ -59,7 +59,8 @@ export function situationText(sim: Simulation, style: Style): string {
     const cause = phase ? STALL_CAUSE_BY_STATE[phase.state] : undefined;
     return phase && cause ? [`${nation} ${words(phase.state)} since T+${one(phase.startHours)} h (cause: ${cause})`] : [];
   });
-  lines.push(`Stalled: ${stalled.length > 0 ? stalled.join('; ') : 'nobody'}`);
+  lines.push(stalled.length > 0 ? `Stalled (${stalled.length}):` : 'Stalled: nobody');
+  for (const line of stalled) lines.push(`  ${line}`);
   lines.push(`Hosts: ${sim.scenario.crisis.hosts.map((host) => `${host} consent policy ${world.hostPolicy[host] ?? 'undecided'}`).join('; ')}`);
   const next = sim.upcomingInjects()[0];
   lines.push(`Next MSEL inject: ${next ? `${next.id} at T+${one(next.atHours)} h, "${next.title}"` : 'none left'}`);
@@ -96,13 +97,24 @@ export interface ExpectedAction {
   action: string;
 }
 
+/** Hours after an inject during which its expected action applies to the decisions of the teams it addresses. */
+export const EXPECTED_ACTION_WINDOW_HOURS = 24;
+
 /**
- * The latest inject that has happened, is addressed to this nation (its `to` names the
- * nation's id or name, says "all", or is empty) and gives an expected action.
+ * The latest inject of the last {@link EXPECTED_ACTION_WINDOW_HOURS} that is addressed to
+ * this nation (its `to` names the nation's id or name, says "all", or is empty) and gives
+ * an expected action.
  */
-export function expectedActionFor(nationId: string, nationName: string, happened: readonly InjectOccurrence[], injects: readonly Inject[]): ExpectedAction | undefined {
+export function expectedActionFor(
+  nationId: string,
+  nationName: string,
+  nowHours: number,
+  happened: readonly InjectOccurrence[],
+  injects: readonly Inject[],
+): ExpectedAction | undefined {
   for (let index = happened.length - 1; index >= 0; index--) {
     const occurrence = happened[index]!;
+    if (occurrence.atHours < nowHours - EXPECTED_ACTION_WINDOW_HOURS) return undefined;
     const inject = injects.find((candidate) => candidate.id === occurrence.id);
     if (!inject || inject.expectedAction === '' || !addressedTo(inject.to, nationId, nationName)) continue;
     return { injectId: inject.id, atHours: occurrence.atHours, to: inject.to, action: inject.expectedAction };
