@@ -22,7 +22,10 @@ export interface ContributorPort {
   requestIntelligence(): void;
   commitOffer(choice: OfferChoice): void;
   dispatchUnits(): void;
-  recordArrival(capability: string, units: number): void;
+  /** Units of the `pool`-th committed pool arrived in theatre. */
+  recordArrival(pool: number): void;
+  /** Whether the host's armed-forces rules, not budget or capacity, keep every unit out. */
+  blockedBySovereignty(): boolean;
   withdraw(): void;
 }
 
@@ -38,7 +41,7 @@ export type ContributorEvent =
   | { type: 'consent.granted' }
   | { type: 'intelligence.settled' }
   | { type: 'budget.changed' }
-  | { type: 'units.arrived'; capability: string; units: number }
+  | { type: 'units.arrived'; pool: number }
   | { type: 'crisis.resolved' }
   | { type: 'reassess' };
 
@@ -66,6 +69,7 @@ export const contributorMachine = setup({
     consentRequired: ({ context }) => context.port.consentRequired(),
     needsIntegration: ({ context }) => context.port.needsIntegration(),
     needsIntelligence: ({ context }) => context.port.needsIntelligence(),
+    blockedBySovereignty: ({ context }) => context.port.blockedBySovereignty(),
     offerHasUnits: ({ context, event }) => event.type === 'decision.offer' && context.port.unitsOffered(event.choice) > 0,
   },
   actions: {
@@ -81,7 +85,7 @@ export const contributorMachine = setup({
     },
     dispatchUnits: ({ context }) => context.port.dispatchUnits(),
     recordArrival: ({ context, event }) => {
-      if (event.type === 'units.arrived') context.port.recordArrival(event.capability, event.units);
+      if (event.type === 'units.arrived') context.port.recordArrival(event.pool);
     },
     withdraw: ({ context }) => context.port.withdraw(),
   },
@@ -146,11 +150,13 @@ export const contributorMachine = setup({
       on: {
         'decision.offer': [
           { guard: 'offerHasUnits', target: 'mobilizing', actions: 'commitOffer' },
+          { guard: 'blockedBySovereignty', target: 'awaitingClearance' },
           { target: 'awaitingResources' },
         ],
       },
     },
-    awaitingResources: { on: { 'budget.changed': 'offering' } },
+    awaitingResources: { on: { 'budget.changed': 'offering', reassess: 'offering' } },
+    awaitingClearance: { on: { 'budget.changed': 'offering', reassess: 'offering' } },
     mobilizing: {
       entry: 'dispatchUnits',
       on: { 'units.arrived': { target: 'deployed', actions: 'recordArrival' } },

@@ -40,7 +40,8 @@ export class ContributorRuntime implements ContributorPort {
 
   constructor(private readonly sim: Simulation, readonly nation: Nation) {
     this.isHost = sim.hosts.has(nation.id);
-    this.hostsToAsk = sim.scenario.crisis.hosts.filter((host) => host !== nation.id);
+    // A host responds on its own soil: it asks no one, not even a co-host, for consent.
+    this.hostsToAsk = this.isHost ? [] : sim.scenario.crisis.hosts.slice();
     this.actor = sim.createActor(contributorMachine, { input: { port: this } });
   }
 
@@ -250,15 +251,21 @@ export class ContributorRuntime implements ContributorPort {
 
   // ---- resources ----------------------------------------------------------------------
 
+  blockedBySovereignty(): boolean {
+    const militaryBarred = this.hostsToAsk.some((host) => this.grants.get(host)?.allowMilitary === false);
+    return militaryBarred && this.unitsOffered('all') === 0 && this.plan('all', true).length > 0;
+  }
+
   unitsOffered(choice: OfferChoice): number {
     return this.plan(choice).reduce((sum, commitment) => sum + commitment.units, 0);
   }
 
   /** Units per pool the nation can commit: capacity, needs, choice, host rules, budget. */
-  private plan(choice: OfferChoice): Commitment[] {
+  private plan(choice: OfferChoice, ignoreArmedForcesRules = false): Commitment[] {
     const sim = this.sim;
     const world = sim.world.state;
-    const allowMilitary = choice !== 'civilian-only' && this.hostsToAsk.every((host) => this.grants.get(host)?.allowMilitary ?? true);
+    const allowMilitary =
+      choice !== 'civilian-only' && (ignoreArmedForcesRules || this.hostsToAsk.every((host) => this.grants.get(host)?.allowMilitary ?? true));
     let personnelLeft = Math.min(...this.hostsToAsk.map((host) => this.grants.get(host)?.personnelAllowance ?? Infinity), Infinity);
     let budgetLeft = world.budgetsMusd[this.nation.id] ?? 0;
     const plannedDays = sim.horizonHours / 24;
@@ -298,15 +305,16 @@ export class ContributorRuntime implements ContributorPort {
     const relation = this.sim.relation(this.nation.id, this.primaryHost);
     const stream = this.streamFor('readiness');
     this.unitsPending = this.commitments.length;
-    for (const { resource, units } of this.commitments) {
+    this.commitments.forEach(({ resource }, pool) => {
       const hours = drawDelay(resource.readiness, stream) * (this.isHost ? 1 : readinessFactor(relation));
-      this.sim.kernel.schedule(hours, () => this.send({ type: 'units.arrived', capability: resource.capability, units }));
-    }
+      this.sim.kernel.schedule(hours, () => this.send({ type: 'units.arrived', pool }));
+    });
   }
 
-  recordArrival(capability: string, units: number): void {
+  recordArrival(pool: number): void {
     const sim = this.sim;
-    const resource = this.commitments.find((commitment) => commitment.resource.capability === capability)!.resource;
+    const { resource, units } = this.commitments[pool]!;
+    const capability = resource.capability;
     sim.change(`arrival:${this.nation.id}:${capability}`, (world) => {
       const deployed = world.deployed[this.nation.id]!;
       deployed[capability] = (deployed[capability] ?? 0) + units;

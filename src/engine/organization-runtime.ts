@@ -72,8 +72,9 @@ export class OrganizationRuntime implements OrganizationPort {
     for (const member of this.organization.members) {
       const nation = sim.nation(member);
       const drive = motive(nation.interests, sim.scenario.crisis.kind, sim.pressure(), sim.trust(member, host));
-      // The host's own vote follows its consent rules: a host that refuses foreign help votes no.
-      const inFavour = sim.hosts.has(member) ? nation.sovereignty.consent !== 'refused' : drive + noise.normal(0, 0.05) >= nation.decision.actThreshold * 0.9;
+      // A host that refuses foreign help votes no until unmet needs press it past its threshold.
+      const refusing = sim.hosts.has(member) && nation.sovereignty.consent === 'refused' && sim.pressure() < nation.sovereignty.pressureToOpen;
+      const inFavour = !refusing && (sim.hosts.has(member) || drive + noise.normal(0, 0.05) >= nation.decision.actThreshold * 0.9);
       sim.ask(
         member,
         'vote',

@@ -12,6 +12,7 @@ export const STALL_CAUSE_BY_STATE: Readonly<Record<string, StallCause>> = {
   choosingMandate: 'mandate',
   awaitingMandate: 'mandate',
   awaitingConsent: 'consent',
+  awaitingClearance: 'consent',
   awaitingResources: 'resources',
   integrating: 'interoperability',
   awaitingIntelligence: 'intelligence',
