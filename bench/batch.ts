@@ -15,7 +15,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadExperimentFile, loadScenarioFile, runBatch, runScenario } from '../src/index.js';
+import { runScenario } from '../src/engine/run.js';
+import { runBatch } from '../src/experiment/batch.js';
+import { loadExperimentFile } from '../src/experiment/load.js';
+import { loadScenarioFile } from '../src/scenario/load.js';
 
 const SELF = fileURLToPath(import.meta.url);
 
