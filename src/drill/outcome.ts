@@ -66,8 +66,8 @@ function decisionCollector(prefix: string, into: TakenDecision[]) {
   };
 }
 
-/** Closes a run at its horizon and gathers what the reports need. */
-function closeRun(session: DrillSession, run: DrillRun, trace: TraceEntry[], decisions: TakenDecision[]): ClosedRun {
+/** Closes a run at its horizon and gathers what the reports need; `decisions` is read once the run is over. */
+function closeRun(session: DrillSession, run: DrillRun, trace: TraceEntry[], decisions: () => TakenDecision[]): ClosedRun {
   const { sim } = run;
   const metrics = sim.finish();
   const { header } = session;
@@ -78,7 +78,7 @@ function closeRun(session: DrillSession, run: DrillRun, trace: TraceEntry[], dec
     trace,
     needs: needSeriesOf(sim),
     injects: run.injects,
-    decisions,
+    decisions: decisions(),
   };
 }
 
@@ -91,7 +91,7 @@ function closeDrillRun(session: DrillSession, closedAtHours: number): ClosedRun 
       ? [{ atHours: action.atHours, nation: action.nation, kind: action.kind, choice: action.choice, ...(action.subject !== undefined ? { subject: action.subject } : {}) }]
       : [],
   );
-  return closeRun(session, run, trace, decisions);
+  return closeRun(session, run, trace, () => decisions);
 }
 
 /**
@@ -112,7 +112,7 @@ function closeEngineRun(session: DrillSession, closedAtHours: number): ClosedRun
     if (action.type === 'inject' || run.sim.upcomingInjects().some((inject) => inject.id === action.inject)) applyAction(run, action);
   }
   const players = new Set(session.header.players);
-  return closeRun(session, run, trace, decisions.filter((decision) => players.has(decision.nation)));
+  return closeRun(session, run, trace, () => decisions.filter((decision) => players.has(decision.nation)));
 }
 
 /** Closes a drill now: the drill run and the all-AI run, side by side. */

@@ -53,6 +53,9 @@ describe('a rehearsed two-team drill driven by a script', () => {
     expect(report).toContain(loadScenarioFile(CARIBBEAN).hash);
     expect(report).toContain('6 of 8 decisions matched what the engine would have chosen');
     expect(report).toMatch(/\| #6 \| 7\.5 \| usa \| act \| standby \| act \(differs\) \| act at 7\.5 h \|/);
+    // The same decision in the all-AI run, found after the facilitator's injects too.
+    expect(report).toMatch(/\| #20 \| 70\.4 \| usa \| offer \| all \| all \(same\) \| all at 22\.4 h \|/);
+    expect(report).toMatch(/\| #18 \| 68\.3 \| hti \| vote \(caricom\) \| yes \| yes \(same\) \| yes at 68\.3 h \|/);
     expect(report).toContain('- When: fired early by the facilitator at 20.3 h (scheduled at 60.0 h)');
     expect(report).toContain('- Expected action: Stand up an air-traffic coordination cell with the host');
     expect(report).toContain('- When: did not happen before the run closed (scheduled at 192.0 h)');
