@@ -44,6 +44,8 @@ function writeExperiment(folder: string, replications: number): string {
 
 interface Measurement {
   seconds: number;
+  /** CPU time of the whole process (all threads), user + system. */
+  cpuSeconds: number;
   peakRssMb: number;
   firstResultSeconds: number;
 }
@@ -53,7 +55,8 @@ async function child(file: string, out: string, workers: number): Promise<void> 
   const started = performance.now();
   let first = 0;
   await runBatch(loadExperimentFile(file), { outDir: out, workers, onRun: () => (first ||= performance.now()) });
-  const measurement: Measurement = { seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, firstResultSeconds: (first - started) / 1000 };
+  const usage = process.resourceUsage();
+  const measurement: Measurement = { seconds: (performance.now() - started) / 1000, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024, firstResultSeconds: (first - started) / 1000 };
   process.stdout.write(JSON.stringify(measurement));
 }
 
@@ -81,7 +84,7 @@ async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'crisis-sim-bench-batch-'));
   const rows: string[][] = [];
   const add = (what: string, workers: number, runs: number, m: Measurement) =>
-    rows.push([what, String(workers), String(runs), m.seconds.toFixed(1), (runs / m.seconds).toFixed(0), m.firstResultSeconds.toFixed(2), m.peakRssMb.toFixed(0)]);
+    rows.push([what, String(workers), String(runs), m.seconds.toFixed(1), (runs / m.seconds).toFixed(0), ((1000 * m.cpuSeconds) / runs).toFixed(1), m.firstResultSeconds.toFixed(2), m.peakRssMb.toFixed(0)]);
 
   console.log(`machine: load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} before the benchmark`);
   const rate = singleCoreRate(folder);
@@ -94,8 +97,8 @@ async function main(): Promise<void> {
   add('2 workers', 2, speedupRuns, two);
   if (!quick) add('2 workers', 2, 1000, batch(folder, 1000, 2));
 
-  console.log('| batch | workers | runs | wall s | runs/s | first result s (worker start-up) | peak RSS MB |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('| batch | workers | runs | wall s | runs/s | CPU ms/run (all threads) | first result s (worker start-up) | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log(`\nspeed-up of 2 workers over 1: ${(one.seconds / two.seconds).toFixed(2)}x`);
   console.log(`machine: load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} after the benchmark`);

@@ -38,6 +38,11 @@ export function registerBatch(program: Command): void {
         const intervalSeconds = positive(options.progressInterval, '--progress-interval');
         const experiment = loadExperimentFile(file);
         let progress: Progress | undefined;
+        // Every finished run is already journaled (synchronous writes), so Ctrl-C loses nothing: say how to go on.
+        process.once('SIGINT', () => {
+          process.stderr.write(`\ninterrupted: finished runs are kept in ${options.out}; continue with: crisis-sim batch ${file} --out ${options.out} --resume${options.shard ? ` --shard ${options.shard}` : ''}\n`);
+          process.exit(130);
+        });
         try {
           const summary = await runBatch(experiment, {
             outDir: options.out,
