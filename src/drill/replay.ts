@@ -69,6 +69,9 @@ export function applyAction(run: DrillRun, action: DrillAction): void {
   switch (action.type) {
     case 'decide':
       sim.decide(action.decision, action.choice);
+      // The answer takes effect at once (same simulated time), so the screen shows its
+      // consequences; the run stops again if that raises another decision.
+      sim.advance(sim.now);
       return;
     case 'advance':
       sim.advance(action.untilHours);
