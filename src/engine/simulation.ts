@@ -17,6 +17,7 @@ import { DecisionError, type DecisionKind, type DecisionRequest } from './decisi
 import { HostRuntime } from './host-runtime.js';
 import { OrganizationRuntime } from './organization-runtime.js';
 import type { Draft } from 'immer';
+import type { CrisisEvent } from '../agents/crisis.js';
 
 export interface SimulationOptions {
   seed: number;
@@ -59,6 +60,8 @@ export class Simulation {
   private readonly supplies: number[] = [];
   /** Coverage levels the crisis machine is told about, each once, at the exact crossing time. */
   private readonly crossings: CoverageCrossing[];
+  private suppliedNeeds: WorldState['needs'] | undefined;
+  private suppliedValues: number[] = [];
   private readonly scheduledInjects = new Map<string, { inject: Inject; eventId: number }>();
   private nextDecisionId = 1;
   private finished: RunMetrics | undefined;
@@ -77,8 +80,9 @@ export class Simulation {
 
     this.crisis = new CrisisRuntime(this);
     this.crossings = [
-      this.coverageCrossing(0.5, 'coverage.half'),
-      this.coverageCrossing(scenario.crisis.resolveAtCoverage, 'coverage.resolved'),
+      this.coverageCrossing(0.5, 'needsMet50Hours', { type: 'coverage.half' }),
+      this.coverageCrossing(0.9, 'needsMet90Hours', null),
+      this.coverageCrossing(scenario.crisis.resolveAtCoverage, null, { type: 'coverage.resolved' }),
     ];
     for (const host of scenario.crisis.hosts) this.hostRuntimes.set(host, new HostRuntime(this, this.nation(host)));
     for (const organization of scenario.organizations) this.organizations.set(organization.id, new OrganizationRuntime(this, organization));
@@ -235,21 +239,40 @@ export class Simulation {
     this.crisis.hazardChanged();
   }
 
-  /** Recomputes effective supply, tells the recorder, and re-times coverage milestones. */
+  /**
+   * Recomputes effective supply, tells the recorder, and re-times the coverage crossings.
+   * Most world changes (trust, policies, mandates, budgets) leave needs and supply as they
+   * were; then the crossings already scheduled still hold and nothing is recomputed.
+   */
   private refreshSupply(): void {
     const world = this.world.state;
+    if (world.resolved) {
+      for (const crossing of this.crossings) this.cancelCrossing(crossing);
+      return;
+    }
     effectiveSupply(this.scenario, world, this.capabilities, this.hosts, this.curves, this.supplies);
+    if (world.needs === this.suppliedNeeds && sameValues(this.supplies, this.suppliedValues)) return;
+    this.suppliedNeeds = world.needs;
+    this.suppliedValues = this.supplies.slice();
     this.recorder.setSupply(this.curves, this.supplies, this.now);
     for (const crossing of this.crossings) {
-      if (crossing.eventId !== undefined) this.kernel.cancel(crossing.eventId);
-      crossing.eventId = undefined;
-      if (crossing.reached || world.resolved) continue;
+      this.cancelCrossing(crossing);
+      if (crossing.reached) continue;
       const at = firstCoverageCrossing(this.curves, this.supplies, crossing.target, this.now, this.horizonHours);
       if (at !== null) crossing.eventId = this.kernel.scheduleAt(at, crossing.fire);
     }
   }
 
-  private coverageCrossing(target: number, event: 'coverage.half' | 'coverage.resolved'): CoverageCrossing {
+  private cancelCrossing(crossing: CoverageCrossing): void {
+    if (crossing.eventId !== undefined) this.kernel.cancel(crossing.eventId);
+    crossing.eventId = undefined;
+  }
+
+  /**
+   * A coverage level to watch: when it is first reached (at the exact time, found by
+   * `firstCoverageCrossing`) the recorder notes the metric and the crisis machine is told.
+   */
+  private coverageCrossing(target: number, metric: CoverageMetric | null, event: CrisisEvent | null): CoverageCrossing {
     const crossing: CoverageCrossing = {
       target,
       reached: false,
@@ -257,7 +280,8 @@ export class Simulation {
       fire: () => {
         crossing.reached = true;
         crossing.eventId = undefined;
-        this.crisis.send({ type: event });
+        if (metric) this.recorder.coverageReached(metric, this.now);
+        if (event) this.crisis.send(event);
       },
     };
     return crossing;
@@ -334,6 +358,14 @@ export class Simulation {
   get tracing(): boolean {
     return this.traceSink !== undefined;
   }
+}
+
+type CoverageMetric = 'needsMet50Hours' | 'needsMet90Hours';
+
+function sameValues(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 interface CoverageCrossing {

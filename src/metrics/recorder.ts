@@ -1,4 +1,4 @@
-import { coverageAt, firstCoverageCrossing, unmetArea, unmetAt, type NeedCurve } from '../model/needs.js';
+import { unmetArea, unmetAt, type NeedCurve } from '../model/needs.js';
 import { emptyStalls, STALL_CAUSE_BY_STATE, type NationMetrics, type NationMilestone, type RunMetrics, type StallCause } from './definitions.js';
 
 /** One stretch of time a nation spent in one state of its process. */
@@ -109,8 +109,6 @@ export class MetricsRecorder {
       }
       // Each unmet curve is convex between events, so the peak is at an end of the interval.
       this.peakUnmetNeed = Math.max(this.peakUnmetNeed, unmetStart, unmetEnd);
-      if (this.needsMet50Hours === null) this.needsMet50Hours = firstCoverageCrossing(this.curves, this.supplies, 0.5, from, t);
-      if (this.needsMet90Hours === null) this.needsMet90Hours = firstCoverageCrossing(this.curves, this.supplies, 0.9, from, t);
     }
     this.lastHours = t;
   }
@@ -123,9 +121,15 @@ export class MetricsRecorder {
       let unmet = 0;
       for (let i = 0; i < curves.length; i++) unmet += unmetAt(curves[i]!, supplies[i]!, t);
       this.peakUnmetNeed = Math.max(this.peakUnmetNeed, unmet);
-      if (this.needsMet50Hours === null && coverageAt(curves, supplies, t) >= 0.5) this.needsMet50Hours = t;
-      if (this.needsMet90Hours === null && coverageAt(curves, supplies, t) >= 0.9) this.needsMet90Hours = t;
     }
+  }
+
+  /**
+   * Coverage first reached 50% or 90% at time t. The simulation schedules these at the
+   * exact crossing time (see Simulation.refreshSupply), so the recorder need not search.
+   */
+  coverageReached(metric: 'needsMet50Hours' | 'needsMet90Hours', t: number): void {
+    if (this[metric] === null) this[metric] = t;
   }
 
   /** The acute phase is over: unmet need stops accruing. */
