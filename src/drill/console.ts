@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { writeFileAtomic } from '../metrics/trace-file.js';
 import { actionText } from './debrief.js';
 import { COMMAND_HELP, parseCommand, type DrillCommand } from './commands.js';
@@ -141,6 +142,7 @@ export class DrillConsole {
         return 'go-on';
       case 'save':
         if (command.file !== undefined) {
+          if (resolve(command.file) === resolve(session.logPath)) throw new DrillError(`${command.file} is the live decision log; save a copy under another name`);
           writeFileAtomic(command.file, drillLogText({ header: session.header, actions: [...session.actionsInForce()] }));
           this.say(`Wrote a compact copy of the log (undone actions left out) to ${command.file}; resume it with crisis-sim drill --resume ${command.file}`);
         }

@@ -37,6 +37,21 @@ describe('resume after a planned break', () => {
   });
 });
 
+describe('save', () => {
+  it('writes a compact copy of the log that resumes to the same state, and never overwrites the live log', () => {
+    const dir = scratchDir();
+    const script = writeScript(dir, 'save.txt', ['act', 'continue', 'half', 'undo', 'all', 'note kept', 'save copy.jsonl', 'save live.jsonl', 'fingerprint']);
+    const run = crisisSim(['drill', CARIBBEAN, '--play', 'hti', '--script', script, '--log', 'live.jsonl'], { cwd: dir });
+    expect(run.stdout).toContain('Wrote a compact copy of the log (undone actions left out) to copy.jsonl');
+    expect(run.stdout).toContain('error: live.jsonl is the live decision log; save a copy under another name');
+    const copy = readDrillLog(join(dir, 'copy.jsonl'));
+    expect(copy.actions.map((action) => action.type)).toEqual(['decide', 'advance', 'decide', 'note']);
+    const resumed = crisisSim(['drill', '--resume', 'copy.jsonl', '--script', writeScript(dir, 'after.txt', ['fingerprint'])], { cwd: dir });
+    expect(resumed.status).toBe(0);
+    expect(fingerprints(resumed.stdout)).toEqual(fingerprints(run.stdout));
+  });
+});
+
 /** Starts a drill reading commands from a pipe, and lets the test type and wait for output. */
 function liveDrill(cwd: string, args: readonly string[]) {
   const child = spawn(process.execPath, [BINARY, 'drill', ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
