@@ -56,7 +56,7 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
   }
   const definition = result.data;
 
-  const scenarios = definition.scenarios.map((path) => loadScenarioFile(resolve(dirname(file), path)));
+  const scenarios = definition.scenarios.map((path, index) => loadBase(resolve(dirname(file), path), (message) => at(['scenarios', index], message, 'scenario.unreadable')));
   const factors = resolveFactors(definition, scenarios.map((loaded) => loaded.scenario.id));
   const issues = checkNames(definition, factors, at);
   const baseline = baselineLevelIndex(factors, definition.baseline);
@@ -96,6 +96,18 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
     columns: selection.columns.map((column) => ({ name: column.name, censorable: column.censorable })),
   });
   return { file, definition, scenarios, factors, points: prepared, columns: selection.columns, manifest };
+}
+
+/** Loads a base scenario; a file that cannot be read is blamed on the experiment's `scenarios` entry. */
+function loadBase(path: string, blame: (message: string) => ScenarioIssue): LoadedScenario {
+  try {
+    return loadScenarioFile(path);
+  } catch (error) {
+    if (error instanceof ScenarioError && error.issues.length === 1 && error.issues[0]!.code === 'file.unreadable') {
+      throw new ScenarioError([blame(`scenario ${path}: ${error.issues[0]!.message}`)]);
+    }
+    throw error;
+  }
 }
 
 /** Factor names must be unique and must not clash with the fixed columns. */

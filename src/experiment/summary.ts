@@ -42,7 +42,7 @@ export function summaryCsv(table: ResultTable): string {
     const runs = table.runsOfPoint(point.index);
     manifest.columns.forEach((column, k) => {
       const { values, missing } = observed(table, runs, k);
-      const censoredShare = runs.length === 0 || !column.censorable ? (runs.length === 0 ? null : 0) : round6(missing / runs.length);
+      const censoredShare = runs.length === 0 ? null : column.censorable ? round6(missing / runs.length) : 0;
       lines.push(csvLine([point.index, ...factorCells(manifest, point.index), point.scenario, point.scenarioHash, column.name, runs.length, values.length, censoredShare, ...statisticCells(describe(values))]));
     });
   }

@@ -57,6 +57,11 @@ describe('experiment files', () => {
     ]);
   });
 
+  it('blames a missing base scenario on its entry in the experiment file', () => {
+    const text = ['id: x', 'name: x', 'scenarios: [no-such-scenario.yaml]', 'replications: 2'].join('\n');
+    expect(problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`))).toEqual([expect.stringMatching(/inline\.yaml:3:13: error: scenario .*no-such-scenario\.yaml: file not found \(scenarios\[0\]\)$/)]);
+  });
+
   it('refuses a baseline value that is not among the factor\'s values', () => {
     const text = ['id: x', 'name: x', 'scenarios: [../../../scenarios/caribbean-earthquake.yaml]', 'factors:', '  - { name: sev, path: crisis.severity, values: [0.5, 0.9] }', 'baseline: { sev: 0.7 }', 'replications: 2'].join('\n');
     expect(problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`))).toEqual([expect.stringMatching(/inline\.yaml:6:18: error: baseline value is not one of the values of factor "sev"/)]);
