@@ -54,7 +54,7 @@ export class DrillConsole {
       }
       let outcome: Outcome;
       try {
-        outcome = this.execute(parseCommand(line.text));
+        outcome = this.execute(parseCommand(line));
       } catch (error) {
         if (!(error instanceof DrillError)) throw error;
         this.refused++;

@@ -1,15 +1,9 @@
 import { createInterface, type Interface } from 'node:readline';
 
-/** A line the drill reads, and whether the screen must show it (the terminal did not echo it). */
-export interface InputLine {
-  text: string;
-  echo: boolean;
-}
-
 /** Where the drill's commands come from. */
 export interface LineSource {
   /** The next line, showing `prompt` first; null when the input is over. */
-  next(prompt: string): Promise<InputLine | null>;
+  next(prompt: string): Promise<string | null>;
   close(): void;
 }
 
@@ -49,16 +43,15 @@ export class DrillInput implements LineSource {
     if (this.interactive) this.readline.pause();
   }
 
-  async next(prompt: string): Promise<InputLine | null> {
+  async next(prompt: string): Promise<string | null> {
     const scripted = this.script.shift();
     if (scripted !== undefined) {
       this.write(`${prompt}${scripted}\n`);
-      return { text: scripted, echo: true };
+      return scripted;
     }
     const line = await this.readLine(prompt);
-    if (line === null) return null;
-    if (!this.interactive) this.write(`${prompt}${line}\n`);
-    return { text: line, echo: !this.interactive };
+    if (line !== null && !this.interactive) this.write(`${prompt}${line}\n`);
+    return line;
   }
 
   close(): void {
