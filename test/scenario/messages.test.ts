@@ -85,7 +85,7 @@ describe('warnings', () => {
   });
 
   it('warns when a host refuses consent and pressure can never reach pressureToOpen', () => {
-    const text = earthquakeWith('severity: 0.9', 'severity: 0.7').replace('consent: required\n      consentDelay: { triangular: [6, 12, 24] }\n      pressureToOpen: 0.5', 'consent: refused\n      consentDelay: { triangular: [6, 12, 24] }\n      pressureToOpen: 1');
+    const text = earthquakeWith('severity: 0.9', 'severity: 0.7').replace('consent: required\n      consentDelay: { triangular: [1, 3, 6] }\n      pressureToOpen: 0.5', 'consent: refused\n      consentDelay: { triangular: [6, 12, 24] }\n      pressureToOpen: 1');
     const issues = check(text);
     expect(issues.map((issue) => issue.code)).toEqual(['sovereignty.unplayable']);
     expect(issues[0]!.message).toMatch(/host "hti" refuses consent and opens only at pressure 1, but pressure can reach at most 0.8/);
@@ -93,7 +93,7 @@ describe('warnings', () => {
   });
 
   it('does not warn about a refusing host when an inject opens it', () => {
-    const refused = earthquakeWith('consent: required\n      consentDelay: { triangular: [6, 12, 24] }\n      pressureToOpen: 0.5', 'consent: refused\n      consentDelay: { triangular: [6, 12, 24] }\n      pressureToOpen: 1');
+    const refused = earthquakeWith('consent: required\n      consentDelay: { triangular: [1, 3, 6] }\n      pressureToOpen: 0.5', 'consent: refused\n      consentDelay: { triangular: [6, 12, 24] }\n      pressureToOpen: 1');
     const opened = refused.replace('effect: { type: pressure, amount: 0.1 }', 'effect: { type: host.policy, host: hti, policy: open }');
     expect(issuesOf(opened)).toEqual([]);
   });
