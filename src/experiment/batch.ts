@@ -59,6 +59,6 @@ export async function runBatch(experiment: Experiment | string, options: BatchOp
     journal.close();
   }
   const plan = planFromTable(table, options.shard);
-  writeFinalResults(options.outDir, table, plan.runs, { summaries: options.shard === undefined });
+  writeFinalResults(options.outDir, table, plan.runs, { summaries: options.shard === undefined, journal });
   return { runs: plan.runs.length, resumed: completed.length, failed };
 }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../metrics/trace-file.js';
 import { replicationSeed, type ExperimentManifest } from './manifest.js';
@@ -72,25 +72,69 @@ export function readJournal(dir: string, manifest: ExperimentManifest): { outcom
   return { outcomes, ignored };
 }
 
-/** Appends finished runs to runs.jsonl and runs.csv, one write per line per file. */
+/** Where a run's line is in a file: byte offset and length. */
+type LineSpan = [offset: number, length: number];
+
+/**
+ * Appends finished runs to runs.jsonl and runs.csv, one write per line per file, and
+ * remembers where each run's lines are, so the final files in run order are a copy of
+ * those bytes rather than a second formatting of every run.
+ */
 export class Journal {
-  private readonly jsonl: number;
-  private readonly csv: number;
+  private readonly files: { path: string; fd: number; size: number; spans: Map<number, LineSpan> }[];
+  private readonly csvHeaderLength: number;
 
   constructor(dir: string, private readonly manifest: ExperimentManifest) {
-    this.jsonl = openSync(join(dir, RESULT_FILES.journal), 'a');
-    this.csv = openSync(join(dir, RESULT_FILES.runs), 'a');
+    this.files = [RESULT_FILES.journal, RESULT_FILES.runs].map((name, k) => {
+      const path = join(dir, name);
+      const existing = readFileSync(path);
+      return { path, fd: openSync(path, 'a'), size: existing.length, spans: indexLines(existing, k === 1) };
+    });
+    this.csvHeaderLength = Buffer.byteLength(csvHeader(manifest));
   }
 
   append(run: ExperimentRun): void {
-    writeSync(this.jsonl, jsonlLine(run));
-    writeSync(this.csv, csvRow(this.manifest, run));
+    const lines = [jsonlLine(run), csvRow(this.manifest, run)];
+    this.files.forEach((file, k) => {
+      const bytes = Buffer.from(lines[k]!);
+      writeSync(file.fd, bytes);
+      if (!file.spans.has(run.run)) file.spans.set(run.run, [file.size, bytes.length]);
+      file.size += bytes.length;
+    });
   }
 
   close(): void {
-    closeSync(this.jsonl);
-    closeSync(this.csv);
+    for (const file of this.files) closeSync(file.fd);
   }
+
+  /** After close: rewrites both files with the lines of these runs, in this order. */
+  rewriteInOrder(runs: readonly number[]): void {
+    this.files.forEach((file, k) => {
+      const source = openSync(file.path, 'r');
+      const target = new AtomicWriter(file.path);
+      const copy = ([offset, length]: LineSpan) => {
+        const bytes = Buffer.alloc(length);
+        readSync(source, bytes, 0, length, offset);
+        target.write(bytes);
+      };
+      if (k === 1) copy([0, this.csvHeaderLength]);
+      for (const run of runs) copy(file.spans.get(run)!);
+      closeSync(source);
+      target.commit();
+    });
+  }
+}
+
+/** Byte spans of the run lines already in a results file, by run index (the first number of each line). */
+function indexLines(bytes: Buffer, hasHeader: boolean): Map<number, LineSpan> {
+  const spans = new Map<number, LineSpan>();
+  let start = 0;
+  for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start)) {
+    if (hasHeader && start === 0) continue;
+    const run = /\d+/.exec(bytes.toString('latin1', start, Math.min(end, start + 24)));
+    if (run && !spans.has(Number(run[0]))) spans.set(Number(run[0]), [start, end + 1 - start]);
+  }
+  return spans;
 }
 
 /**
@@ -148,11 +192,14 @@ export function writeRuns(dir: string, manifest: ExperimentManifest, outcomes: I
  * Writes the final results in run order: the manifest, the runs, and (unless this is a
  * shard, whose summary would describe only part of the runs) the summaries.
  */
-export function writeFinalResults(dir: string, table: ResultTable, runs: readonly number[], options: { summaries: boolean }): void {
+export function writeFinalResults(dir: string, table: ResultTable, runs: readonly number[], options: { summaries: boolean; journal?: Journal }): void {
   writeFileAtomic(join(dir, RESULT_FILES.manifest), `${JSON.stringify(table.manifest, null, 2)}\n`);
-  writeRuns(dir, table.manifest, (function* () {
-    for (const run of runs) yield table.get(run)!;
-  })());
+  if (options.journal) options.journal.rewriteInOrder(runs);
+  else {
+    writeRuns(dir, table.manifest, (function* () {
+      for (const run of runs) yield table.get(run)!;
+    })());
+  }
   if (!options.summaries) return;
   writeFileAtomic(join(dir, RESULT_FILES.summary), summaryCsv(table));
   writeFileAtomic(join(dir, RESULT_FILES.differences), differencesCsv(table));
@@ -163,7 +210,7 @@ export function writeFinalResults(dir: string, table: ResultTable, runs: readonl
 class AtomicWriter {
   private readonly temporary: string;
   private readonly fd: number;
-  private buffer: string[] = [];
+  private buffer: Buffer[] = [];
   private buffered = 0;
 
   constructor(private readonly path: string) {
@@ -171,9 +218,10 @@ class AtomicWriter {
     this.fd = openSync(this.temporary, 'w');
   }
 
-  write(text: string): void {
-    this.buffer.push(text);
-    this.buffered += text.length;
+  write(chunk: string | Buffer): void {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    this.buffer.push(bytes);
+    this.buffered += bytes.length;
     if (this.buffered > 1 << 20) this.flush();
   }
 
@@ -184,7 +232,7 @@ class AtomicWriter {
   }
 
   private flush(): void {
-    writeSync(this.fd, this.buffer.join(''));
+    writeSync(this.fd, Buffer.concat(this.buffer));
     this.buffer = [];
     this.buffered = 0;
   }
