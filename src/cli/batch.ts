@@ -57,7 +57,7 @@ export function registerBatch(program: Command): void {
             onRun: (run) => {
               if (run.status !== 'ok') {
                 const factors = Object.entries(run.factors).map(([name, level]) => `${name}=${formatLevel(level)}`).join(', ');
-                process.stderr.write(`${progress ? '\n' : ''}run ${run.run} failed (${run.status}): design point ${run.point}${factors ? ` (${factors})` : ''}, replication ${run.replication}, seed ${run.seed}: ${run.error}\n`);
+                process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}run ${run.run} failed (${run.status}): design point ${run.point}${factors ? ` (${factors})` : ''}, replication ${run.replication}, seed ${run.seed}: ${run.error}\n`);
               }
               progress?.tick(run.status !== 'ok');
             },
