@@ -335,11 +335,13 @@ export class Simulation {
       const state = stateName(snapshot.value);
       if (state === previous) return;
       if (nation !== undefined) this.recorder.enterState(nation, state, this.now);
-      this.trace(agent, 'state', {
-        from: previous,
-        to: state,
-        ...(nation !== undefined && STALL_CAUSE_BY_STATE[state] ? { data: { stall: STALL_CAUSE_BY_STATE[state] } } : {}),
-      });
+      if (this.traceSink) {
+        this.trace(agent, 'state', {
+          from: previous,
+          to: state,
+          ...(nation !== undefined && STALL_CAUSE_BY_STATE[state] ? { data: { stall: STALL_CAUSE_BY_STATE[state] } } : {}),
+        });
+      }
       previous = state;
     });
     actor.start();

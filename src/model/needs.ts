@@ -77,7 +77,7 @@ export function firstCoverageCrossing(
   to: number,
 ): number | null {
   if (coverageAt(curves, supplies, from) >= target) return from;
-  const steps = 64;
+  const steps = 32;
   let previous = from;
   for (let k = 1; k <= steps; k++) {
     const t = k === steps ? to : from + ((to - from) * k) / steps;
