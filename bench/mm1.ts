@@ -2,13 +2,15 @@
  * M/M/1 queue models on the kernel: the known-answer check of the kernel (test/kernel/mm1.test.ts)
  * and the workload of the benchmark (bench/run.ts).
  *
- * Two versions share everything but the server: in {@link runMm1Plain} the server is two
- * reusable kernel actions; in {@link runMm1Actor} it is an xstate v5 actor on the kernel's
- * clock whose service times are `after` delays. Both draw interarrival and service times
+ * Three versions share everything but the server: in {@link runMm1Plain} the server is two
+ * reusable kernel actions; in {@link runMm1Actor} it is an xstate v5 state-machine actor on
+ * the kernel's clock whose service times are `after` delays; in {@link runMm1TransitionActor}
+ * it is an xstate v5 transition actor (`fromTransition`) on the kernel's clock that sends
+ * itself a delayed `service.done` through xstate's scheduler. Both draw interarrival and service times
  * from the same named streams in the same order, so with the same seed they produce the same
  * queue history and the same statistics.
  */
-import { createActor, setup } from 'xstate';
+import { createActor, fromTransition, setup, type ActorSystem, type EventObject } from 'xstate';
 import { Kernel } from '../src/kernel/kernel.js';
 import { RandomStreams, type RandomStream } from '../src/kernel/random.js';
 
@@ -245,6 +247,38 @@ export function runMm1Actor(options: Mm1Options): Mm1Result {
   server.start();
   startArrivals(() => {
     if (server.getSnapshot().value === 'idle') server.send(CUSTOMER_ARRIVED);
+  });
+  kernel.run();
+  server.stop();
+  return ledger.result(kernel.eventsProcessed);
+}
+
+type TransitionServerEvent = { type: 'customer.arrived' } | { type: 'service.done' };
+
+/**
+ * M/M/1 with the server as an xstate transition actor (`fromTransition`) created with
+ * `{ clock: kernel }`. Each service end is a delayed self-event placed by xstate's own
+ * scheduler (what `after` and delayed `sendTo` compile to), so it is a kernel event too; the
+ * actor skips the state-machine algorithm (transition selection, exit/entry sets), which is
+ * what a hot, two-state component does not need.
+ */
+export function runMm1TransitionActor(options: Mm1Options): Mm1Result {
+  const { kernel, ledger, service, meanServiceHours, startArrivals } = prepare(options);
+  const SERVICE_DONE = { type: 'service.done' } as const;
+  const logic = fromTransition<'idle' | 'busy', TransitionServerEvent, ActorSystem<any>, unknown, EventObject>((state, event, scope) => {
+    const startService = (): 'busy' => {
+      ledger.startService(kernel.now);
+      scope.system.scheduler.schedule(scope.self, scope.self, SERVICE_DONE, service.exponential(meanServiceHours), 'service');
+      return 'busy';
+    };
+    if (event.type === 'customer.arrived') return state === 'idle' ? startService() : state;
+    ledger.depart(kernel.now);
+    return ledger.waiting > 0 && !ledger.done ? startService() : 'idle';
+  }, 'idle');
+  const server = createActor(logic, { clock: kernel });
+  server.start();
+  startArrivals(() => {
+    if (server.getSnapshot().context === 'idle') server.send(CUSTOMER_ARRIVED);
   });
   kernel.run();
   server.stop();

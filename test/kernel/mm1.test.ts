@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runMm1Actor, runMm1Plain, type Mm1Options } from '../../bench/mm1.js';
+import { runMm1Actor, runMm1Plain, runMm1TransitionActor, type Mm1Options } from '../../bench/mm1.js';
 
 /**
  * Known answers of the M/M/1 queue with lambda = 0.9/h, mu = 1/h (rho = 0.9):
@@ -46,5 +46,13 @@ describe('M/M/1 queue with an xstate actor as the server', () => {
     // Its own estimates, with the honest tolerance of 100k customers (about 3 standard errors).
     expect(Math.abs(actor.meanWaitHours - WQ) / WQ).toBeLessThan(0.12);
     expect(Math.abs(actor.meanInSystem - L) / L).toBeLessThan(0.12);
+  }, 30_000);
+});
+
+describe('M/M/1 queue with an xstate transition actor as the server', () => {
+  it('reproduces the plain kernel queue exactly with the same seed, its service ends scheduled by xstate on the kernel clock', () => {
+    const actor = runMm1TransitionActor(short);
+    expect(actor).toEqual(runMm1Plain(short));
+    expect(Math.abs(actor.meanWaitHours - WQ) / WQ).toBeLessThan(0.12);
   }, 30_000);
 });
