@@ -1,4 +1,5 @@
 import { DecisionError } from '../engine/decisions.js';
+import { describeErrno, FileWriteError } from '../metrics/trace-file.js';
 import { formatIssue, ScenarioError } from '../scenario/issues.js';
 
 /** A mistake in what the user asked for: printed as one clear message, no stack trace. */
@@ -10,8 +11,8 @@ export class UserError extends Error {
 }
 
 /**
- * Runs a command body and turns user mistakes into messages on stderr and an exit code.
- * Anything else is a bug in crisis-sim and keeps its stack trace.
+ * Runs a command body and turns user mistakes and file-system refusals into one message on
+ * stderr and an exit code. Anything else is a bug in crisis-sim and keeps its stack trace.
  */
 export async function guarded(body: () => Promise<void> | void): Promise<void> {
   try {
@@ -22,13 +23,23 @@ export async function guarded(body: () => Promise<void> | void): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    if (error instanceof UserError || error instanceof DecisionError) {
+    if (error instanceof UserError || error instanceof DecisionError || error instanceof FileWriteError) {
       process.stderr.write(`crisis-sim: ${error.message}\n`);
       process.exitCode = error instanceof UserError ? error.exitCode : 1;
       return;
     }
+    if (isSystemError(error)) {
+      // The environment refused (a path that is a file, a folder without permission...).
+      process.stderr.write(`crisis-sim: cannot ${error.syscall} ${error.path ?? ''}: ${describeErrno(error)}\n`);
+      process.exitCode = 1;
+      return;
+    }
     throw error;
   }
+}
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException & { syscall: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
 /** Parses a non-negative integer option such as --seed. */

@@ -104,3 +104,16 @@ describe('crisis-sim run', () => {
     expect(stdout).toContain('--trace');
   });
 });
+
+describe('crisis-sim run output files', () => {
+  it('an unwritable trace path gives one clear error and touches nothing', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crisis-sim-out-'));
+    const blocker = join(folder, 'file');
+    writeFileSync(blocker, 'not a folder');
+    const result = cli('run', EARTHQUAKE, '--trace', join(blocker, 'trace.jsonl'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`cannot write ${join(blocker, 'trace.jsonl')}`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(blocker, 'utf8')).toBe('not a folder');
+  });
+});
