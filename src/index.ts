@@ -7,7 +7,7 @@ export type { KernelAction } from './kernel/kernel.js';
 export { EventQueue } from './kernel/event-queue.js';
 export { RandomStream, RandomStreams } from './kernel/random.js';
 
-export { scenarioSchema } from './scenario/schema.js';
+export { scenarioSchema, injectSchema } from './scenario/schema.js';
 export type { Scenario, ScenarioInput, Nation, Relation, Organization, Crisis, Inject, InjectEffect, Delay, CrisisKind } from './scenario/schema.js';
 export { loadScenarioFile, loadScenarioText, checkScenarioText, checkScenarioFile, hashScenario } from './scenario/load.js';
 export type { LoadedScenario, ScenarioCheck } from './scenario/load.js';

@@ -220,7 +220,12 @@ export class Simulation {
   }
 
   private applyInject(inject: Inject): void {
-    this.trace('inject', 'inject', { data: { id: inject.id, title: inject.title, effect: inject.effect } });
+    if (this.traceSink) {
+      // The MSEL fields travel with the inject, so reports can name what players were expected
+      // to do even for injects written on the spot during a drill.
+      const msel = { ...(inject.to ? { to: inject.to } : {}), ...(inject.expectedAction ? { expectedAction: inject.expectedAction } : {}) };
+      this.trace('inject', 'inject', { data: { id: inject.id, title: inject.title, effect: inject.effect, ...msel } });
+    }
     applyInjectEffect(this, inject);
   }
 

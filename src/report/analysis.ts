@@ -1,7 +1,7 @@
 import type { RunResult } from '../engine/run.js';
 import type { StallCause } from '../metrics/definitions.js';
 import type { TraceEntry } from '../metrics/trace.js';
-import type { Inject, Nation, Scenario } from '../scenario/schema.js';
+import { injectSchema, type Inject, type Nation, type Scenario } from '../scenario/schema.js';
 import { CAUSES, lookOf, type PhaseLook } from './style.js';
 
 /**
@@ -81,10 +81,24 @@ function firedInjects(scenario: Scenario, trace: readonly TraceEntry[]): FiredIn
   for (const entry of trace) {
     if (entry.agent !== 'inject' || entry.event !== 'inject') continue;
     const id = String(entry.data?.['id'] ?? '');
-    const msel = scenario.injects.find((inject) => inject.id === id);
+    const msel = scenario.injects.find((inject) => inject.id === id) ?? injectFromTrace(entry, id);
     fired.push({ number: fired.length + 1, atHours: entry.t, id, title: String(entry.data?.['title'] ?? msel?.title ?? id), msel });
   }
   return fired;
+}
+
+/** An inject that is not in the scenario (written on the spot in a drill), from its trace entry's MSEL fields. */
+function injectFromTrace(entry: TraceEntry, id: string): Inject | undefined {
+  const data = entry.data ?? {};
+  if (typeof data['expectedAction'] !== 'string' && typeof data['to'] !== 'string') return undefined;
+  const parsed = injectSchema.safeParse({
+    id,
+    atHours: entry.t,
+    title: String(data['title'] ?? id),
+    to: typeof data['to'] === 'string' ? data['to'] : '',
+    expectedAction: typeof data['expectedAction'] === 'string' ? data['expectedAction'] : '',
+  });
+  return parsed.success ? parsed.data : undefined;
 }
 
 function stallRows(scenario: Scenario, result: RunResult): StallRow[] {
