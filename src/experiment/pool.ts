@@ -27,6 +27,13 @@ export function inlineRunner(setup: RunSetup): Runner {
 /** Tasks sent ahead to each worker, so it never waits for the main thread between runs. */
 const TASKS_IN_FLIGHT = 2;
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+/**
+ * Young-generation size of each worker. A run allocates a few megabytes of short-lived
+ * objects (xstate snapshots, immer drafts); with V8's default young generation many survive
+ * one scavenge and get promoted, and the old-generation collections that follow cost more
+ * than the runs. Measured in docs/performance.md (Batch experiments).
+ */
+const YOUNG_GENERATION_MB = 192;
 
 interface Slot {
   worker: Worker;
@@ -69,7 +76,7 @@ export class WorkerPool implements Runner {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOTSTRAP, { workerData: this.setup });
+    const worker = new Worker(BOOTSTRAP, { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, ready: false, retired: false, inFlight: [], timer: undefined };
     worker.on('message', (message: RunOutcome | { ready: true }) => {
       if (slot.retired) return;
