@@ -11,9 +11,8 @@ export interface OrganizationPort {
   callVote(): void;
   votePassed(): boolean;
   roundsLeft(): boolean;
+  /** Records the mandate and tells every member that asked for it. */
   grantMandate(): void;
-  /** Tells members that asked after the mandate was given. */
-  notifyMandated(): void;
   openCoordinationCell(): void;
 }
 
@@ -46,7 +45,6 @@ export const organizationMachine = setup({
   actions: {
     callVote: ({ context }) => context.port.callVote(),
     grantMandate: ({ context }) => context.port.grantMandate(),
-    notifyMandated: ({ context }) => context.port.notifyMandated(),
     openCoordinationCell: ({ context }) => context.port.openCoordinationCell(),
   },
 }).createMachine({
@@ -72,7 +70,8 @@ export const organizationMachine = setup({
     blocked: {},
     mandated: {
       entry: 'grantMandate',
-      on: { 'mandate.requested': { actions: 'notifyMandated' }, 'mandate.imposed': {} },
+      // Members asking from now on are answered at once by the runtime; an imposed mandate changes nothing.
+      on: { 'mandate.imposed': {} },
       initial: 'settingUpCell',
       states: {
         settingUpCell: {

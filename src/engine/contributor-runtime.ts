@@ -3,7 +3,6 @@ import { contributorMachine, type ContributorDelay, type ContributorEvent, type 
 import {
   authorizationFactor,
   integrationHours,
-  intelligenceEffectiveness,
   motive,
   proceedTrustPenalty,
   readinessFactor,
@@ -11,6 +10,7 @@ import {
 } from '../model/levers.js';
 import type { Nation, Resource } from '../scenario/schema.js';
 import { drawDelay } from './delays.js';
+import { relationDraft } from './effects.js';
 import type { Simulation } from './simulation.js';
 
 /** A committed slice of one resource pool. */
@@ -109,9 +109,7 @@ export class ContributorRuntime implements ContributorPort {
   }
 
   consentRequired(): boolean {
-    return this.hostsToAsk.some(
-      (host) => this.sim.nation(host).sovereignty.consent !== 'automatic' || this.sim.world.state.hostPolicy[host] !== 'open',
-    );
+    return this.hostsToAsk.some((host) => this.hostNeedsAsking(host));
   }
 
   needsIntegration(): boolean {
@@ -195,8 +193,7 @@ export class ContributorRuntime implements ContributorPort {
     this.mandateObtained = true;
     this.sim.change(`proceed-without-mandate:${this.nation.id}`, (world) => {
       for (const host of this.hostsToAsk) {
-        const key = host < this.nation.id ? `${host}|${this.nation.id}` : `${this.nation.id}|${host}`;
-        const relation = (world.relations[key] ??= { trust: this.sim.trust(this.nation.id, host), hotlineUp: this.sim.hotlineUp(this.nation.id, host) });
+        const relation = relationDraft(world, this.nation.id, host, this.sim);
         relation.trust = Math.max(0, relation.trust - proceedTrustPenalty);
       }
     });
@@ -224,6 +221,7 @@ export class ContributorRuntime implements ContributorPort {
     this.sim.kernel.schedule(0, () => this.send({ type: 'consent.granted' }));
   }
 
+  /** Whether deploying on this host's soil needs a consent request (not automatic, or no longer open). */
   private hostNeedsAsking(host: string): boolean {
     return this.sim.nation(host).sovereignty.consent !== 'automatic' || this.sim.world.state.hostPolicy[host] !== 'open';
   }
@@ -242,11 +240,6 @@ export class ContributorRuntime implements ContributorPort {
       });
     }
     if (pending === 0) this.sim.kernel.schedule(0, () => this.send({ type: 'intelligence.settled' }));
-  }
-
-  /** Effectiveness with a host once intelligence is settled (used by hosts for their choices). */
-  effectivenessWith(host: string, sharing: 'full' | 'partners' | 'none'): number {
-    return intelligenceEffectiveness(sharing, this.sim.relation(this.nation.id, host));
   }
 
   // ---- resources ----------------------------------------------------------------------

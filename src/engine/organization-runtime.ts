@@ -123,7 +123,7 @@ export class OrganizationRuntime implements OrganizationPort {
     this.notifyMandated();
   }
 
-  notifyMandated(): void {
+  private notifyMandated(): void {
     for (const nation of this.requesters.splice(0)) {
       this.sim.kernel.schedule(0, () => this.sim.contributors.get(nation)?.mandateGranted(this.organization.id));
     }

@@ -362,9 +362,6 @@ export class Simulation {
     if (this.traceSink) this.traceSink({ t: this.now, agent, event, ...extra });
   }
 
-  get tracing(): boolean {
-    return this.traceSink !== undefined;
-  }
 }
 
 type CoverageMetric = 'needsMet50Hours' | 'needsMet90Hours';

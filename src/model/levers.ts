@@ -66,12 +66,6 @@ export function intelligenceArrangementHours(sharing: 'full' | 'partners' | 'non
   return sharing === 'none' ? 2 * base : base;
 }
 
-/** Effectiveness of a contributor's units where the host withholds intelligence. */
-export function intelligenceEffectiveness(sharing: 'full' | 'partners' | 'none', relation: Relation): number {
-  if (sharesIntelligence(sharing, relation)) return 1;
-  return sharing === 'none' ? 0.5 : 0.8;
-}
-
 /** Whether the host lets this contributor's armed forces in. */
 export function militaryAllowed(armedForces: 'allowed' | 'restricted' | 'forbidden', relation: Relation, trust: number): boolean {
   if (armedForces === 'allowed') return true;

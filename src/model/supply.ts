@@ -15,8 +15,7 @@ export function effectiveSupply(
   curves: NeedCurve[],
   supplies: number[],
 ): void {
-  const cellWorking = Object.values(world.coordinationCell).some(Boolean);
-  const duplication = cellWorking ? scenario.parameters.duplicationWithCell : scenario.parameters.duplication;
+  const duplication = coordinationCellWorking(world) ? scenario.parameters.duplicationWithCell : scenario.parameters.duplication;
   for (let i = 0; i < capabilities.length; i++) {
     const capability = capabilities[i]!;
     let supply = 0;
@@ -34,7 +33,7 @@ export function effectiveSupply(
 
 /** Whether several foreign contributors work without any coordination cell. */
 export function uncoordinated(scenario: Scenario, world: WorldState, hosts: ReadonlySet<string>): boolean {
-  if (Object.values(world.coordinationCell).some(Boolean)) return false;
+  if (coordinationCellWorking(world)) return false;
   let active = 0;
   for (const nation of scenario.nations) {
     if (hosts.has(nation.id)) continue;
@@ -42,4 +41,9 @@ export function uncoordinated(scenario: Scenario, world: WorldState, hosts: Read
     if (deployed && Object.values(deployed).some((units) => units > 0)) active++;
   }
   return active > 1;
+}
+
+/** Whether any organization's coordination cell is working. */
+function coordinationCellWorking(world: WorldState): boolean {
+  return Object.values(world.coordinationCell).some(Boolean);
 }
