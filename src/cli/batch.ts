@@ -54,13 +54,11 @@ export function registerBatch(program: Command): void {
               if (resumed > 0 || ignoredLines > 0) process.stderr.write(`resuming: ${resumed} finished runs kept${ignoredLines > 0 ? `, ${ignoredLines} incomplete line(s) ignored` : ''}\n`);
               progress = new Progress(toRun, { intervalSeconds });
             },
-            onRun: (run) => {
-              if (run.status !== 'ok') {
-                const factors = Object.entries(run.factors).map(([name, level]) => `${name}=${formatLevel(level)}`).join(', ');
-                process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}run ${run.run} failed (${run.status}): design point ${run.point}${factors ? ` (${factors})` : ''}, replication ${run.replication}, seed ${run.seed}: ${run.error}\n`);
-              }
-              progress?.tick(run.status !== 'ok');
+            onFailedRun: (run) => {
+              const factors = Object.entries(run.factors).map(([name, level]) => `${name}=${formatLevel(level)}`).join(', ');
+              process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}run ${run.run} failed (${run.status}): design point ${run.point}${factors ? ` (${factors})` : ''}, replication ${run.replication}, seed ${run.seed}: ${run.error}\n`);
             },
+            onRun: (outcome) => progress?.tick(outcome.status !== 'ok'),
           });
           progress?.finish();
           const where = shard ? `shard ${shard.index}/${shard.count} in ${options.out} (merge the shards with crisis-sim merge)` : options.out;

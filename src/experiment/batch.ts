@@ -1,8 +1,8 @@
 import { loadExperimentFile, type Experiment } from './load.js';
 import { planFromTable, planRuns } from './plan.js';
-import type { ExperimentRun } from './records.js';
+import { toExperimentRun, type ExperimentRun, type RunOutcome } from './records.js';
 import { Journal, openResults, writeFinalResults } from './results-dir.js';
-import { runExperiment, type RunExperimentOptions } from './run-experiment.js';
+import { runFinished, type RunExperimentOptions } from './run-experiment.js';
 import { ResultTable } from './table.js';
 
 export interface BatchOptions extends Pick<RunExperimentOptions, 'workers' | 'shard' | 'timeLimitSeconds'> {
@@ -12,8 +12,10 @@ export interface BatchOptions extends Pick<RunExperimentOptions, 'workers' | 'sh
   resume?: boolean;
   /** Called once before the first run with the number of runs to do (an upper bound under a stopping rule) and how many were kept from before. */
   onStart?: (info: { toRun: number; resumed: number; ignoredLines: number }) => void;
-  /** Called with every run as it finishes. */
-  onRun?: (run: ExperimentRun) => void;
+  /** Called with every run's outcome as it finishes (cheap: for progress). */
+  onRun?: (outcome: RunOutcome) => void;
+  /** Called with every run that threw or hit its time limit, with its design point, factors and seed. */
+  onFailedRun?: (run: ExperimentRun) => void;
 }
 
 export interface BatchSummary {
@@ -43,17 +45,24 @@ export async function runBatch(experiment: Experiment | string, options: BatchOp
   const journal = new Journal(options.outDir, manifest);
   let failed = 0;
   try {
-    const run = runExperiment(loaded, {
-      ...(options.workers !== undefined ? { workers: options.workers } : {}),
-      ...(options.shard ? { shard: options.shard } : {}),
-      ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
-      completed,
-      onOutcome: (outcome) => table.add(outcome),
-    });
-    for await (const result of run) {
-      journal.append(result);
-      if (result.status !== 'ok') failed += 1;
-      options.onRun?.(result);
+    const runs = runFinished(
+      loaded,
+      {
+        ...(options.workers !== undefined ? { workers: options.workers } : {}),
+        ...(options.shard ? { shard: options.shard } : {}),
+        ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+        completed,
+      },
+      { formatLines: true },
+    );
+    for await (const { outcome, lines } of runs) {
+      journal.append(outcome, lines);
+      table.add(outcome);
+      if (outcome.status !== 'ok') {
+        failed += 1;
+        options.onFailedRun?.(toExperimentRun(manifest, outcome));
+      }
+      options.onRun?.(outcome);
     }
   } finally {
     journal.close();

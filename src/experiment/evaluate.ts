@@ -1,7 +1,8 @@
 import { runScenario } from '../engine/run.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { extractValues, round6, type MetricColumn } from './columns.js';
-import type { RunOutcome } from './records.js';
+import type { ExperimentManifest } from './manifest.js';
+import { runLines, type RunLines, type RunOutcome } from './records.js';
 
 /** What a worker needs to run any run of an experiment. Plain data: it crosses thread boundaries. */
 export interface RunSetup {
@@ -9,6 +10,11 @@ export interface RunSetup {
   points: LoadedScenario[];
   horizonHours: number | null;
   columns: MetricColumn[];
+  /**
+   * When set, each run's results-file lines are formatted where it ran: in a worker
+   * thread, so the main thread of a batch only writes them.
+   */
+  formatFor: ExperimentManifest | null;
 }
 
 /** One run to do. */
@@ -18,18 +24,36 @@ export interface RunTask {
   seed: number;
 }
 
+/** A run as a runner delivers it: its outcome, and its lines when the setup asks for them. */
+export interface FinishedRun {
+  outcome: RunOutcome;
+  lines: RunLines | null;
+}
+
 /** Runs one design point with one seed and keeps the experiment's metrics; an engine failure becomes an `error` outcome. */
-export function evaluateRun(setup: RunSetup, task: RunTask): RunOutcome {
+export function evaluateRun(setup: RunSetup, task: RunTask): FinishedRun {
+  return finished(setup, outcomeOf(setup, task));
+}
+
+function outcomeOf(setup: RunSetup, task: RunTask): RunOutcome {
   const point = setup.points[task.point]!;
   try {
     const result = runScenario(point, { seed: task.seed, ...(setup.horizonHours !== null ? { horizonHours: setup.horizonHours } : {}) });
     return { run: task.run, status: 'ok', error: null, censoredAtHours: round6(result.censoredAtHours), values: extractValues(result.metrics, setup.columns) };
   } catch (error) {
-    return failedRun(task.run, 'error', error instanceof Error ? `${error.name}: ${error.message}` : String(error), setup.columns.length);
+    return failedOutcome(task.run, 'error', error instanceof Error ? `${error.name}: ${error.message}` : String(error), setup.columns.length);
   }
 }
 
-/** The outcome of a run that did not finish: every metric missing. */
-export function failedRun(run: number, status: 'error' | 'timeout', message: string, columns: number): RunOutcome {
+/** A run that did not finish (it threw, hit its time limit or lost its worker): every metric missing. */
+export function failedRun(setup: RunSetup, run: number, status: 'error' | 'timeout', message: string): FinishedRun {
+  return finished(setup, failedOutcome(run, status, message, setup.columns.length));
+}
+
+function failedOutcome(run: number, status: 'error' | 'timeout', message: string, columns: number): RunOutcome {
   return { run, status, error: message, censoredAtHours: null, values: new Array<null>(columns).fill(null) };
+}
+
+function finished(setup: RunSetup, outcome: RunOutcome): FinishedRun {
+  return { outcome, lines: setup.formatFor ? runLines(setup.formatFor, outcome) : null };
 }

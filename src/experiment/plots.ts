@@ -75,7 +75,7 @@ export function distributionChart(table: ResultTable, column: number): string {
   const manifest = table.manifest;
   const metric = manifest.columns[column]!.name;
   const arms = manifest.points.map((point) => {
-    const values = table.runsOfPoint(point.index).map((run) => table.value(run, column)).filter((value): value is number => typeof value === 'number');
+    const { values } = table.observed(point.index, column);
     const label = manifest.factors.map((factor) => formatLevel(point.levels[factor.name])).join(', ');
     return { label: `${point.index}${label ? `: ${label}` : ''}`, stats: describe(values) };
   });

@@ -1,10 +1,10 @@
+import { totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { evaluateRun, failedRun, type RunSetup, type RunTask } from './evaluate.js';
-import type { RunOutcome } from './records.js';
+import { evaluateRun, failedRun, type FinishedRun, type RunSetup, type RunTask } from './evaluate.js';
 
-/** Something that runs tasks and yields their outcomes as they finish. */
+/** Something that runs tasks and yields them as they finish. */
 export interface Runner {
-  run(tasks: readonly RunTask[]): AsyncIterable<RunOutcome>;
+  run(tasks: readonly RunTask[]): AsyncIterable<FinishedRun>;
   close(): Promise<void>;
 }
 
@@ -28,12 +28,16 @@ export function inlineRunner(setup: RunSetup): Runner {
 const TASKS_IN_FLIGHT = 2;
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 /**
- * Young-generation size of each worker. A run allocates a few megabytes of short-lived
- * objects (xstate snapshots, immer drafts); with V8's default young generation many survive
- * one scavenge and get promoted, and the old-generation collections that follow cost more
- * than the runs. Measured in docs/performance.md (Batch experiments).
+ * Young-generation size of each worker: 384 MB, or an eighth of the machine's memory shared
+ * by all workers if that is less. A run allocates about 2 MB of short-lived objects (mostly
+ * xstate snapshots); V8 scavenges when the young generation is full, and the collector's
+ * work runs on helper threads that take cores from the other workers. A larger young
+ * generation means fewer scavenges: with 384 MB, 2 workers ran 10,000 runs about 8% faster
+ * than with 192 MB; 768 MB was no faster (docs/performance.md, Batch experiments).
  */
-const YOUNG_GENERATION_MB = 192;
+export function youngGenerationMb(workers: number, memoryBytes = totalmem()): number {
+  return Math.max(16, Math.min(384, Math.floor(memoryBytes / 8 / Math.max(1, workers) / 2 ** 20)));
+}
 
 interface Slot {
   worker: Worker;
@@ -52,13 +56,13 @@ export class WorkerPool implements Runner {
   private slots: Slot[] = [];
   /** Tasks still to send, the next one last (so taking one is a pop). */
   private pending: RunTask[] = [];
-  private channel: Channel<RunOutcome> | undefined;
+  private channel: Channel<FinishedRun> | undefined;
   private remaining = 0;
 
   constructor(private readonly setup: RunSetup, private readonly options: { workers: number; timeLimitMs: number }) {}
 
-  run(tasks: readonly RunTask[]): AsyncIterable<RunOutcome> {
-    const channel = new Channel<RunOutcome>();
+  run(tasks: readonly RunTask[]): AsyncIterable<FinishedRun> {
+    const channel = new Channel<FinishedRun>();
     this.channel = channel;
     this.pending = [...tasks].reverse();
     this.remaining = tasks.length;
@@ -76,9 +80,9 @@ export class WorkerPool implements Runner {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOTSTRAP, { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(BOOTSTRAP, { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb(this.options.workers) } });
     const slot: Slot = { worker, ready: false, retired: false, inFlight: [], timer: undefined };
-    worker.on('message', (message: RunOutcome | { ready: true }) => {
+    worker.on('message', (message: FinishedRun | { ready: true }) => {
       if (slot.retired) return;
       if ('ready' in message) {
         slot.ready = true;
@@ -132,7 +136,7 @@ export class WorkerPool implements Runner {
     this.pending.push(...rest.reverse());
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots[index] = this.spawn();
-    if (current) this.deliver(failedRun(current.run, status, message, this.setup.columns.length));
+    if (current) this.deliver(failedRun(this.setup, current.run, status, message));
   }
 
   private retire(slot: Slot): void {
@@ -140,7 +144,7 @@ export class WorkerPool implements Runner {
     clearTimeout(slot.timer);
   }
 
-  private deliver(outcome: RunOutcome): void {
+  private deliver(outcome: FinishedRun): void {
     this.channel?.push(outcome);
     this.remaining -= 1;
     if (this.remaining === 0) this.channel?.end();

@@ -1,4 +1,4 @@
-import type { ExperimentManifest } from './manifest.js';
+import { replicationSeed, type ExperimentManifest } from './manifest.js';
 import type { Level } from './schema.js';
 
 /**
@@ -39,8 +39,9 @@ export function runCoordinates(manifest: Pick<ExperimentManifest, 'points'>, run
 }
 
 /** The user-facing record of a run outcome. */
-export function toExperimentRun(manifest: ExperimentManifest, outcome: RunOutcome, seed: number): ExperimentRun {
+export function toExperimentRun(manifest: ExperimentManifest, outcome: RunOutcome): ExperimentRun {
   const { point, replication } = runCoordinates(manifest, outcome.run);
+  const seed = replicationSeed(manifest.seed, replication);
   const designPoint = manifest.points[point]!;
   const metrics: Record<string, number | null> = {};
   let censored = 0;
@@ -87,6 +88,18 @@ export function fromExperimentRun(manifest: ExperimentManifest, record: unknown)
   };
 }
 
+/** A run's line in each results file, with its newline. */
+export interface RunLines {
+  jsonl: string;
+  csv: string;
+}
+
+/** The results-file lines of a run outcome. */
+export function runLines(manifest: ExperimentManifest, outcome: RunOutcome): RunLines {
+  const run = toExperimentRun(manifest, outcome);
+  return { jsonl: jsonlLine(run), csv: csvRow(manifest, run) };
+}
+
 /** A runs.jsonl line (with its newline). */
 export function jsonlLine(run: ExperimentRun): string {
   return `${JSON.stringify(run)}\n`;
@@ -124,15 +137,17 @@ export function formatLevel(level: Level | undefined): string {
 
 /**
  * One CSV line (RFC 4180): empty cell for null, a cell with a comma, quote or line break
- * quoted with its quotes doubled. Hand-written because it runs once per run on the main
- * thread, where a general CSV library cost 6x more.
+ * quoted with its quotes doubled. Hand-written because it runs once per run, where a
+ * general CSV library cost 6x more; numbers, most of the cells, never need quoting.
  */
 export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
   let line = '';
   for (let k = 0; k < cells.length; k += 1) {
     const cell = cells[k];
-    const text = cell === null || cell === undefined ? '' : String(cell);
-    line += (k === 0 ? '' : ',') + (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    if (k > 0) line += ',';
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell !== 'string') line += String(cell);
+    else line += /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
   }
   return `${line}\n`;
 }

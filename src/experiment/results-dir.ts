@@ -1,9 +1,9 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../metrics/trace-file.js';
-import { replicationSeed, type ExperimentManifest } from './manifest.js';
+import type { ExperimentManifest } from './manifest.js';
 import type { Shard } from './plan.js';
-import { csvHeader, csvRow, fromExperimentRun, jsonlLine, runCoordinates, toExperimentRun, type ExperimentRun, type RunOutcome } from './records.js';
+import { csvHeader, fromExperimentRun, runLines, type RunLines, type RunOutcome } from './records.js';
 import { differencesCsv, sensitivityCsv, summaryCsv } from './summary.js';
 import type { ResultTable } from './table.js';
 
@@ -75,13 +75,20 @@ export function readJournal(dir: string, manifest: ExperimentManifest): { outcom
 /** Where a run's line is in a file: byte offset and length. */
 type LineSpan = [offset: number, length: number];
 
+interface JournalFile {
+  path: string;
+  fd: number;
+  size: number;
+  spans: Map<number, LineSpan>;
+}
+
 /**
  * Appends finished runs to runs.jsonl and runs.csv, one write per line per file, and
  * remembers where each run's lines are, so the final files in run order are a copy of
  * those bytes rather than a second formatting of every run.
  */
 export class Journal {
-  private readonly files: { path: string; fd: number; size: number; spans: Map<number, LineSpan> }[];
+  private readonly files: JournalFile[];
   private readonly csvHeaderLength: number;
 
   constructor(dir: string, private readonly manifest: ExperimentManifest) {
@@ -93,14 +100,17 @@ export class Journal {
     this.csvHeaderLength = Buffer.byteLength(csvHeader(manifest));
   }
 
-  append(run: ExperimentRun): void {
-    const lines = [jsonlLine(run), csvRow(this.manifest, run)];
-    this.files.forEach((file, k) => {
-      const bytes = Buffer.from(lines[k]!);
-      writeSync(file.fd, bytes);
-      if (!file.spans.has(run.run)) file.spans.set(run.run, [file.size, bytes.length]);
-      file.size += bytes.length;
-    });
+  /** Appends a run's lines (formatted here when the runner did not). */
+  append(outcome: RunOutcome, lines: RunLines | null): void {
+    const { jsonl, csv } = lines ?? runLines(this.manifest, outcome);
+    this.write(this.files[0]!, outcome.run, jsonl);
+    this.write(this.files[1]!, outcome.run, csv);
+  }
+
+  private write(file: JournalFile, run: number, line: string): void {
+    const length = writeSync(file.fd, line);
+    if (!file.spans.has(run)) file.spans.set(run, [file.size, length]);
+    file.size += length;
   }
 
   close(): void {
@@ -110,18 +120,43 @@ export class Journal {
   /** After close: rewrites both files with the lines of these runs, in this order. */
   rewriteInOrder(runs: readonly number[]): void {
     this.files.forEach((file, k) => {
-      const source = openSync(file.path, 'r');
+      const source = new WindowReader(file.path);
       const target = new AtomicWriter(file.path);
-      const copy = ([offset, length]: LineSpan) => {
-        const bytes = Buffer.alloc(length);
-        readSync(source, bytes, 0, length, offset);
-        target.write(bytes);
-      };
-      if (k === 1) copy([0, this.csvHeaderLength]);
-      for (const run of runs) copy(file.spans.get(run)!);
-      closeSync(source);
+      if (k === 1) target.write(source.read(0, this.csvHeaderLength));
+      for (const run of runs) target.write(source.read(...file.spans.get(run)!));
+      source.close();
       target.commit();
     });
+  }
+}
+
+/**
+ * Reads byte ranges of a file through a large window, so reading the lines of a journal
+ * in run order (nearly the order they were written) takes a few big reads, not one per line.
+ */
+class WindowReader {
+  private static readonly SIZE = 8 << 20;
+  private readonly fd: number;
+  private window = Buffer.alloc(0);
+  private start = 0;
+
+  constructor(private readonly path: string) {
+    this.fd = openSync(path, 'r');
+  }
+
+  /** The bytes at [offset, offset + length); valid after later reads too (a new window is a new buffer). */
+  read(offset: number, length: number): Buffer {
+    if (offset < this.start || offset + length > this.start + this.window.length) {
+      this.window = Buffer.allocUnsafe(Math.max(WindowReader.SIZE, length));
+      this.window = this.window.subarray(0, readSync(this.fd, this.window, 0, this.window.length, offset));
+      this.start = offset;
+      if (this.window.length < length) throw new ResultsError(`${this.path} changed while the batch was writing it`);
+    }
+    return this.window.subarray(offset - this.start, offset - this.start + length);
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }
 
@@ -174,15 +209,13 @@ export function openResults(dir: string, manifest: ExperimentManifest, options: 
 
 /** Rewrites runs.jsonl and runs.csv with these outcomes, in the order given. */
 export function writeRuns(dir: string, manifest: ExperimentManifest, outcomes: Iterable<RunOutcome>): void {
-  const runs = (function* () {
-    for (const outcome of outcomes) yield toExperimentRun(manifest, outcome, replicationSeed(manifest.seed, runCoordinates(manifest, outcome.run).replication));
-  })();
   const jsonl = new AtomicWriter(join(dir, RESULT_FILES.journal));
   const csv = new AtomicWriter(join(dir, RESULT_FILES.runs));
   csv.write(csvHeader(manifest));
-  for (const run of runs) {
-    jsonl.write(jsonlLine(run));
-    csv.write(csvRow(manifest, run));
+  for (const outcome of outcomes) {
+    const lines = runLines(manifest, outcome);
+    jsonl.write(lines.jsonl);
+    csv.write(lines.csv);
   }
   jsonl.commit();
   csv.commit();

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { RunSetup, RunTask } from './evaluate.js';
+import type { FinishedRun, RunSetup, RunTask } from './evaluate.js';
 import { loadExperimentFile, type Experiment } from './load.js';
 import { replicationSeed } from './manifest.js';
 import { planRuns, type Shard } from './plan.js';
@@ -15,8 +15,6 @@ export interface RunExperimentOptions {
   completed?: Iterable<RunOutcome>;
   /** Wall-clock limit per run in seconds; default: the experiment's timeLimitSeconds. */
   timeLimitSeconds?: number;
-  /** Called with every outcome, before it is yielded (the batch writer journals here). */
-  onOutcome?: (outcome: RunOutcome) => void;
 }
 
 /**
@@ -31,22 +29,30 @@ export interface RunExperimentOptions {
  */
 export async function* runExperiment(experiment: Experiment | string, options: RunExperimentOptions = {}): AsyncGenerator<ExperimentRun> {
   const loaded = typeof experiment === 'string' ? loadExperimentFile(experiment) : experiment;
+  for await (const { outcome } of runFinished(loaded, options, { formatLines: false })) yield toExperimentRun(loaded.manifest, outcome);
+}
+
+/**
+ * The runs of an experiment as the runners deliver them, with the stopping rule applied.
+ * With `formatLines`, each comes with its results-file lines, formatted in the worker.
+ */
+export async function* runFinished(loaded: Experiment, options: RunExperimentOptions, { formatLines }: { formatLines: boolean }): AsyncGenerator<FinishedRun> {
   const manifest = loaded.manifest;
   const stoppingColumn = manifest.stopping ? manifest.columns.findIndex((column) => column.name === manifest.stopping!.metric) : -1;
   const stoppingValue = new Map<number, number | null>();
   const record = (outcome: RunOutcome) => stoppingValue.set(outcome.run, stoppingColumn >= 0 && outcome.status === 'ok' ? outcome.values[stoppingColumn]! : null);
   for (const outcome of options.completed ?? []) record(outcome);
 
-  const runner = createRunner(setupOf(loaded), options.workers ?? availableParallelism(), (options.timeLimitSeconds ?? loaded.definition.timeLimitSeconds) * 1000);
+  const setup = setupOf(loaded, formatLines);
+  const runner = createRunner(setup, options.workers ?? availableParallelism(), (options.timeLimitSeconds ?? loaded.definition.timeLimitSeconds) * 1000);
   try {
     for (;;) {
       const plan = planRuns(manifest, (run) => stoppingValue.get(run), options.shard);
       const tasks: RunTask[] = plan.runs.filter((run) => !stoppingValue.has(run)).map((run) => taskOf(manifest, run));
       if (tasks.length === 0 && plan.complete) return;
-      for await (const outcome of runner.run(tasks)) {
-        record(outcome);
-        options.onOutcome?.(outcome);
-        yield toExperimentRun(manifest, outcome, replicationSeed(manifest.seed, runCoordinates(manifest, outcome.run).replication));
+      for await (const finished of runner.run(tasks)) {
+        record(finished.outcome);
+        yield finished;
       }
       if (plan.complete) return;
     }
@@ -56,11 +62,12 @@ export async function* runExperiment(experiment: Experiment | string, options: R
 }
 
 /** Everything a worker needs: each point's scenario as run, the horizon, the columns. */
-function setupOf(experiment: Experiment): RunSetup {
+function setupOf(experiment: Experiment, formatLines: boolean): RunSetup {
   return {
     points: experiment.points.map((point) => ({ scenario: point.run.scenario, hash: point.run.hash, file: experiment.file, warnings: [] })),
     horizonHours: experiment.definition.horizonHours ?? null,
     columns: experiment.columns,
+    formatFor: formatLines ? experiment.manifest : null,
   };
 }
 

@@ -21,13 +21,16 @@ export interface Description {
 }
 
 /** Mean, sd, 95% t-interval of the mean (n >= 2) and quantiles of the values. */
-export function describe(values: readonly number[]): Description {
+export function describe(values: ArrayLike<number>): Description {
   const n = values.length;
   if (n === 0) return { n, mean: null, sd: null, ci95Low: null, ci95High: null, ci95HalfWidth: null, min: null, q05: null, q25: null, median: null, q75: null, q95: null, max: null };
   const mean = meanOf(values);
-  const sd = n >= 2 ? Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1)) : null;
-  const halfWidth = sd === null ? null : studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
-  const sorted = [...values].sort((a, b) => a - b);
+  let squares = 0;
+  for (let i = 0; i < n; i += 1) squares += (values[i]! - mean) ** 2;
+  const sd = n >= 2 ? Math.sqrt(squares / (n - 1)) : null;
+  const halfWidth = sd === null ? null : t975(n - 1) * (sd / Math.sqrt(n));
+  // A typed array sorts numerically without a comparator: several times faster.
+  const sorted = Float64Array.from(values).sort();
   return {
     n,
     mean,
@@ -46,16 +49,25 @@ export function describe(values: readonly number[]): Description {
 }
 
 /** Half-width of the 95% t-interval of the mean; null below two values. */
-export function ciHalfWidth(values: readonly number[]): number | null {
+export function ciHalfWidth(values: ArrayLike<number>): number | null {
   return describe(values).ci95HalfWidth;
 }
 
-export function meanOf(values: readonly number[]): number {
+const t975Cache = new Map<number, number>();
+
+/** The 0.975 quantile of Student's t, remembered per degrees of freedom: a summary asks for the same few many times. */
+function t975(df: number): number {
+  let quantile = t975Cache.get(df);
+  if (quantile === undefined) t975Cache.set(df, (quantile = studentTQuantile(0.975, df)));
+  return quantile;
+}
+
+export function meanOf(values: ArrayLike<number>): number {
   // Kahan summation keeps the mean independent of how large the sample grows.
   let sum = 0;
   let carry = 0;
-  for (const value of values) {
-    const y = value - carry;
+  for (let i = 0; i < values.length; i += 1) {
+    const y = values[i]! - carry;
     const t = sum + y;
     carry = t - sum - y;
     sum = t;
@@ -64,7 +76,7 @@ export function meanOf(values: readonly number[]): number {
 }
 
 /** Quantile of sorted values by linear interpolation between order statistics (R type 7, numpy's default). */
-export function quantileSorted(sorted: readonly number[], p: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const position = (sorted.length - 1) * p;
   const below = Math.floor(position);
   const above = Math.min(below + 1, sorted.length - 1);

@@ -15,16 +15,6 @@ import type { ResultTable } from './table.js';
 
 const STATISTICS = ['mean', 'sd', 'ci95Low', 'ci95High', 'ci95HalfWidth', 'min', 'q05', 'q25', 'median', 'q75', 'q95', 'max'] as const;
 
-/** Observed values of a metric in the given runs, with how many of them are missing. */
-function observed(table: ResultTable, runs: readonly number[], column: number): { values: number[]; missing: number } {
-  const values: number[] = [];
-  for (const run of runs) {
-    const value = table.value(run, column);
-    if (typeof value === 'number') values.push(value);
-  }
-  return { values, missing: runs.length - values.length };
-}
-
 function statisticCells(description: Description): (number | null)[] {
   return STATISTICS.map((name) => (description[name] === null ? null : round6(description[name]!)));
 }
@@ -41,7 +31,7 @@ export function summaryCsv(table: ResultTable): string {
   for (const point of manifest.points) {
     const runs = table.runsOfPoint(point.index);
     manifest.columns.forEach((column, k) => {
-      const { values, missing } = observed(table, runs, k);
+      const { values, missing } = table.observed(point.index, k);
       const censoredShare = runs.length === 0 ? null : column.censorable ? round6(missing / runs.length) : 0;
       lines.push(csvLine([point.index, ...factorCells(manifest, point.index), point.scenario, point.scenarioHash, column.name, runs.length, values.length, censoredShare, ...statisticCells(describe(values))]));
     });
@@ -89,7 +79,7 @@ export function byFactorLevel(table: ResultTable, factor: number, column: number
   for (const point of manifest.points) {
     const level = point.levels[spec.name]!;
     const group = groups[nearestLevel(spec.levels, level)]!;
-    group.values.push(...observed(table, table.runsOfPoint(point.index), column).values);
+    group.values.push(...table.observed(point.index, column).values);
   }
   return groups;
 }
@@ -126,11 +116,12 @@ export interface Sensitivity {
  */
 export function sensitivity(table: ResultTable, column: number): Sensitivity[] {
   const manifest = table.manifest;
+  if (manifest.factors.length === 0) return [];
   const rows: number[][] = [];
   const ys: number[] = [];
   for (const point of manifest.points) {
     const x = manifest.factors.map((factor) => coded(factor.levels, point.levels[factor.name]!));
-    for (const value of observed(table, table.runsOfPoint(point.index), column).values) {
+    for (const value of table.observed(point.index, column).values) {
       rows.push(x);
       ys.push(value);
     }

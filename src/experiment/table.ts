@@ -15,8 +15,8 @@ interface StoredRun {
  */
 export class ResultTable {
   private readonly rows = new Map<number, StoredRun>();
-  /** Finished runs per design point, built on first use after a change. */
-  private byPoint: number[][] | undefined;
+  /** Finished runs per design point and their value rows, built on first use after a change. */
+  private byPoint: { runs: number[]; rows: Float64Array[] }[] | undefined;
 
   constructor(readonly manifest: ExperimentManifest) {}
 
@@ -63,11 +63,29 @@ export class ResultTable {
 
   /** Finished (ok) runs of a design point, in replication order. */
   runsOfPoint(point: number): readonly number[] {
+    return this.pointIndex()[point]!.runs;
+  }
+
+  /** Observed values of metric column `column` in the finished runs of a design point, with how many are missing. */
+  observed(point: number, column: number): { values: number[]; missing: number } {
+    const values: number[] = [];
+    const rows = this.pointIndex()[point]!.rows;
+    for (const row of rows) if (!Number.isNaN(row[column]!)) values.push(row[column]!);
+    return { values, missing: rows.length - values.length };
+  }
+
+  private pointIndex(): { runs: number[]; rows: Float64Array[] }[] {
     if (!this.byPoint) {
-      const byPoint: number[][] = this.manifest.points.map(() => []);
-      for (const run of this.runs()) if (this.ok(run)) byPoint[runCoordinates(this.manifest, run).point]!.push(run);
+      const byPoint = this.manifest.points.map(() => ({ runs: [] as number[], rows: [] as Float64Array[] }));
+      for (const run of this.runs()) {
+        const row = this.rows.get(run)!;
+        if (row.status !== 'ok') continue;
+        const point = byPoint[runCoordinates(this.manifest, run).point]!;
+        point.runs.push(run);
+        point.rows.push(row.values);
+      }
       this.byPoint = byPoint;
     }
-    return this.byPoint[point]!;
+    return this.byPoint;
   }
 }

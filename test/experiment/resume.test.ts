@@ -57,7 +57,7 @@ describe('per-run time limit', () => {
   it('reports a run over its time limit with its seed and design point, and the batch goes on', async () => {
     const dir = temporaryDir();
     const failures: { status: string; error: string | null; point: number; seed: number }[] = [];
-    const summary = await runBatch(variant('replications: 3', 'replications: 1'), { outDir: dir, workers: 1, timeLimitSeconds: 0.001, onRun: (run) => failures.push(run) });
+    const summary = await runBatch(variant('replications: 3', 'replications: 1'), { outDir: dir, workers: 1, timeLimitSeconds: 0.001, onFailedRun: (run) => failures.push(run) });
     expect(summary).toMatchObject({ runs: 4, failed: 4 });
     expect(failures.map((run) => run.status)).toEqual(['timeout', 'timeout', 'timeout', 'timeout']);
     expect(failures[0]!.error).toMatch(/exceeded the time limit of 0.001 s/);
