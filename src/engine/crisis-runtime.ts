@@ -1,7 +1,7 @@
 import type { Actor } from 'xstate';
 import { crisisMachine, type CrisisEvent, type CrisisPort } from '../agents/crisis.js';
 import { attackFactor, escalationFactor } from '../model/levers.js';
-import { uncoordinated } from '../model/supply.js';
+import { hasUnitsDeployed, uncoordinated } from '../model/supply.js';
 import type { Hazard } from '../scenario/schema.js';
 import { addNeed, relationDraft } from './effects.js';
 import type { Simulation } from './simulation.js';
@@ -166,7 +166,10 @@ export class CrisisRuntime implements CrisisPort {
     }, other);
   }
 
-  /** An attack: needs grow and the host's trust in its partners drops. */
+  /**
+   * An attack: needs grow, and each host's trust in the partners whose forces are on its
+   * soil drops by `trustDrop` (the attack happened on their watch).
+   */
   attack(): void {
     const sim = this.sim;
     const spec = sim.scenario.crisis.attacks;
@@ -174,6 +177,13 @@ export class CrisisRuntime implements CrisisPort {
     sim.change('attack', (world) => {
       world.attacks++;
       for (const added of spec?.addsNeed ?? []) addNeed(world, added.capability, added.amount, sim.now);
+      for (const host of sim.scenario.crisis.hosts) {
+        for (const nation of sim.scenario.nations) {
+          if (sim.hosts.has(nation.id) || !hasUnitsDeployed(world.deployed[nation.id])) continue;
+          const relation = relationDraft(world, host, nation.id, sim);
+          relation.trust = Math.max(0, relation.trust - (spec?.trustDrop ?? 0.1));
+        }
+      }
     });
   }
 

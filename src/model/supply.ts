@@ -37,13 +37,19 @@ export function uncoordinated(scenario: Scenario, world: WorldState, hosts: Read
   let active = 0;
   for (const nation of scenario.nations) {
     if (hosts.has(nation.id)) continue;
-    const deployed = world.deployed[nation.id];
-    if (deployed && Object.values(deployed).some((units) => units > 0)) active++;
+    if (hasUnitsDeployed(world.deployed[nation.id])) active++;
   }
   return active > 1;
 }
 
-/** Whether any organization's coordination cell is working. */
+/** Whether a nation has any units deployed (its entry of `world.deployed`). */
+export function hasUnitsDeployed(units: Readonly<Record<string, number>> | undefined): boolean {
+  for (const capability in units) if (units[capability]! > 0) return true;
+  return false;
+}
+
+/** Whether any organization's coordination cell is working. Runs at every world change: no allocation. */
 function coordinationCellWorking(world: WorldState): boolean {
-  return Object.values(world.coordinationCell).some(Boolean);
+  for (const organization in world.coordinationCell) if (world.coordinationCell[organization]) return true;
+  return false;
 }

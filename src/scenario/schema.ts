@@ -151,7 +151,7 @@ export const hazardSchema = z
     perHour: z.number().nonnegative().describe('base events per hour before levers act'),
     addsNeed: z
       .array(z.object({ capability: id.describe('capability id of the added need'), amount: z.number().positive().describe('units of need added') }).strict()).default([]).describe('needs each event adds'),
-    trustDrop: fraction.default(0.1).describe('trust lost between belligerents (escalation) or host and partners (attack)'),
+    trustDrop: fraction.default(0.1).describe('trust lost per event: between the belligerents (escalation); between each host and every partner with forces on its soil (attack)'),
   })
   .strict();
 

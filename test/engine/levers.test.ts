@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, type NationMetrics, type RunMetrics } from '../../src/index.js';
+import { runScenario, Simulation, type NationMetrics, type RunMetrics } from '../../src/index.js';
 import { scenarioWith } from '../fixtures/scenarios.js';
 
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
@@ -131,5 +131,29 @@ describe('conflict escalation', () => {
     const withHotline = mean(runs(conflict(true)).map((m) => m.escalations));
     expect(without).toBeGreaterThan(0);
     expect(withHotline).toBeLessThan(without);
+  });
+});
+
+describe('terrorist attacks', () => {
+  it('cost the host trust in every partner with forces on its soil (trustDrop), and in no one else', () => {
+    const scenario = scenarioWith((input) => {
+      input.crisis.kind = 'terrorism';
+      input.crisis.attacks = { perHour: 0, trustDrop: 0.2 };
+      input.nations[1].interests = { security: 1, influence: 0.5 };
+      input.nations[2].interests = { security: 1 };
+      input.injects = [{ id: 'bomb', atHours: 150, title: 'A bombing', effect: { type: 'attack' } }];
+    });
+    for (const seed of SEEDS.slice(0, 10)) {
+      const sim = new Simulation(scenario, { seed });
+      sim.advance(149);
+      const before = { aaa: sim.trust('hst', 'aaa'), bbb: sim.trust('hst', 'bbb') };
+      const deployed = { aaa: Object.values(sim.world.state.deployed.aaa ?? {}).some((units) => units > 0), bbb: Object.values(sim.world.state.deployed.bbb ?? {}).some((units) => units > 0) };
+      sim.advance(151);
+      expect(sim.world.state.attacks, `seed ${seed}`).toBe(1);
+      for (const id of ['aaa', 'bbb'] as const) {
+        expect(sim.trust('hst', id), `${id} seed ${seed}`).toBeCloseTo(deployed[id] ? Math.max(0, before[id] - 0.2) : before[id], 9);
+      }
+      expect(deployed, `seed ${seed}: the test needs one partner deployed and one not`).toEqual({ aaa: true, bbb: false });
+    }
   });
 });
