@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadExperimentFile, loadExperimentText, runBatch } from '../../src/index.js';
+import { loadExperimentFile, loadExperimentText, replicationSeed, runBatch } from '../../src/index.js';
 import { FIXTURES, folderContents, temporaryDir } from './helpers.js';
 
 const experiment = loadExperimentFile(join(FIXTURES, 'small.yaml'));
@@ -61,6 +61,9 @@ describe('per-run time limit', () => {
     expect(summary).toMatchObject({ runs: 4, failed: 4 });
     expect(failures.map((run) => run.status)).toEqual(['timeout', 'timeout', 'timeout', 'timeout']);
     expect(failures[0]!.error).toMatch(/exceeded the time limit of 0.001 s/);
+    // Each failure names its design point and seed, so it can be re-run alone.
+    expect(failures.map((run) => run.point).sort()).toEqual([0, 1, 2, 3]);
+    expect(new Set(failures.map((run) => run.seed))).toEqual(new Set([replicationSeed(variant('replications: 3', 'replications: 1').manifest.seed, 0)]));
     const rows = folderContents(dir)['runs.csv']!.trim().split('\n');
     expect(rows).toHaveLength(5);
     expect(rows[1]).toMatch(/,false,6,timeout,,0,,.*,exceeded the time limit of 0.001 s$/);
