@@ -58,7 +58,10 @@ export function coverageAt(curves: readonly NeedCurve[], supplies: readonly numb
   let needed = 0;
   let met = 0;
   for (let i = 0; i < curves.length; i++) {
-    const need = needAt(curves[i]!, t);
+    // needAt written out: this runs thousands of times per run (crossing searches), and a
+    // call that returns a double may box it on the heap.
+    const curve = curves[i]!;
+    const need = curve.ratePerHour === 0 ? curve.level : curve.level * Math.exp(curve.ratePerHour * (t - curve.sinceHours));
     needed += need;
     met += Math.min(need, supplies[i]!);
   }
