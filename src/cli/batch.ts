@@ -23,7 +23,7 @@ export function registerBatch(program: Command): void {
     .command('batch')
     .description('run an experiment (factors x replications) on all cores into a results folder: runs.jsonl, runs.csv, summary.csv, differences.csv, sensitivity.csv')
     .argument('<experiment>', 'experiment file (YAML), see docs/experiments.md')
-    .requiredOption('--out <dir>', 'results folder')
+    .requiredOption('-o, --out <dir>', 'results folder')
     .option('--workers <n>', `worker threads (default: one per core, here ${availableParallelism()}); 0 = run in the main thread`)
     .option('--resume', 'continue the batch in --out after an interruption: finished runs are kept, the rest are run (starts afresh if --out holds no results)')
     .option('--shard <K/N>', 'run only shard K of N (for cluster job arrays); combine the shards with `crisis-sim merge`')

@@ -9,7 +9,7 @@ export function registerMerge(program: Command): void {
     .command('merge')
     .description('combine the results folders of batch shards (--shard K/N) into exactly what one unsharded batch writes')
     .argument('<dirs...>', 'results folders of the shards')
-    .requiredOption('--out <dir>', 'folder for the merged results')
+    .requiredOption('-o, --out <dir>', 'folder for the merged results')
     .action((dirs: string[], options: { out: string }) =>
       guarded(() => {
         try {
