@@ -9,7 +9,8 @@ export { RandomStream, RandomStreams } from './kernel/random.js';
 
 export { scenarioSchema, injectSchema } from './scenario/schema.js';
 export type { Scenario, ScenarioInput, Nation, Relation, Organization, Crisis, Inject, InjectEffect, Delay, CrisisKind } from './scenario/schema.js';
-export { loadScenarioFile, loadScenarioText, checkScenarioText, checkScenarioFile, hashScenario } from './scenario/load.js';
+export { loadScenarioFile, loadScenarioText, checkScenarioText, checkScenarioFile } from './scenario/load.js';
+export { hashScenario } from './scenario/hash.js';
 export type { LoadedScenario, ScenarioCheck } from './scenario/load.js';
 export { ScenarioError, formatIssue, formatPath } from './scenario/issues.js';
 export type { ScenarioIssue, SourcePosition } from './scenario/issues.js';

@@ -1,6 +1,6 @@
 import { DecisionError, type DecisionRequest } from '../engine/decisions.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { hashScenario } from '../scenario/load.js';
+import { hashScenario } from '../scenario/hash.js';
 import { scenarioSchema, type Inject, type Scenario } from '../scenario/schema.js';
 import { ENGINE } from '../version.js';
 import { DrillError } from './errors.js';

@@ -1,7 +1,8 @@
 import type { RunMetrics } from '../metrics/definitions.js';
 import type { PhaseInterval } from '../metrics/recorder.js';
 import type { TraceSink } from '../metrics/trace.js';
-import { hashScenario, type LoadedScenario } from '../scenario/load.js';
+import { hashScenario } from '../scenario/hash.js';
+import type { LoadedScenario } from '../scenario/load.js';
 import type { CrisisKind, Scenario } from '../scenario/schema.js';
 import { ENGINE } from '../version.js';
 import { Simulation } from './simulation.js';

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { formatPath, ScenarioError, type ScenarioIssue } from '../scenario/issues.js';
-import { hashScenario, loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
+import { hashScenario } from '../scenario/hash.js';
+import { loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
 import { positionOf } from '../scenario/positions.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { checkSemantics } from '../scenario/semantic.js';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hashScenario } from './hash.js';
 import { resolveExtends, type Locate } from './extends.js';
 import { ScenarioError, type ScenarioIssue } from './issues.js';
 import { scenarioSchema, type Scenario } from './schema.js';
@@ -51,11 +51,6 @@ function positioned(problem: SemanticProblem, locate: Locate, atKey = false): Sc
 function readBase(file: string): ParsedSource | ScenarioIssue[] {
   const read = readScenarioText(file);
   return 'issue' in read ? [read.issue] : parseScenarioSource(read.text, file);
-}
-
-/** The canonical hash of a validated scenario. */
-export function hashScenario(scenario: Scenario): string {
-  return `sha256:${createHash('sha256').update(JSON.stringify(scenario)).digest('hex')}`;
 }
 
 /** Checks a scenario file (UTF-8 YAML or JSON), collecting every problem; never throws for bad input. */
