@@ -1,7 +1,9 @@
 import type { Actor } from 'xstate';
+import type { Draft } from 'immer';
 import { crisisMachine, type CrisisEvent, type CrisisPort } from '../agents/crisis.js';
 import { attackFactor, escalationFactor } from '../model/levers.js';
 import { hasUnitsDeployed, uncoordinated } from '../model/supply.js';
+import type { WorldState } from '../model/world.js';
 import type { Hazard } from '../scenario/schema.js';
 import { addNeed, relationDraft } from './effects.js';
 import type { Simulation } from './simulation.js';
@@ -131,10 +133,7 @@ export class CrisisRuntime implements CrisisPort {
     sim.change('escalation', (world) => {
       world.escalations++;
       for (const added of spec?.addsNeed ?? []) addNeed(world, added.capability, added.amount, sim.now);
-      if (a !== undefined && b !== undefined) {
-        const relation = relationDraft(world, a, b, sim);
-        relation.trust = Math.max(0, relation.trust - (spec?.trustDrop ?? 0.1));
-      }
+      if (a !== undefined && b !== undefined) this.dropTrust(world, a, b, spec);
     });
     if (a !== undefined && b !== undefined) {
       this.askHotline(a, b);
@@ -179,12 +178,16 @@ export class CrisisRuntime implements CrisisPort {
       for (const added of spec?.addsNeed ?? []) addNeed(world, added.capability, added.amount, sim.now);
       for (const host of sim.scenario.crisis.hosts) {
         for (const nation of sim.scenario.nations) {
-          if (sim.hosts.has(nation.id) || !hasUnitsDeployed(world.deployed[nation.id])) continue;
-          const relation = relationDraft(world, host, nation.id, sim);
-          relation.trust = Math.max(0, relation.trust - (spec?.trustDrop ?? 0.1));
+          if (!sim.hosts.has(nation.id) && hasUnitsDeployed(world.deployed[nation.id])) this.dropTrust(world, host, nation.id, spec);
         }
       }
     });
+  }
+
+  /** Lowers trust between two nations by the hazard's `trustDrop` (0.1 for a forced event without a hazard). */
+  private dropTrust(world: Draft<WorldState>, a: string, b: string, spec: Hazard | null): void {
+    const relation = relationDraft(world, a, b, this.sim);
+    relation.trust = Math.max(0, relation.trust - (spec?.trustDrop ?? 0.1));
   }
 
   resolve(): void {

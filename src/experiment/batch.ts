@@ -56,7 +56,8 @@ export async function runBatch(experiment: Experiment | string, options: BatchOp
       { formatLines: true },
     );
     for await (const { outcome, lines } of runs) {
-      journal.append(outcome, lines);
+      // With formatLines every run comes with its lines, failed runs included (evaluate.ts).
+      journal.append(outcome.run, lines!);
       table.add(outcome);
       if (outcome.status !== 'ok') {
         failed += 1;

@@ -91,7 +91,7 @@ export class Journal {
   private readonly files: JournalFile[];
   private readonly csvHeaderLength: number;
 
-  constructor(dir: string, private readonly manifest: ExperimentManifest) {
+  constructor(dir: string, manifest: ExperimentManifest) {
     this.files = [RESULT_FILES.journal, RESULT_FILES.runs].map((name, k) => {
       const path = join(dir, name);
       const existing = readFileSync(path);
@@ -100,11 +100,10 @@ export class Journal {
     this.csvHeaderLength = Buffer.byteLength(csvHeader(manifest));
   }
 
-  /** Appends a run's lines (formatted here when the runner did not). */
-  append(outcome: RunOutcome, lines: RunLines | null): void {
-    const { jsonl, csv } = lines ?? runLines(this.manifest, outcome);
-    this.write(this.files[0]!, outcome.run, jsonl);
-    this.write(this.files[1]!, outcome.run, csv);
+  /** Appends a run's lines, as the worker formatted them. */
+  append(run: number, lines: RunLines): void {
+    this.write(this.files[0]!, run, lines.jsonl);
+    this.write(this.files[1]!, run, lines.csv);
   }
 
   private write(file: JournalFile, run: number, line: string): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, Simulation, type NationMetrics, type RunMetrics } from '../../src/index.js';
+import { hasUnitsDeployed } from '../../src/model/supply.js';
 import { scenarioWith } from '../fixtures/scenarios.js';
 
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
@@ -147,7 +148,7 @@ describe('terrorist attacks', () => {
       const sim = new Simulation(scenario, { seed });
       sim.advance(149);
       const before = { aaa: sim.trust('hst', 'aaa'), bbb: sim.trust('hst', 'bbb') };
-      const deployed = { aaa: Object.values(sim.world.state.deployed.aaa ?? {}).some((units) => units > 0), bbb: Object.values(sim.world.state.deployed.bbb ?? {}).some((units) => units > 0) };
+      const deployed = { aaa: hasUnitsDeployed(sim.world.state.deployed.aaa), bbb: hasUnitsDeployed(sim.world.state.deployed.bbb) };
       sim.advance(151);
       expect(sim.world.state.attacks, `seed ${seed}`).toBe(1);
       for (const id of ['aaa', 'bbb'] as const) {
