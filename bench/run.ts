@@ -28,7 +28,9 @@ import { parseArgs } from 'node:util';
 import { runScenario } from '../src/engine/run.js';
 import { loadScenarioFile, type LoadedScenario } from '../src/scenario/load.js';
 import { ENGINE } from '../src/version.js';
+import { runCancelLoop } from './cancel.js';
 import { runKernelLoop } from './kernel-loop.js';
+import { erlangCWaitHours, mD1WaitHours, runQueue } from './queues.js';
 import { runMm1Actor, runMm1Plain, runMm1TransitionActor, type Mm1Options } from './mm1.js';
 import { findSimPy, runSimPy } from './simpy.js';
 import { cpuSeconds, formatRate, median, ratePerCpuSecond } from './timing.js';
@@ -89,6 +91,31 @@ function benchKernel(): void {
   const rates = Array.from({ length: rounds }, () => ratePerCpuSecond(() => runKernelLoop(KERNEL_EVENTS)));
   console.log(`kernel: pure schedule/step loop, 1000 pending events, ${KERNEL_EVENTS / 1e6}M events per repeat`);
   line('kernel', `${formatRate(median(rates))} events/s`);
+}
+
+/** Cancel cost as pending events grow: flat (O(log n)) is the target, not a time. */
+function benchCancel(): void {
+  const operations = 500_000;
+  console.log(`\nkernel: schedule + cancel of a random pending event, ${operations / 1000}k per repeat`);
+  for (const pending of [1_000, 10_000, 100_000]) {
+    runCancelLoop(pending, operations / 5);
+    const rate = median(Array.from({ length: rounds }, () => ratePerCpuSecond(() => runCancelLoop(pending, operations))));
+    line(`schedule + cancel, ${formatRate(pending)} pending`, `${(1e9 / rate).toFixed(0)} ns per pair`);
+  }
+}
+
+/** The Resource primitive against closed forms over 1M customers (the tests use fewer where the tolerance allows). */
+function benchQueues(): void {
+  const options = { customers: 1_000_000, warmupCustomers: 10_000, seed: 1 } as const;
+  console.log('\nResource: 1M customers, mean wait in queue against closed forms');
+  const mmc = runQueue({ ...options, servers: 3, arrivalRates: [2.1], meanServiceHours: 1, service: 'exponential' });
+  const erlang = erlangCWaitHours(2.1, 1, 3);
+  const mmcError = Math.abs(mmc.meanWaitHours - erlang) / erlang;
+  line('M/M/3 rho 0.7 vs Erlang C', `Wq ${mmc.meanWaitHours.toFixed(4)} h vs ${erlang.toFixed(4)} h`, { text: '<= 3% off', met: mmcError <= 0.03 });
+  const md1 = runQueue({ ...options, servers: 1, arrivalRates: [0.6], meanServiceHours: 1, service: 'deterministic' });
+  const pk = mD1WaitHours(0.6, 1);
+  const md1Error = Math.abs(md1.meanWaitHours - pk) / pk;
+  line('M/D/1 rho 0.6 vs Pollaczek-Khinchine', `Wq ${md1.meanWaitHours.toFixed(4)} h vs ${pk.toFixed(4)} h`, { text: '<= 3% off', met: md1Error <= 0.03 });
 }
 
 function benchMm1(): void {
@@ -184,6 +211,8 @@ console.log('figures are per CPU second of one process, medians over repeats; ti
 const semiSpace = /--max-semi-space-size=(\d+)/.exec(heapFlags);
 console.log(`heap: ${semiSpace ? `young-generation semi-space ${semiSpace[1]} MB` : "Node's defaults"} (--node-defaults to compare)\n`);
 benchKernel();
+benchCancel();
+benchQueues();
 benchMm1();
 benchScenarios();
 const missed = verdicts.filter((met) => !met).length;

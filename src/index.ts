@@ -2,9 +2,11 @@
  * The public API of crisis-sim. Every export is listed by name (no `export *`), so what
  * is public is decided here, on purpose, and nothing internal leaks by accident.
  */
-export { Kernel, TimeTravelError } from './kernel/kernel.js';
-export type { KernelAction } from './kernel/kernel.js';
+export { Kernel, TimeTravelError, InvalidTimeError } from './kernel/kernel.js';
+export type { KernelAction, KernelHandler } from './kernel/kernel.js';
 export { EventQueue } from './kernel/event-queue.js';
+export { Resource } from './kernel/resource.js';
+export type { ResourceStatistics } from './kernel/resource.js';
 export { RandomStream, RandomStreams } from './kernel/random.js';
 
 export { scenarioSchema, injectSchema } from './scenario/schema.js';

@@ -7,11 +7,26 @@ type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 /** A scheduled action. Reuse one function for many events to keep the loop allocation-free. */
 export type KernelAction = () => void;
 
+/**
+ * A scheduled handler that receives the data posted with its event (see {@link Kernel.post}).
+ * One handler can serve every event of a kind, each with its own data: nothing is allocated
+ * per event beyond the data itself.
+ */
+export type KernelHandler<D> = (data: D) => void;
+
 /** Thrown when something asks the kernel to schedule before the current simulated time. */
 export class TimeTravelError extends Error {
   constructor(nowHours: number, atHours: number) {
     super(`cannot schedule at ${atHours} h: the simulation is already at ${nowHours} h`);
     this.name = 'TimeTravelError';
+  }
+}
+
+/** Thrown when a time or delay is not a finite number of hours (NaN, Infinity, -Infinity). */
+export class InvalidTimeError extends RangeError {
+  constructor(what: string, value: number) {
+    super(`cannot schedule ${what} ${value} h: times and delays must be finite numbers of hours`);
+    this.name = 'InvalidTimeError';
   }
 }
 
@@ -24,7 +39,7 @@ export class TimeTravelError extends Error {
  * placed on this queue. Nothing here reads the wall clock.
  */
 export class Kernel implements Clock {
-  private readonly queue = new EventQueue<KernelAction>();
+  private readonly queue = new EventQueue<KernelHandler<any>>();
   private nowHours = 0;
   private processed = 0;
 
@@ -48,18 +63,38 @@ export class Kernel implements Clock {
     return this.queue.peekTime();
   }
 
-  /** Schedules `action` at absolute time `atHours`; returns an id for {@link cancel}. */
+  /**
+   * Schedules `action` at absolute time `atHours`; returns an id for {@link cancel}.
+   * Throws {@link InvalidTimeError} for a non-finite time and {@link TimeTravelError} for a
+   * time before now.
+   */
   scheduleAt(atHours: number, action: KernelAction): number {
-    if (!(atHours >= this.nowHours)) throw new TimeTravelError(this.nowHours, atHours);
-    return this.queue.push(atHours, action);
+    return this.postAt(atHours, action, undefined);
   }
 
-  /** Schedules `action` after `delayHours` (>= 0) from now. */
+  /** Schedules `action` after `delayHours` (finite, >= 0) from now. */
   schedule(delayHours: number, action: KernelAction): number {
-    return this.scheduleAt(this.nowHours + delayHours, action);
+    if (!Number.isFinite(delayHours)) throw new InvalidTimeError('after a delay of', delayHours);
+    return this.postAt(this.nowHours + delayHours, action, undefined);
   }
 
-  /** Cancels a scheduled event; cancelling an executed or unknown id does nothing. */
+  /**
+   * Schedules `handler(data)` after `delayHours` from now: an event that carries data.
+   * Reusing one handler for a kind of event keeps the loop free of closures.
+   */
+  post<D>(delayHours: number, handler: KernelHandler<D>, data: D): number {
+    if (!Number.isFinite(delayHours)) throw new InvalidTimeError('after a delay of', delayHours);
+    return this.postAt(this.nowHours + delayHours, handler, data);
+  }
+
+  /** Schedules `handler(data)` at absolute time `atHours`. */
+  postAt<D>(atHours: number, handler: KernelHandler<D>, data: D): number {
+    if (!Number.isFinite(atHours)) throw new InvalidTimeError('at', atHours);
+    if (!(atHours >= this.nowHours)) throw new TimeTravelError(this.nowHours, atHours);
+    return this.queue.push(atHours, handler, data);
+  }
+
+  /** Cancels a scheduled event in O(log n); cancelling an executed or unknown id does nothing. */
   cancel(id: number): void {
     this.queue.cancel(id);
   }
@@ -105,9 +140,9 @@ export class Kernel implements Clock {
 
   /** Pops the next event, known to be live and due at `time`, and runs it. */
   private execute(time: number): void {
-    const action = this.queue.pop()!;
+    const handler = this.queue.pop()!;
     this.nowHours = time;
     this.processed++;
-    action();
+    handler(this.queue.poppedData);
   }
 }

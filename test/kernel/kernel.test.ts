@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createActor, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { Kernel, TimeTravelError } from '../../src/index.js';
+import { InvalidTimeError, Kernel, TimeTravelError } from '../../src/index.js';
 
 describe('Kernel', () => {
   it('should never move time backwards, whatever events schedule', () => {
@@ -29,6 +29,29 @@ describe('Kernel', () => {
     kernel.run();
     expect(() => kernel.scheduleAt(5, () => {})).toThrow(TimeTravelError);
     expect(() => kernel.schedule(-1, () => {})).toThrow(TimeTravelError);
+  });
+
+  it('refuses NaN and infinite times and delays with a message saying times must be finite', () => {
+    const kernel = new Kernel();
+    for (const bad of [Number.NaN, Infinity, -Infinity]) {
+      expect(() => kernel.schedule(bad, () => {})).toThrow(InvalidTimeError);
+      expect(() => kernel.scheduleAt(bad, () => {})).toThrow(/must be finite numbers of hours/);
+      expect(() => kernel.post(bad, () => {}, 1)).toThrow(InvalidTimeError);
+    }
+    expect(() => kernel.schedule(Number.NaN, () => {})).toThrow('cannot schedule after a delay of NaN h: times and delays must be finite numbers of hours');
+    expect(kernel.pending).toBe(0);
+  });
+
+  it('delivers the data posted with an event to its handler, one handler serving many events', () => {
+    const kernel = new Kernel();
+    const arrivals: string[] = [];
+    const arrive = (flight: { id: string }): void => void arrivals.push(`${flight.id}@${kernel.now}`);
+    kernel.post(3, arrive, { id: 'AF1' });
+    kernel.post(1, arrive, { id: 'US7' });
+    const cancelled = kernel.postAt(2, arrive, { id: 'XX0' });
+    kernel.cancel(cancelled);
+    kernel.run();
+    expect(arrivals).toEqual(['US7@1', 'AF1@3']);
   });
 
   it('runUntil executes events up to the time and leaves the clock there', () => {

@@ -37,6 +37,36 @@ describe('RandomStream distributions match their known means and variances', () 
     expectMoments(() => stream.triangular(a, c, b), (a + b + c) / 3, (a * a + b * b + c * c - a * b - a * c - b * c) / 18);
   });
   it('bernoulli(0.3): mean 0.3, variance 0.21', () => expectMoments(() => (stream.bernoulli(0.3) ? 1 : 0), 0.3, 0.21));
+  it('gamma(shape 2.5, mean 5): variance shape x scale² = 10', () => expectMoments(() => stream.gamma(2.5, 5), 5, 10));
+  it('gamma(shape 0.5, mean 1): variance 2 (shapes below 1)', () => expectMoments(() => stream.gamma(0.5, 1), 1, 2));
+  it('erlang(3 phases, mean 6): variance 12', () => expectMoments(() => stream.erlang(3, 6), 6, 12));
+  it('poisson(4): mean 4, variance 4, P(0) = e^-4', () => {
+    expectMoments(() => stream.poisson(4), 4, 4);
+    let zeros = 0;
+    for (let i = 0; i < N; i++) if (stream.poisson(4) === 0) zeros++;
+    const p0 = Math.exp(-4);
+    expect(Math.abs(zeros / N - p0)).toBeLessThan(4 * Math.sqrt((p0 * (1 - p0)) / N));
+  });
+  it('poisson(120) by transformed rejection: mean 120, variance 120, whole numbers', () => {
+    expectMoments(() => stream.poisson(120), 120, 120);
+    expect(Number.isInteger(stream.poisson(120))).toBe(true);
+  });
+  it('poisson(0) is always 0', () => expect(stream.poisson(0)).toBe(0));
+  it('integer(1, 6): mean 3.5, variance 35/12, every face and nothing else', () => {
+    expectMoments(() => stream.integer(1, 6), 3.5, 35 / 12);
+    const seen = new Set(Array.from({ length: 1000 }, () => stream.integer(1, 6)));
+    expect([...seen].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('RandomStream refuses impossible parameters with a clear message', () => {
+  const stream = new RandomStream('refusals');
+  it('gamma with shape 0, erlang with 1.5 phases, poisson of NaN, integer(5, 2)', () => {
+    expect(() => stream.gamma(0, 1)).toThrow(/gamma needs shape > 0/);
+    expect(() => stream.erlang(1.5, 1)).toThrow(/whole number of phases/);
+    expect(() => stream.poisson(Number.NaN)).toThrow(/poisson needs a finite mean/);
+    expect(() => stream.integer(5, 2)).toThrow(/min <= max/);
+  });
 });
 
 describe('RandomStreams', () => {
