@@ -16,7 +16,7 @@ const CLUSTER_SCRIPT = resolve('test/cluster/slurm-cluster.sh');
 const EXPERIMENT = resolve('test/cluster/fixtures/array.yaml');
 const CLI = resolve('bin/crisis-sim.mjs');
 const SHARDS = 3;
-const RUNS = 900;
+const RUNS = 600;
 
 /** Why this machine cannot start a Slurm cluster, or undefined when it can. */
 function unavailable(): string | undefined {
@@ -87,7 +87,7 @@ describe.skipIf(reason !== undefined)('a batch on a real Slurm cluster', () => {
     const single = resolve(work, 'single');
     execFileSync(CLI, ['batch', EXPERIMENT, '--out', single], { env, stdio: 'pipe' });
     expect(folderContents(merged)).toEqual(folderContents(single));
-  }, 120_000);
+  }, 300_000);
 });
 
 /** Polls every 50 ms until `probe` returns something truthy (at most 60 s). */
