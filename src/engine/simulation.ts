@@ -292,7 +292,7 @@ export class Simulation {
     return crossing;
   }
 
-  /** Share of total need met now (0..1). */
+  /** Coverage now (0..1): the mean met share over capabilities. */
   coverage(): number {
     return coverageAt(this.curves, this.supplies, this.now);
   }

@@ -20,8 +20,8 @@ export const STALL_CAUSE_BY_STATE: Readonly<Record<string, StallCause>> = {
 
 export const RUN_METRICS = [
   { name: 'firstResponseHours', unit: 'hours', censorable: true, description: 'first arrival of foreign (non-host) units in theatre' },
-  { name: 'needsMet50Hours', unit: 'hours', censorable: true, description: 'first time effective supply covers 50% of total need' },
-  { name: 'needsMet90Hours', unit: 'hours', censorable: true, description: 'first time effective supply covers 90% of total need' },
+  { name: 'needsMet50Hours', unit: 'hours', censorable: true, description: 'first time coverage (mean met share over capabilities, see *coverage*) reaches 50%' },
+  { name: 'needsMet90Hours', unit: 'hours', censorable: true, description: 'first time coverage reaches 90%' },
   { name: 'unmetNeedHours', unit: 'unit-hours', censorable: false, description: 'area under the unmet-need curve from onset to resolution or horizon' },
   { name: 'peakUnmetNeed', unit: 'units', censorable: false, description: 'largest total unmet need at any time' },
   { name: 'escalations', unit: 'count', censorable: false, description: 'conflict escalation events' },

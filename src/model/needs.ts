@@ -51,21 +51,25 @@ export function unmetArea(curve: NeedCurve, supply: number, a: number, b: number
 }
 
 /**
- * Share of total need that is met at time t: sum of min(supply, need) over sum of need.
- * 1 when nothing is needed.
+ * Share of need that is met at time t: the mean over capabilities of min(1, supply / need),
+ * each capability counting once (a capability with no need is fully met); 1 when there
+ * are no capabilities. Capabilities are not interchangeable, so one capability's surplus
+ * never hides another's gap, and adding need to any capability never raises coverage
+ * (a need-weighted share, Σ min(supply, need) / Σ need, rose when need was added to an
+ * over-supplied capability).
  */
 export function coverageAt(curves: readonly NeedCurve[], supplies: readonly number[], t: number): number {
-  let needed = 0;
-  let met = 0;
+  if (curves.length === 0) return 1;
+  let metShares = 0;
   for (let i = 0; i < curves.length; i++) {
     // needAt written out: this runs thousands of times per run (crossing searches), and a
     // call that returns a double may box it on the heap.
     const curve = curves[i]!;
     const need = curve.ratePerHour === 0 ? curve.level : curve.level * Math.exp(curve.ratePerHour * (t - curve.sinceHours));
-    needed += need;
-    met += Math.min(need, supplies[i]!);
+    const supply = supplies[i]!;
+    metShares += need <= 0 || supply >= need ? 1 : supply / need;
   }
-  return needed <= 0 ? 1 : met / needed;
+  return metShares / curves.length;
 }
 
 /**

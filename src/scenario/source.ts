@@ -141,10 +141,7 @@ export function parseScenarioSource(text: string, file: string): ParsedSource | 
   if (limit) return [limit];
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
-  const syntax: ScenarioIssue[] = doc.errors.map((yamlError) => {
-    const at = yamlError.linePos?.[0];
-    return issue(file, 'yaml.syntax', yamlError.message.split('\n')[0]!, at ? { line: at.line, col: at.col } : undefined);
-  });
+  const syntax = syntaxIssues(doc, lineCounter, file);
   if (syntax.length > 0) return syntax;
   try {
     return { file, doc, lineCounter, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
@@ -160,6 +157,25 @@ export function parseScenarioSource(text: string, file: string): ParsedSource | 
       ),
     ];
   }
+}
+
+/**
+ * The parser's syntax errors, each at the line and column the parser gives (its offset
+ * through the line counter: `linePos` is only filled in with pretty errors), once per
+ * position and message.
+ */
+export function syntaxIssues(doc: Document, lineCounter: LineCounter, file: string): ScenarioIssue[] {
+  const seen = new Set<string>();
+  const issues: ScenarioIssue[] = [];
+  for (const yamlError of doc.errors) {
+    const position = lineCounter.linePos(yamlError.pos[0]);
+    const message = yamlError.message.split('\n')[0]!;
+    const key = `${position.line}:${position.col}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue(file, 'yaml.syntax', message, { line: position.line, col: position.col }));
+  }
+  return issues;
 }
 
 /** Reads a scenario file as UTF-8 text, or returns why it cannot be read. */

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { produce } from 'immer';
+import { addNeed } from '../../src/engine/effects.js';
 import { coverageAt, firstCoverageCrossing, needAt, unmetArea, type NeedCurve } from '../../src/model/needs.js';
+import type { WorldState } from '../../src/model/world.js';
 
 /** Midpoint-rule integral of max(0, need - supply), the slow way. */
 function numericUnmetArea(curve: NeedCurve, supply: number, a: number, b: number): number {
@@ -47,5 +50,46 @@ describe('needs integrate exactly between events', () => {
     expect(firstCoverageCrossing([curve], [5], 0.9, 0, 100)).toBeCloseTo(expected, 5);
     expect(firstCoverageCrossing([curve], [0], 0.5, 0, 100)).toBeNull();
     expect(coverageAt([curve], [20], 0)).toBe(1);
+  });
+});
+
+describe('coverage cannot be fooled by over-supply', () => {
+  const curveArbitrary = fc.record({
+    level: fc.double({ min: 0, max: 200, noNaN: true }),
+    ratePerHour: fc.double({ min: -0.05, max: 0.05, noNaN: true }),
+    sinceHours: fc.double({ min: 0, max: 100, noNaN: true }),
+  });
+
+  it('should never rise when need.add adds need to any capability, now or later', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(curveArbitrary, fc.double({ min: 0, max: 300, noNaN: true })), { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        fc.double({ min: 1e-6, max: 100, noNaN: true }),
+        fc.double({ min: 100, max: 400, noNaN: true }),
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        (pairs, pick, amount, now, later) => {
+          const capabilities = pairs.map((_, i) => `c${i}`);
+          const world = { needs: Object.fromEntries(pairs.map(([curve], i) => [capabilities[i]!, curve])) } as unknown as WorldState;
+          const supplies = pairs.map(([, supply]) => supply);
+          const curvesOf = (state: WorldState) => capabilities.map((capability) => state.needs[capability]!);
+          const after = produce(world, (draft) => addNeed(draft, capabilities[pick % capabilities.length]!, amount, now));
+          for (const t of [now, now + later]) {
+            expect(coverageAt(curvesOf(after), supplies, t)).toBeLessThanOrEqual(coverageAt(curvesOf(world), supplies, t) + 1e-12);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("one capability's surplus never hides another's gap", () => {
+    const flat = (level: number) => ({ level, ratePerHour: 0, sinceHours: 0 });
+    // Search-and-rescue ten times over-supplied, medical with nothing: half the needs are met.
+    expect(coverageAt([flat(10), flat(10)], [100, 0], 0)).toBe(0.5);
+    // The aftershock of the Nepal trial: 4 more units of the over-supplied need change nothing.
+    expect(coverageAt([flat(14), flat(10)], [100, 0], 0)).toBe(0.5);
+    // Need added where supply falls short lowers coverage.
+    expect(coverageAt([flat(10), flat(14)], [100, 7], 0)).toBe(0.75);
   });
 });
