@@ -4,14 +4,13 @@ import {
   authorizationFactor,
   integrationHours,
   motive,
-  proceedTrustPenalty,
   readinessFactor,
   sharesIntelligence,
 } from '../model/levers.js';
 import type { Nation, Resource } from '../scenario/schema.js';
 import { drawDelay } from './delays.js';
-import { relationDraft } from './effects.js';
-import type { Simulation } from './simulation.js';
+import { TRUST_RULES } from './trust/rules.js';
+import type { RunContext } from './run-context.js';
 
 /** A committed slice of one resource pool. */
 interface Commitment {
@@ -38,7 +37,7 @@ export class ContributorRuntime implements ContributorPort {
   private commitments: Commitment[] = [];
   private unitsPending = 0;
 
-  constructor(private readonly sim: Simulation, readonly nation: Nation) {
+  constructor(private readonly sim: RunContext, readonly nation: Nation) {
     this.isHost = sim.hosts.has(nation.id);
     // A host responds on its own soil: it asks no one, not even a co-host, for consent.
     this.hostsToAsk = this.isHost ? [] : sim.scenario.crisis.hosts.slice();
@@ -157,7 +156,7 @@ export class ContributorRuntime implements ContributorPort {
       `Your law asks for a mandate from ${orgs} before deploying. Seek it?`,
       {
         'seek-mandate': `wait for ${orgs} to convene, deliberate and vote`,
-        proceed: `deploy without a mandate: faster, but trust with the host drops by ${proceedTrustPenalty}`,
+        proceed: `deploy without a mandate: faster, but trust with the host drops by ${-TRUST_RULES['proceed-without-mandate']}`,
       },
       'seek-mandate',
       (choice) => this.send({ type: choice === 'proceed' ? 'decision.proceed' : 'decision.seek-mandate' }),
@@ -177,7 +176,7 @@ export class ContributorRuntime implements ContributorPort {
   // ---- mandate, consent, intelligence -------------------------------------------------
 
   requestMandate(): void {
-    for (const org of this.nation.decision.mandateFrom) this.sim.organizations.get(org)?.request(this.nation.id);
+    for (const org of this.nation.decision.mandateFrom) this.sim.organization(org)?.request(this.nation.id);
   }
 
   /** An organization mandated the response (called by the organization runtime). */
@@ -192,18 +191,15 @@ export class ContributorRuntime implements ContributorPort {
   proceedWithoutMandate(): void {
     this.mandateObtained = true;
     this.sim.change(`proceed-without-mandate:${this.nation.id}`, (world) => {
-      for (const host of this.hostsToAsk) {
-        const relation = relationDraft(world, this.nation.id, host, this.sim);
-        relation.trust = Math.max(0, relation.trust - proceedTrustPenalty);
-      }
+      for (const host of this.hostsToAsk) this.sim.shiftTrust(world, this.nation.id, host, 'proceed-without-mandate');
     });
   }
 
   requestConsent(): void {
     for (const host of this.hostsToAsk) {
       if (this.grants.has(host)) continue;
-      const runtime = this.sim.hostRuntimes.get(host)!;
-      this.sim.kernel.schedule(runtime.latencyTo(this.nation.id), () => runtime.receiveRequest(this.nation.id));
+      const runtime = this.sim.host(host)!;
+      this.sim.schedule(runtime.latencyTo(this.nation.id), () => runtime.receiveRequest(this.nation.id));
     }
     this.checkConsents();
   }
@@ -218,7 +214,7 @@ export class ContributorRuntime implements ContributorPort {
   private checkConsents(): void {
     if (!this.hostsToAsk.every((host) => this.grants.has(host) || !this.hostNeedsAsking(host))) return;
     if (this.hostsToAsk.length > 0) this.sim.recorder.milestone(this.nation.id, 'consentHours', this.sim.now);
-    this.sim.kernel.schedule(0, () => this.send({ type: 'consent.granted' }));
+    this.sim.schedule(0, () => this.send({ type: 'consent.granted' }));
   }
 
   /** Whether deploying on this host's soil needs a consent request (not automatic, or no longer open). */
@@ -229,7 +225,7 @@ export class ContributorRuntime implements ContributorPort {
   requestIntelligence(): void {
     let pending = 0;
     for (const host of this.hostsToAsk) {
-      const runtime = this.sim.hostRuntimes.get(host)!;
+      const runtime = this.sim.host(host)!;
       if (sharesIntelligence(this.sim.world.state.intelligenceSharing[host] ?? 'none', this.sim.relation(this.nation.id, host))) continue;
       pending++;
       runtime.askIntelligence(this.nation.id, (effectiveness) => {
@@ -239,7 +235,7 @@ export class ContributorRuntime implements ContributorPort {
         if (--pending === 0) this.send({ type: 'intelligence.settled' });
       });
     }
-    if (pending === 0) this.sim.kernel.schedule(0, () => this.send({ type: 'intelligence.settled' }));
+    if (pending === 0) this.sim.schedule(0, () => this.send({ type: 'intelligence.settled' }));
   }
 
   // ---- resources ----------------------------------------------------------------------
@@ -300,7 +296,7 @@ export class ContributorRuntime implements ContributorPort {
     this.unitsPending = this.commitments.length;
     this.commitments.forEach(({ resource }, pool) => {
       const hours = drawDelay(resource.readiness, stream) * (this.isHost ? 1 : readinessFactor(relation));
-      this.sim.kernel.schedule(hours, () => this.send({ type: 'units.arrived', pool }));
+      this.sim.schedule(hours, () => this.send({ type: 'units.arrived', pool }));
     });
   }
 

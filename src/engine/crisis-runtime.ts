@@ -1,12 +1,12 @@
 import type { Actor } from 'xstate';
-import type { Draft } from 'immer';
 import { crisisMachine, type CrisisEvent, type CrisisPort } from '../agents/crisis.js';
 import { attackFactor, escalationFactor } from '../model/levers.js';
 import { hasUnitsDeployed, uncoordinated } from '../model/supply.js';
-import type { WorldState } from '../model/world.js';
 import type { Hazard } from '../scenario/schema.js';
-import { addNeed, relationDraft } from './effects.js';
-import type { Simulation } from './simulation.js';
+import { addNeed } from './effects.js';
+import { relationDraft } from './trust/relation-draft.js';
+import { TRUST_RULES } from './trust/rules.js';
+import type { RunContext } from './run-context.js';
 
 type HazardKind = 'escalation' | 'attack';
 
@@ -30,7 +30,7 @@ export class CrisisRuntime implements CrisisPort {
   private readonly hazards: HazardClock[] = [];
   private lastAccumulated = 0;
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: RunContext) {
     const crisis = sim.scenario.crisis;
     const specs: [HazardKind, Hazard | null][] = [
       ['escalation', crisis.escalation],
@@ -133,7 +133,7 @@ export class CrisisRuntime implements CrisisPort {
     sim.change('escalation', (world) => {
       world.escalations++;
       for (const added of spec?.addsNeed ?? []) addNeed(world, added.capability, added.amount, sim.now);
-      if (a !== undefined && b !== undefined) this.dropTrust(world, a, b, spec);
+      if (a !== undefined && b !== undefined) this.sim.shiftTrust(world, a, b, 'escalation', -(spec?.trustDrop ?? -TRUST_RULES.escalation));
     });
     if (a !== undefined && b !== undefined) {
       this.askHotline(a, b);
@@ -146,17 +146,16 @@ export class CrisisRuntime implements CrisisPort {
     const up = sim.hotlineUp(nation, other);
     const setupHours = 4 * sim.scenario.parameters.diplomaticLatencyHours;
     const consequences: Record<string, string> = up
-      ? { call: `call ${other} on the hotline: trust +0.1, lowering the escalation hazard`, silence: 'say nothing: trust stays low' }
+      ? { call: `call ${other} on the hotline: trust +${TRUST_RULES['hotline-call']}, lowering the escalation hazard`, silence: 'say nothing: trust stays low' }
       : { propose: `propose a hotline to ${other}: it works after about ${setupHours} h`, silence: 'say nothing' };
     const recommended = up ? 'call' : sim.trust(nation, other) >= 0.3 ? 'propose' : 'silence';
     sim.ask(nation, 'hotline', `An escalation with ${other}. ${up ? 'Use the hotline?' : 'There is no hotline. Propose one?'}`, consequences, recommended, (choice) => {
       if (choice === 'call') {
         sim.change(`hotline-call:${nation}`, (world) => {
-          const relation = relationDraft(world, nation, other, sim);
-          relation.trust = Math.min(1, relation.trust + 0.1);
+          sim.shiftTrust(world, nation, other, 'hotline-call');
         });
       } else if (choice === 'propose') {
-        sim.kernel.schedule(setupHours, () =>
+        sim.schedule(setupHours, () =>
           sim.change(`hotline-opened:${nation}`, (world) => {
             relationDraft(world, nation, other, sim).hotlineUp = true;
           }),
@@ -178,17 +177,12 @@ export class CrisisRuntime implements CrisisPort {
       for (const added of spec?.addsNeed ?? []) addNeed(world, added.capability, added.amount, sim.now);
       for (const host of sim.scenario.crisis.hosts) {
         for (const nation of sim.scenario.nations) {
-          if (!sim.hosts.has(nation.id) && hasUnitsDeployed(world.deployed[nation.id])) this.dropTrust(world, host, nation.id, spec);
+          if (!sim.hosts.has(nation.id) && hasUnitsDeployed(world.deployed[nation.id])) sim.shiftTrust(world, host, nation.id, 'attack', -(spec?.trustDrop ?? -TRUST_RULES.attack));
         }
       }
     });
   }
 
-  /** Lowers trust between two nations by the hazard's `trustDrop` (0.1 for a forced event without a hazard). */
-  private dropTrust(world: Draft<WorldState>, a: string, b: string, spec: Hazard | null): void {
-    const relation = relationDraft(world, a, b, this.sim);
-    relation.trust = Math.max(0, relation.trust - (spec?.trustDrop ?? 0.1));
-  }
 
   resolve(): void {
     const sim = this.sim;
@@ -196,6 +190,6 @@ export class CrisisRuntime implements CrisisPort {
     sim.change('resolved', (world) => {
       world.resolved = true;
     });
-    for (const contributor of sim.contributors.values()) sim.kernel.schedule(0, () => contributor.send({ type: 'crisis.resolved' }));
+    for (const contributor of sim.contributorList()) sim.schedule(0, () => contributor.send({ type: 'crisis.resolved' }));
   }
 }

@@ -28,6 +28,21 @@ export interface DecisionRequest {
   subject?: string;
 }
 
+/**
+ * Asks `nation` to decide: engine-played nations take `recommended` at once (as a kernel
+ * event at the current time), played nations make the run pause until answered.
+ * `consequences` maps each option to what it leads to; `subject` names whom it concerns.
+ */
+export type AskDecision = (
+  nation: string,
+  kind: DecisionKind,
+  question: string,
+  consequences: Record<string, string>,
+  recommended: string,
+  apply: (choice: string) => void,
+  subject?: string,
+) => void;
+
 /** Thrown when a decision is answered with an unknown id or an option it does not offer. */
 export class DecisionError extends Error {
   override name = 'DecisionError';

@@ -1,12 +1,12 @@
 import { needAt } from '../model/needs.js';
-import { relationKey } from '../model/relations.js';
+import { relationDraft } from './trust/relation-draft.js';
 import type { Draft } from 'immer';
 import type { WorldState } from '../model/world.js';
 import type { Inject } from '../scenario/schema.js';
-import type { Simulation } from './simulation.js';
+import type { RunContext } from './run-context.js';
 
 /** Applies an inject's effect to the world and tells the agents it concerns. */
-export function applyInjectEffect(sim: Simulation, inject: Inject): void {
+export function applyInjectEffect(sim: RunContext, inject: Inject): void {
   const effect = inject.effect;
   const label = `inject:${inject.id}`;
   switch (effect.type) {
@@ -16,7 +16,7 @@ export function applyInjectEffect(sim: Simulation, inject: Inject): void {
       sim.change(label, (world) => addNeed(world, effect.capability, effect.amount, sim.now));
       return;
     case 'host.policy':
-      sim.hostRuntimes.get(effect.host)?.impose(effect.policy);
+      sim.host(effect.host)?.impose(effect.policy);
       return;
     case 'hotline.down':
     case 'hotline.up':
@@ -26,21 +26,20 @@ export function applyInjectEffect(sim: Simulation, inject: Inject): void {
       return;
     case 'trust.change':
       sim.change(label, (world) => {
-        const relation = relationDraft(world, effect.between[0], effect.between[1], sim);
-        relation.trust = Math.min(1, Math.max(0, relation.trust + effect.delta));
+        sim.shiftTrust(world, effect.between[0], effect.between[1], 'inject', effect.delta);
       });
       return;
     case 'budget.change':
       sim.change(label, (world) => {
         world.budgetsMusd[effect.nation] = Math.max(0, (world.budgetsMusd[effect.nation] ?? 0) + effect.deltaMusd);
       });
-      sim.contributors.get(effect.nation)?.send({ type: 'budget.changed' });
+      sim.contributor(effect.nation)?.send({ type: 'budget.changed' });
       return;
     case 'pressure':
       sim.change(label, (world) => {
         world.mediaPressure = Math.min(1, Math.max(0, world.mediaPressure + effect.amount));
       });
-      for (const contributor of sim.contributors.values()) contributor.send({ type: 'reassess' });
+      for (const contributor of sim.contributorList()) contributor.send({ type: 'reassess' });
       return;
     case 'escalation':
       sim.crisis.escalate();
@@ -49,7 +48,7 @@ export function applyInjectEffect(sim: Simulation, inject: Inject): void {
       sim.crisis.attack();
       return;
     case 'mandate.grant':
-      sim.organizations.get(effect.organization)?.impose();
+      sim.organization(effect.organization)?.impose();
       return;
     default: {
       const exhaustive: never = effect;
@@ -69,13 +68,3 @@ export function addNeed(world: Draft<WorldState>, capability: string, amount: nu
   curve.sinceHours = t;
 }
 
-/** The dynamic relation between two nations, created with the scenario's values when first changed. */
-export function relationDraft(world: Draft<WorldState>, a: string, b: string, sim: Simulation) {
-  const key = relationKey(a, b);
-  let relation = world.relations[key];
-  if (!relation) {
-    relation = { trust: sim.trust(a, b), hotlineUp: sim.hotlineUp(a, b) };
-    world.relations[key] = relation;
-  }
-  return relation;
-}

@@ -9,7 +9,7 @@ import {
 import type { HostPolicy, IntelligenceSharing } from '../model/world.js';
 import type { Nation } from '../scenario/schema.js';
 import { drawDelay } from './delays.js';
-import type { Simulation } from './simulation.js';
+import type { RunContext } from './run-context.js';
 
 type Policy = Exclude<HostPolicy, 'undecided'>;
 
@@ -27,7 +27,7 @@ export class HostRuntime implements HostPort {
   private readonly actor: Actor<typeof hostMachine>;
   private readonly waiting: string[] = [];
 
-  constructor(private readonly sim: Simulation, readonly nation: Nation) {
+  constructor(private readonly sim: RunContext, readonly nation: Nation) {
     this.actor = sim.createActor(hostMachine, { input: { port: this, automatic: nation.sovereignty.consent === 'automatic' } });
   }
 
@@ -111,8 +111,8 @@ export class HostRuntime implements HostPort {
       }
       const processing = drawDelay(this.nation.sovereignty.consentDelay, this.sim.stream(`host/${this.nation.id}/processing`)) * consentProcessingFactor(relation, trust);
       const allowMilitary = militaryAllowed(this.nation.sovereignty.armedForces, relation, trust);
-      const contributor = this.sim.contributors.get(nation);
-      this.sim.kernel.schedule(processing + this.latencyTo(nation), () =>
+      const contributor = this.sim.contributor(nation);
+      this.sim.schedule(processing + this.latencyTo(nation), () =>
         contributor?.consentGranted(this.nation.id, allowMilitary, this.personnelAllowance()),
       );
     }
@@ -144,7 +144,7 @@ export class HostRuntime implements HostPort {
     this.sim.ask(this.nation.id, 'intelligence', `${nation} asks you to share intelligence. Share?`, options, recommended, (choice) => {
       const hours = choice === 'full' ? latency : choice === 'partners' ? arrangement : arrangement * 2;
       const effectiveness = choice === 'none' ? 0.5 : 1;
-      this.sim.kernel.schedule(hours, () => settle(effectiveness));
+      this.sim.schedule(hours, () => settle(effectiveness));
     }, nation);
   }
 }

@@ -3,7 +3,7 @@ import { organizationMachine, type OrganizationPort } from '../agents/organizati
 import { motive } from '../model/levers.js';
 import type { Organization } from '../scenario/schema.js';
 import { drawDelay } from './delays.js';
-import type { Simulation } from './simulation.js';
+import type { RunContext } from './run-context.js';
 
 /** Runs an organization's mandate process: requests, votes by the members' interests, the coordination cell. */
 export class OrganizationRuntime implements OrganizationPort {
@@ -12,7 +12,7 @@ export class OrganizationRuntime implements OrganizationPort {
   private votes = new Map<string, boolean>();
   private round = 0;
 
-  constructor(private readonly sim: Simulation, readonly organization: Organization) {
+  constructor(private readonly sim: RunContext, readonly organization: Organization) {
     this.actor = sim.createActor(organizationMachine, { input: { port: this } });
   }
 
@@ -31,7 +31,7 @@ export class OrganizationRuntime implements OrganizationPort {
   /** A member asks for a mandate. */
   request(nation: string): void {
     if (this.sim.world.state.mandated[this.organization.id]) {
-      this.sim.kernel.schedule(0, () => this.sim.contributors.get(nation)?.mandateGranted(this.organization.id));
+      this.sim.schedule(0, () => this.sim.contributor(nation)?.mandateGranted(this.organization.id));
       return;
     }
     if (!this.requesters.includes(nation)) this.requesters.push(nation);
@@ -125,7 +125,7 @@ export class OrganizationRuntime implements OrganizationPort {
 
   private notifyMandated(): void {
     for (const nation of this.requesters.splice(0)) {
-      this.sim.kernel.schedule(0, () => this.sim.contributors.get(nation)?.mandateGranted(this.organization.id));
+      this.sim.schedule(0, () => this.sim.contributor(nation)?.mandateGranted(this.organization.id));
     }
   }
 

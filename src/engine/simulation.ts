@@ -1,23 +1,25 @@
 import { createActor, type AnyActorRef, type StateValue } from 'xstate';
+import type { Draft } from 'immer';
 import { Kernel } from '../kernel/kernel.js';
 import { RandomStreams, type RandomStream } from '../kernel/random.js';
 import { STALL_CAUSE_BY_STATE, type RunMetrics } from '../metrics/definitions.js';
 import { MetricsRecorder } from '../metrics/recorder.js';
 import type { TraceEntry, TraceSink } from '../metrics/trace.js';
 import { clamp01 } from '../model/levers.js';
-import { coverageAt, firstCoverageCrossing, type NeedCurve } from '../model/needs.js';
 import { indexRelations, NO_RELATION, relationKey } from '../model/relations.js';
-import { effectiveSupply } from '../model/supply.js';
 import { initialWorld, scenarioCapabilities, WorldStore, type WorldState } from '../model/world.js';
 import type { Inject, Nation, Relation, Scenario } from '../scenario/schema.js';
 import { applyInjectEffect } from './effects.js';
 import { ContributorRuntime } from './contributor-runtime.js';
 import { CrisisRuntime } from './crisis-runtime.js';
-import { DecisionError, type DecisionKind, type DecisionRequest } from './decisions.js';
+import { DecisionDesk } from './decision-desk.js';
+import { DecisionError, type AskDecision, type DecisionRequest } from './decisions.js';
 import { HostRuntime } from './host-runtime.js';
 import { OrganizationRuntime } from './organization-runtime.js';
-import type { Draft } from 'immer';
-import type { CrisisEvent } from '../agents/crisis.js';
+import type { RunContext } from './run-context.js';
+import { SupplyWatch } from './supply-watch.js';
+import { TrustLedger } from './trust/ledger.js';
+import type { TrustCause } from './trust/rules.js';
 
 export interface SimulationOptions {
   seed: number;
@@ -38,11 +40,12 @@ export interface SimulationOptions {
  * runs until a played nation must decide, {@link decide} answers, {@link fireInject}
  * drops an inject in now, and {@link finish} closes the run at the horizon.
  */
-export class Simulation {
+export class Simulation implements RunContext {
   readonly kernel = new Kernel();
   readonly streams: RandomStreams;
   readonly world: WorldStore;
   readonly recorder: MetricsRecorder;
+  readonly trustLedger: TrustLedger;
   readonly horizonHours: number;
   readonly hosts: ReadonlySet<string>;
   readonly capabilities: readonly string[];
@@ -53,49 +56,43 @@ export class Simulation {
 
   private readonly nationsById = new Map<string, Nation>();
   private readonly relations: Map<string, Relation>;
-  private readonly players: ReadonlySet<string>;
   private readonly traceSink: TraceSink | undefined;
-  private readonly pendingDecisions = new Map<number, { request: DecisionRequest; apply: (choice: string) => void }>();
-  private readonly curves: NeedCurve[] = [];
-  private readonly supplies: number[] = [];
-  /** Coverage levels the crisis machine is told about, each once, at the exact crossing time. */
-  private readonly crossings: CoverageCrossing[];
-  private suppliedNeeds: WorldState['needs'] | undefined;
-  private suppliedValues: number[] = [];
+  private readonly decisions: DecisionDesk;
+  private readonly supply: SupplyWatch;
+  private readonly contributorsInOrder: ContributorRuntime[] = [];
   private readonly scheduledInjects = new Map<string, { inject: Inject; eventId: number }>();
-  private nextDecisionId = 1;
   private finished: RunMetrics | undefined;
 
   constructor(readonly scenario: Scenario, readonly options: SimulationOptions) {
     this.streams = new RandomStreams(options.seed);
     this.horizonHours = options.horizonHours ?? scenario.horizonHours;
     this.hosts = new Set(scenario.crisis.hosts);
-    this.players = new Set(options.players ?? []);
     this.traceSink = options.trace;
+    this.decisions = new DecisionDesk(this.kernel, new Set(options.players ?? []), (agent, event, extra) => this.trace(agent, event, extra));
     this.relations = indexRelations(scenario);
     for (const nation of scenario.nations) this.nationsById.set(nation.id, nation);
     this.capabilities = scenarioCapabilities(scenario);
     this.world = new WorldStore(initialWorld(scenario), options.keepHistory ?? false);
     this.recorder = new MetricsRecorder(scenario.nations.map((nation) => nation.id), this.hosts);
+    this.trustLedger = new TrustLedger(this);
 
     this.crisis = new CrisisRuntime(this);
-    this.crossings = [
-      this.coverageCrossing(0.5, 'needsMet50Hours', { type: 'coverage.half' }),
-      this.coverageCrossing(0.9, 'needsMet90Hours', null),
-      this.coverageCrossing(scenario.crisis.resolveAtCoverage, null, { type: 'coverage.resolved' }),
-    ];
+    this.supply = new SupplyWatch(scenario, this.kernel, this.recorder, this.capabilities, this.hosts, this.horizonHours, (event) => this.crisis.send(event));
     for (const host of scenario.crisis.hosts) this.hostRuntimes.set(host, new HostRuntime(this, this.nation(host)));
     for (const organization of scenario.organizations) this.organizations.set(organization.id, new OrganizationRuntime(this, organization));
     for (const nation of scenario.nations) {
-      if (nation.resources.some((resource) => resource.units > 0)) this.contributors.set(nation.id, new ContributorRuntime(this, nation));
+      if (!nation.resources.some((resource) => resource.units > 0)) continue;
+      const contributor = new ContributorRuntime(this, nation);
+      this.contributors.set(nation.id, contributor);
+      this.contributorsInOrder.push(contributor);
     }
     for (const inject of scenario.injects) this.scheduleInject(inject);
 
-    this.refreshSupply();
+    this.supply.refresh(this.world.state);
     this.crisis.start();
     for (const host of this.hostRuntimes.values()) host.start();
     for (const organization of this.organizations.values()) organization.start();
-    for (const contributor of this.contributors.values()) contributor.start();
+    for (const contributor of this.contributorsInOrder) contributor.start();
   }
 
   // ---- time -------------------------------------------------------------------------
@@ -104,25 +101,33 @@ export class Simulation {
     return this.kernel.now;
   }
 
+  schedule(delayHours: number, action: () => void): number {
+    return this.kernel.schedule(delayHours, action);
+  }
+
+  cancel(eventId: number): void {
+    this.kernel.cancel(eventId);
+  }
+
   /**
    * Runs until `untilHours` (default: the horizon), or until a played nation must decide.
    * Returns the decisions now waiting for players (empty when none).
    */
   advance(untilHours = this.horizonHours): DecisionRequest[] {
     const until = Math.min(untilHours, this.horizonHours);
-    if (this.pendingDecisions.size === 0) this.kernel.runUntil(until, () => this.pendingDecisions.size > 0);
+    if (this.decisions.size === 0) this.kernel.runUntil(until, () => this.decisions.size > 0);
     return this.pending();
   }
 
   /** Runs to the horizon (all decisions must be answered) and returns the run's metrics. */
   finish(): RunMetrics {
     if (this.finished) return this.finished;
-    if (this.pendingDecisions.size > 0) throw new DecisionError(`${this.pendingDecisions.size} decision(s) are still waiting for players`);
+    if (this.decisions.size > 0) throw new DecisionError(`${this.decisions.size} decision(s) are still waiting for players`);
     this.kernel.runUntil(this.horizonHours);
     this.crisis.accumulate(this.horizonHours);
     const world = this.world.state;
     this.finished = this.recorder.finish(this.horizonHours, world.escalations, world.attacks);
-    for (const contributor of this.contributors.values()) contributor.stop();
+    for (const contributor of this.contributorsInOrder) contributor.stop();
     for (const host of this.hostRuntimes.values()) host.stop();
     for (const organization of this.organizations.values()) organization.stop();
     this.crisis.stop();
@@ -138,55 +143,15 @@ export class Simulation {
 
   /** Decisions waiting for players, oldest first. */
   pending(): DecisionRequest[] {
-    return [...this.pendingDecisions.values()].map((entry) => entry.request);
+    return this.decisions.pending();
   }
 
-  /**
-   * Asks `nation` to decide. Engine-played nations take the recommended option at once
-   * (as a kernel event at the current time); played nations make the run pause.
-   */
-  ask(
-    nation: string,
-    kind: DecisionKind,
-    question: string,
-    consequences: Record<string, string>,
-    recommended: string,
-    apply: (choice: string) => void,
-    subject?: string,
-  ): void {
-    const request: DecisionRequest = {
-      id: this.nextDecisionId++,
-      nation,
-      kind,
-      atHours: this.now,
-      question,
-      options: Object.keys(consequences),
-      consequences,
-      recommended,
-      ...(subject !== undefined ? { subject } : {}),
-    };
-    if (this.players.has(nation)) {
-      this.pendingDecisions.set(request.id, { request, apply });
-      this.trace('player:' + nation, 'decision.asked', { data: { id: request.id, kind, options: request.options } });
-      return;
-    }
-    this.kernel.schedule(0, () => {
-      this.trace(`nation:${nation}`, 'decision', { data: { kind, choice: recommended, ...(subject ? { subject } : {}) } });
-      apply(recommended);
-    });
-  }
+  /** Asks a nation to decide (see {@link AskDecision}). */
+  readonly ask: AskDecision = (...args) => this.decisions.ask(...args);
 
   /** Answers a pending decision with one of its options. */
   decide(decisionId: number, choice: string): void {
-    const entry = this.pendingDecisions.get(decisionId);
-    if (!entry) throw new DecisionError(`no pending decision with id ${decisionId}`);
-    if (!entry.request.options.includes(choice)) {
-      throw new DecisionError(`"${choice}" is not an option of decision ${decisionId}; choose one of: ${entry.request.options.join(', ')}`);
-    }
-    this.pendingDecisions.delete(decisionId);
-    const { request } = entry;
-    this.trace(`player:${request.nation}`, 'decision', { data: { id: request.id, kind: request.kind, choice, ...(request.subject ? { subject: request.subject } : {}) } });
-    this.kernel.schedule(0, () => entry.apply(choice));
+    this.decisions.decide(decisionId, choice);
   }
 
   // ---- injects ------------------------------------------------------------------------
@@ -240,61 +205,17 @@ export class Simulation {
     this.recorder.advance(now);
     this.crisis.accumulate(now);
     this.world.update(now, label, recipe);
-    this.refreshSupply();
+    this.supply.refresh(this.world.state);
     this.crisis.hazardChanged();
   }
 
-  /**
-   * Recomputes effective supply, tells the recorder, and re-times the coverage crossings.
-   * Most world changes (trust, policies, mandates, budgets) leave needs and supply as they
-   * were; then the crossings already scheduled still hold and nothing is recomputed.
-   */
-  private refreshSupply(): void {
-    const world = this.world.state;
-    if (world.resolved) {
-      for (const crossing of this.crossings) this.cancelCrossing(crossing);
-      return;
-    }
-    effectiveSupply(this.scenario, world, this.capabilities, this.hosts, this.curves, this.supplies);
-    if (world.needs === this.suppliedNeeds && sameValues(this.supplies, this.suppliedValues)) return;
-    this.suppliedNeeds = world.needs;
-    this.suppliedValues = this.supplies.slice();
-    this.recorder.setSupply(this.curves, this.supplies, this.now);
-    for (const crossing of this.crossings) {
-      this.cancelCrossing(crossing);
-      if (crossing.reached) continue;
-      const at = firstCoverageCrossing(this.curves, this.supplies, crossing.target, this.now, this.horizonHours);
-      if (at !== null) crossing.eventId = this.kernel.scheduleAt(at, crossing.fire);
-    }
-  }
-
-  private cancelCrossing(crossing: CoverageCrossing): void {
-    if (crossing.eventId !== undefined) this.kernel.cancel(crossing.eventId);
-    crossing.eventId = undefined;
-  }
-
-  /**
-   * A coverage level to watch: when it is first reached (at the exact time, found by
-   * `firstCoverageCrossing`) the recorder notes the metric and the crisis machine is told.
-   */
-  private coverageCrossing(target: number, metric: CoverageMetric | null, event: CrisisEvent | null): CoverageCrossing {
-    const crossing: CoverageCrossing = {
-      target,
-      reached: false,
-      eventId: undefined,
-      fire: () => {
-        crossing.reached = true;
-        crossing.eventId = undefined;
-        if (metric) this.recorder.coverageReached(metric, this.now);
-        if (event) this.crisis.send(event);
-      },
-    };
-    return crossing;
+  shiftTrust(world: Draft<WorldState>, a: string, b: string, cause: TrustCause, delta?: number): number {
+    return this.trustLedger.shift(world, a, b, cause, delta);
   }
 
   /** Coverage now (0..1): the mean met share over capabilities. */
   coverage(): number {
-    return coverageAt(this.curves, this.supplies, this.now);
+    return this.supply.coverage();
   }
 
   /** Pressure of unmet needs and media on governments (0..1). */
@@ -328,7 +249,23 @@ export class Simulation {
     return this.streams.stream(name);
   }
 
-  // ---- actors and trace ---------------------------------------------------------------
+  // ---- agents -------------------------------------------------------------------------
+
+  contributor(id: string): ContributorRuntime | undefined {
+    return this.contributors.get(id);
+  }
+
+  contributorList(): readonly ContributorRuntime[] {
+    return this.contributorsInOrder;
+  }
+
+  host(id: string): HostRuntime | undefined {
+    return this.hostRuntimes.get(id);
+  }
+
+  organization(id: string): OrganizationRuntime | undefined {
+    return this.organizations.get(id);
+  }
 
   /**
    * Starts an actor on the kernel clock and reports its state changes to the trace and,
@@ -361,22 +298,6 @@ export class Simulation {
   trace(agent: string, event: string, extra?: Omit<TraceEntry, 't' | 'agent' | 'event'>): void {
     if (this.traceSink) this.traceSink({ t: this.now, agent, event, ...extra });
   }
-
-}
-
-type CoverageMetric = 'needsMet50Hours' | 'needsMet90Hours';
-
-function sameValues(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-interface CoverageCrossing {
-  target: number;
-  reached: boolean;
-  eventId: number | undefined;
-  fire: () => void;
 }
 
 /** `mandated.working` for nested state values; the plain name for flat ones. */

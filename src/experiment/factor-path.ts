@@ -1,11 +1,12 @@
-import type { Scenario } from '../scenario/schema.js';
+import { UNDECLARED_PAIR_TRUST, type Scenario } from '../scenario/schema.js';
 
 /**
  * Factor paths: where in a scenario a factor's value goes. A path is dot-separated
  * fields; inside a list, a segment picks an element by id (`nations.hti`, or
  * `nations[hti]`), by index (`injects[0]`), or, for relations, by the two nation ids in
  * either order (`relations[usa-hti]`). A relation that does not exist yet is added, so
- * a factor can open a hotline between nations that had no relation.
+ * a factor can open a hotline between nations that had no relation; it starts at the
+ * trust of an undeclared pair (`UNDECLARED_PAIR_TRUST`).
  */
 
 /** A factor path that cannot be applied, with the reason. */
@@ -83,7 +84,8 @@ function relationIndex(relations: unknown[], segment: string): number {
     if (index >= 0) return index;
   }
   if (splits.length > 1) throw new FactorPathError(`no relation "${segment}", and the ids are ambiguous: write it as it appears in the scenario`);
-  relations.push({ between: splits[0] });
+  // Added with the trust of a pair that has no relation, so a factor on one lever moves only that lever.
+  relations.push({ between: splits[0], trust: UNDECLARED_PAIR_TRUST });
   return relations.length - 1;
 }
 

@@ -91,5 +91,3 @@ export function clamp01(value: number): number {
   return value < 0 ? 0 : value > 1 ? 1 : value;
 }
 
-/** Trust a contributor loses with the host by deploying without the mandate its law asks for. */
-export const proceedTrustPenalty = 0.2;

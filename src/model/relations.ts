@@ -1,4 +1,4 @@
-import type { Relation, Scenario } from '../scenario/schema.js';
+import { UNDECLARED_PAIR_TRUST, type Relation, type Scenario } from '../scenario/schema.js';
 
 /** The order-independent key of the relation between two nations. */
 export function relationKey(a: string, b: string): string {
@@ -8,7 +8,7 @@ export function relationKey(a: string, b: string): string {
 /** A relation with every field at its "no ties" value, for pairs the scenario does not list. */
 export const NO_RELATION: Relation = {
   between: ['', ''],
-  trust: 0.3,
+  trust: UNDECLARED_PAIR_TRUST,
   mou: false,
   sofa: false,
   protocol: false,

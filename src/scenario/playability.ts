@@ -1,6 +1,6 @@
 import { motive } from '../model/levers.js';
 import type { Scenario } from './schema.js';
-import type { SemanticProblem } from './semantic.js';
+import type { SemanticProblem } from './semantic-problem.js';
 import { didYouMean } from './suggest.js';
 
 /**

@@ -100,6 +100,12 @@ export const nationSchema = z
   })
   .strict();
 
+/**
+ * Trust between two nations the scenario does not relate: no ties, so below the 0.5 of a
+ * listed relation that leaves trust out. The engine, the schema text and the docs use this one value.
+ */
+export const UNDECLARED_PAIR_TRUST = 0.3;
+
 export const relationSchema = z
   .object({
     between: z.tuple([id, id]).describe('the two nation ids; relations are symmetric'),
@@ -240,7 +246,7 @@ export const scenarioSchema = z
     objectives: z.array(z.string()).default([]).describe('exercise objectives shown in reports'),
     horizonHours: z.number().positive().finite().default(720).describe('simulated hours a run lasts; milestones not reached by then are censored'),
     nations: z.array(nationSchema).min(1).describe('every nation in the scenario: hosts, contributors and bystanders'),
-    relations: z.array(relationSchema).default([]).describe('ties between pairs of nations; a pair not listed has trust 0.5 and no agreements'),
+    relations: z.array(relationSchema).default([]).describe(`ties between pairs of nations; a pair not listed has trust ${UNDECLARED_PAIR_TRUST} and no agreements`),
     organizations: z.array(organizationSchema).default([]).describe('international organizations that can mandate a response'),
     crisis: crisisSchema.describe('what happened, where, and what it needs'),
     injects: z.array(injectSchema).default([]).describe('timed events that change the world: the Master Scenario Events List (MSEL)'),

@@ -1,14 +1,9 @@
 import { checkPlayability } from './playability.js';
 import type { Scenario } from './schema.js';
+import type { SemanticProblem } from './semantic-problem.js';
 import { didYouMean } from './suggest.js';
 
-/** A problem found by a semantic check, before it is given a file position. */
-export interface SemanticProblem {
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-  path: (string | number)[];
-}
+export type { SemanticProblem } from './semantic-problem.js';
 
 /**
  * Checks that go beyond shape: every id a scenario refers to exists (with the closest

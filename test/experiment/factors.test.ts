@@ -3,6 +3,7 @@ import { applyFactor, FactorPathError, parsePath } from '../../src/experiment/fa
 import { designPoints, resolveFactors } from '../../src/experiment/design.js';
 import { experimentSchema } from '../../src/experiment/schema.js';
 import { loadScenarioFile } from '../../src/index.js';
+import { UNDECLARED_PAIR_TRUST } from '../../src/scenario/schema.js';
 
 const { scenario } = loadScenarioFile('scenarios/caribbean-earthquake.yaml');
 
@@ -20,9 +21,9 @@ describe('factor paths', () => {
     expect(before.protocol).toBe(scenario.relations.find((r) => r.between.includes('usa') && r.between.includes('hti'))!.protocol);
   });
 
-  it('adds a relation that does not exist yet', () => {
+  it('adds a relation that does not exist yet, at the trust of an undeclared pair (only the factor\'s lever moves)', () => {
     const changed = applyFactor(scenario, 'relations[chn-usa].hotline', true);
-    expect(changed.relations.at(-1)).toEqual({ between: ['chn', 'usa'], hotline: true });
+    expect(changed.relations.at(-1)).toEqual({ between: ['chn', 'usa'], trust: UNDECLARED_PAIR_TRUST, hotline: true });
   });
 
   it('names the ids it knows when a nation id is wrong', () => {

@@ -1,0 +1,93 @@
+import type { AnyActorRef, createActor } from 'xstate';
+import type { Draft } from 'immer';
+import type { ContributorEvent } from '../agents/contributor.js';
+import type { CrisisEvent } from '../agents/crisis.js';
+import type { RandomStream } from '../kernel/random.js';
+import type { MetricsRecorder } from '../metrics/recorder.js';
+import type { TraceEntry } from '../metrics/trace.js';
+import type { HostPolicy, WorldState } from '../model/world.js';
+import type { Nation, Relation, Scenario } from '../scenario/schema.js';
+import type { AskDecision } from './decisions.js';
+import type { TrustCause } from './trust/rules.js';
+
+/**
+ * What one run offers the subsystems that play it (runtimes, diplomacy, trust, inject
+ * effects): time, world changes, decisions, trace, random streams, relations, and narrow
+ * handles on the other agents. `Simulation` implements it; nothing below the composition
+ * root imports `Simulation`, so the engine has no import cycle.
+ */
+export interface RunContext {
+  readonly scenario: Scenario;
+  readonly hosts: ReadonlySet<string>;
+  readonly horizonHours: number;
+  /** Simulated hours since onset. */
+  readonly now: number;
+  readonly world: { readonly state: WorldState };
+  readonly recorder: MetricsRecorder;
+
+  /** Runs `action` after `delayHours` on the kernel; returns an id for {@link cancel}. */
+  schedule(delayHours: number, action: () => void): number;
+  cancel(eventId: number): void;
+  /** Changes the world through an immer recipe (integrates, applies, re-derives). */
+  change(label: string, recipe: (draft: Draft<WorldState>) => void): void;
+  ask: AskDecision;
+  trace(agent: string, event: string, extra?: Omit<TraceEntry, 't' | 'agent' | 'event'>): void;
+  /** The named random stream of one agent and purpose (common random numbers). */
+  stream(name: string): RandomStream;
+
+  nation(id: string): Nation;
+  /** The scenario's static relation between two nations (or the "no ties" default). */
+  relation(a: string, b: string): Relation;
+  /** Current trust between two nations (0..1). */
+  trust(a: string, b: string): number;
+  hotlineUp(a: string, b: string): boolean;
+  /**
+   * Shifts trust between two nations inside a world change, for a named cause (see
+   * trust/rules.ts); traced and recorded for the run's relation metrics.
+   */
+  shiftTrust(world: Draft<WorldState>, a: string, b: string, cause: TrustCause, delta?: number): number;
+  /** Share of total need met now (0..1). */
+  coverage(): number;
+  /** Pressure of unmet needs and media on governments (0..1). */
+  pressure(): number;
+
+  createActor: typeof createActor;
+  startActor<T extends AnyActorRef>(agent: string, actor: T, nation?: string): T;
+
+  contributor(id: string): ContributorHandle | undefined;
+  /** Contributors in scenario order. */
+  contributorList(): readonly ContributorHandle[];
+  host(id: string): HostHandle | undefined;
+  organization(id: string): OrganizationHandle | undefined;
+  readonly crisis: CrisisHandle;
+}
+
+/** What other parts of a run may ask of a contributor. */
+export interface ContributorHandle {
+  readonly nation: Nation;
+  send(event: ContributorEvent): void;
+  mandateGranted(organization: string): void;
+  consentGranted(host: string, allowMilitary: boolean, personnelAllowance: number): void;
+}
+
+/** What other parts of a run may ask of a host. */
+export interface HostHandle {
+  readonly nation: Nation;
+  latencyTo(nation: string): number;
+  receiveRequest(nation: string): void;
+  impose(policy: Exclude<HostPolicy, 'undecided'>): void;
+  askIntelligence(nation: string, settle: (effectiveness: number) => void): void;
+}
+
+/** What other parts of a run may ask of an organization. */
+export interface OrganizationHandle {
+  request(nation: string): void;
+  impose(): void;
+}
+
+/** What other parts of a run may ask of the crisis. */
+export interface CrisisHandle {
+  send(event: CrisisEvent): void;
+  escalate(): void;
+  attack(): void;
+}

@@ -1,0 +1,20 @@
+import type { Draft } from 'immer';
+import { relationKey } from '../../model/relations.js';
+import type { RelationState, WorldState } from '../../model/world.js';
+
+/** Current relation values, read before a change creates the relation's world entry. */
+export interface RelationLookups {
+  trust(a: string, b: string): number;
+  hotlineUp(a: string, b: string): boolean;
+}
+
+/** The dynamic relation between two nations, created with its current values when first changed. */
+export function relationDraft(world: Draft<WorldState>, a: string, b: string, lookups: RelationLookups): Draft<RelationState> {
+  const key = relationKey(a, b);
+  let relation = world.relations[key];
+  if (!relation) {
+    relation = { trust: lookups.trust(a, b), hotlineUp: lookups.hotlineUp(a, b) };
+    world.relations[key] = relation;
+  }
+  return relation;
+}
