@@ -59,10 +59,16 @@ export { plotResults } from './experiment/plot-dir.js';
 export { readManifest, readJournal, ResultsError, RESULT_FILES } from './experiment/results-dir.js';
 export type { ExperimentManifest } from './experiment/manifest.js';
 export { replicationSeed } from './experiment/manifest.js';
-export type { ExperimentRun, RunOutcome } from './experiment/records.js';
+export type { ExperimentRun, RunOutcome, ValueStatus } from './experiment/records.js';
 export type { Shard } from './experiment/plan.js';
 export { describe as describeSample, studentTQuantile } from './experiment/statistics.js';
 export type { Description } from './experiment/statistics.js';
+export { kaplanMeier, kaplanMeierQuantile, restrictedMean } from './experiment/survival.js';
+export type { KaplanMeierCurve, Estimate, RestrictedMean } from './experiment/survival.js';
+export { wilsonInterval, pairedShareDifference } from './experiment/proportions.js';
+export type { PairedCounts } from './experiment/proportions.js';
+export { summarizeMilestone, pairedMilestone } from './experiment/milestones.js';
+export type { MilestoneSample, MilestoneSummary, PairedMilestone } from './experiment/milestones.js';
 
 export { DrillSession } from './drill/session.js';
 export type { DrillStart } from './drill/session.js';

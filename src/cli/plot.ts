@@ -7,7 +7,7 @@ import { guarded, UserError } from './errors.js';
 export function registerPlot(program: Command): void {
   program
     .command('plot')
-    .description('draw SVG charts of batch results: metric by factor value with 95% CI bars, distributions per arm, sensitivity ranking')
+    .description('draw SVG charts of batch results: metric by factor value with 95% CI bars, distributions per arm, share reached over time (Kaplan-Meier), sensitivity ranking')
     .argument('<dir>', 'results folder of `crisis-sim batch` or `crisis-sim merge`')
     .requiredOption('-o, --out <dir>', 'folder for the SVG files')
     .option('--metric <name>', 'metric to plot (repeatable; default: every run-level metric observed)', (value: string, previous: string[] = []) => [...previous, value])

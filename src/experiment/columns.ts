@@ -15,6 +15,26 @@ export interface MetricColumn {
   field: readonly string[];
 }
 
+/** Unit and meaning of a metric column, from the metric definitions. */
+export interface ColumnInfo {
+  unit: string;
+  description: string;
+}
+
+/** The unit and meaning of a metric column by its name (`firstResponseHours`, `usa.stallHours.consent`, `usa.cost`). */
+export function columnInfo(name: string): ColumnInfo {
+  const run = RUN_METRICS.find((metric) => metric.name === name);
+  if (run) return { unit: run.unit, description: run.description };
+  const [nation, ...rest] = name.split('.');
+  const field = rest.join('.');
+  const milestone = NATION_MILESTONES.find((candidate) => candidate.name === field);
+  if (milestone) return { unit: 'hours', description: `${nation}: ${milestone.description}` };
+  if (field.startsWith('stallHours.')) return { unit: 'hours', description: `${nation}: hours stalled by ${field.slice('stallHours.'.length)}` };
+  if (field === 'unitsDelivered') return { unit: 'units', description: `${nation}: units that arrived in theatre` };
+  if (field === 'cost') return { unit: 'MUSD', description: `${nation}: cost of its deployed units, millions of US dollars` };
+  throw new Error(`no metric column "${name}"`);
+}
+
 /** Every metric column for scenarios with these nations, in definition order. */
 export function allColumns(nationIds: readonly string[]): MetricColumn[] {
   const columns: MetricColumn[] = RUN_METRICS.map((metric) => ({ name: metric.name, censorable: metric.censorable, nation: null, field: [metric.name] }));
@@ -54,6 +74,21 @@ export function extractValues(metrics: RunMetrics, columns: readonly MetricColum
     for (const part of column.field) value = value === undefined || value === null ? undefined : (value as Record<string, unknown>)[part];
     return typeof value === 'number' ? round6(value) : null;
   });
+}
+
+/**
+ * Indices of the censorable columns whose milestone does not apply to this run: the
+ * nation is not in the scenario, or its process skipped the step (no mandate or consent
+ * needed, see NationMetrics.notApplicable). Their null is "not applicable", not censored.
+ */
+export function notApplicableColumns(metrics: RunMetrics, columns: readonly MetricColumn[]): number[] {
+  const indices: number[] = [];
+  columns.forEach((column, k) => {
+    if (!column.censorable || column.nation === null) return;
+    const nation = metrics.nations[column.nation];
+    if (nation === undefined || (nation.notApplicable as readonly string[]).includes(column.field[0]!)) indices.push(k);
+  });
+  return indices;
 }
 
 /** Rounds to 6 decimals (integers stay as they are), the precision of every result file. */

@@ -1,6 +1,6 @@
 import { runScenario } from '../engine/run.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { extractValues, round6, type MetricColumn } from './columns.js';
+import { extractValues, notApplicableColumns, round6, type MetricColumn } from './columns.js';
 import type { ExperimentManifest } from './manifest.js';
 import { runLines, type RunLines, type RunOutcome } from './records.js';
 
@@ -39,7 +39,7 @@ function outcomeOf(setup: RunSetup, task: RunTask): RunOutcome {
   const point = setup.points[task.point]!;
   try {
     const result = runScenario(point, { seed: task.seed, ...(setup.horizonHours !== null ? { horizonHours: setup.horizonHours } : {}) });
-    return { run: task.run, status: 'ok', error: null, censoredAtHours: round6(result.censoredAtHours), values: extractValues(result.metrics, setup.columns) };
+    return { run: task.run, status: 'ok', error: null, censoredAtHours: round6(result.censoredAtHours), values: extractValues(result.metrics, setup.columns), notApplicable: notApplicableColumns(result.metrics, setup.columns) };
   } catch (error) {
     return failedOutcome(task.run, 'error', error instanceof Error ? `${error.name}: ${error.message}` : String(error), setup.columns.length);
   }
@@ -51,7 +51,7 @@ export function failedRun(setup: RunSetup, run: number, status: 'error' | 'timeo
 }
 
 function failedOutcome(run: number, status: 'error' | 'timeout', message: string, columns: number): RunOutcome {
-  return { run, status, error: message, censoredAtHours: null, values: new Array<null>(columns).fill(null) };
+  return { run, status, error: message, censoredAtHours: null, values: new Array<null>(columns).fill(null), notApplicable: [] };
 }
 
 function finished(setup: RunSetup, outcome: RunOutcome): FinishedRun {

@@ -1,13 +1,17 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExperimentManifest } from './manifest.js';
 import { planFromTable } from './plan.js';
-import { readJournal, readManifest, ResultsError, writeFinalResults } from './results-dir.js';
+import { readJournal, readManifest, RESULT_FILES, ResultsError, writeFinalResults } from './results-dir.js';
 import { runCoordinates } from './records.js';
 import { ResultTable } from './table.js';
-import { mkdirSync } from 'node:fs';
 
 /**
  * Combines the results folders of shards (or of any partial batches of one experiment)
  * into exactly the folder one unsharded batch would have written: the same runs in the
- * same order, the stopping rule replayed, the summaries computed over all runs.
+ * same order, the stopping rule replayed, the summaries computed over all runs. Refuses
+ * an output folder that holds results of another experiment (as `batch` does), before
+ * writing anything.
  */
 export function mergeResults(dirs: readonly string[], outDir: string): { runs: number; sources: number } {
   if (dirs.length === 0) throw new ResultsError('merge needs at least one results folder');
@@ -20,6 +24,7 @@ export function mergeResults(dirs: readonly string[], outDir: string): { runs: n
     }
     for (const outcome of readJournal(dir, manifest).outcomes) table.add(outcome);
   }
+  refuseOtherResults(outDir, manifest);
   const plan = planFromTable(table);
   const missing = plan.runs.filter((run) => !table.has(run));
   if (!plan.complete || missing.length > 0) {
@@ -32,4 +37,17 @@ export function mergeResults(dirs: readonly string[], outDir: string): { runs: n
   mkdirSync(outDir, { recursive: true });
   writeFinalResults(outDir, selected, plan.runs, { summaries: true });
   return { runs: plan.runs.length, sources: dirs.length };
+}
+
+/** Throws when `dir` holds results (or a shard) of a different experiment; the same experiment's merged results may be rewritten. */
+function refuseOtherResults(dir: string, manifest: ExperimentManifest): void {
+  if (!existsSync(join(dir, RESULT_FILES.manifest))) {
+    if (existsSync(join(dir, RESULT_FILES.journal))) throw new ResultsError(`${dir} already holds batch results; choose another --out folder`);
+    return;
+  }
+  const existing = readManifest(dir);
+  if (existing.experimentHash !== manifest.experimentHash) {
+    throw new ResultsError(`${dir} already holds results of another experiment (${existing.id}, ${existing.experimentHash.slice(0, 19)}); choose another --out folder`);
+  }
+  if (existsSync(join(dir, RESULT_FILES.shard))) throw new ResultsError(`${dir} holds a shard of this experiment; merge into another --out folder`);
 }

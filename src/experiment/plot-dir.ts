@@ -4,6 +4,7 @@ import { RUN_METRICS } from '../metrics/definitions.js';
 import { writeFileAtomic } from '../metrics/trace-file.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { distributionChart, effectChart, sensitivityChart } from './plots.js';
+import { reachedChart } from './reached-plot.js';
 import { readJournal, readManifest, ResultsError } from './results-dir.js';
 import { ResultTable } from './table.js';
 
@@ -11,7 +12,8 @@ import { ResultTable } from './table.js';
  * Draws the charts of a results folder into `outDir`: for each metric, its mean by each
  * factor's values with CI bars (`<metric>-by-<factor>.svg`), its distribution per arm
  * (`<metric>-distribution.svg`) and the factors ranked by influence
- * (`<metric>-sensitivity.svg`). Default metrics: the run-level metrics collected that
+ * (`<metric>-sensitivity.svg`) and, for a milestone, the share of runs that reached it
+ * by each hour per arm (`<metric>-reached.svg`). Default metrics: the run-level metrics collected that
  * were observed at least once. Returns the files written.
  */
 export function plotResults(dir: string, outDir: string, metrics?: readonly string[]): string[] {
@@ -36,6 +38,7 @@ export function plotResults(dir: string, outDir: string, metrics?: readonly stri
       if (factor.levels.length > 1) write(`${metric}-by-${factor.name}.svg`, effectChart(table, j, column));
     });
     write(`${metric}-distribution.svg`, distributionChart(table, column));
+    if (manifest.columns[column]!.censorable) write(`${metric}-reached.svg`, reachedChart(table, column));
     if (manifest.factors.length > 0) write(`${metric}-sensitivity.svg`, sensitivityChart(table, column));
   }
   return written;

@@ -1,60 +1,47 @@
 import { chart, el, linearScale, text } from '../report/svg.js';
 import { OKABE_ITO } from '../report/style.js';
+import { chartId, heading, MARGIN, niceTicks, provenanceMetadata, valueAxis, WIDTH } from './plot-parts.js';
 import { formatLevel } from './records.js';
+import { experimentHorizon, pointSample, responseLabel, responsesOf } from './responses.js';
+import { byFactorLevel, sensitivity } from './sensitivity.js';
 import { describe } from './statistics.js';
-import { byFactorLevel, sensitivity } from './summary.js';
 import type { ResultTable } from './table.js';
 
 /**
  * SVG charts of an experiment's results, drawn by hand (no browser, no plotting
  * library): a metric's mean by factor value with 95% CI bars, its distribution per arm
- * as box plots, and a sensitivity ranking of the factors. Each function returns SVG text.
+ * as box plots, and a sensitivity ranking of the factors. A censorable milestone is
+ * charted by its restricted time (not reached = the horizon), and every chart says how
+ * many runs were censored. Each function returns SVG text with its provenance.
  */
 
-const WIDTH = 640;
-const MARGIN = { left: 70, right: 20, top: 40, bottom: 60 };
-
-/** About five round tick values covering [min, max]. */
-export function niceTicks(min: number, max: number): number[] {
-  if (min === max) return [min];
-  const raw = (max - min) / 5;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((candidate) => raw <= candidate)!;
-  const ticks: number[] = [];
-  for (let tick = Math.floor(min / step) * step; tick <= max + step * 1e-9; tick += step) ticks.push(Number(tick.toPrecision(12)));
-  if (ticks[ticks.length - 1]! < max) ticks.push(Number((ticks[ticks.length - 1]! + step).toPrecision(12)));
-  return ticks;
+/** "n=30, 8 censored" for the runs of a group; the censored part only for a milestone. */
+function countLabel(n: number, censored: number | null): string {
+  return censored === null ? `n=${n}` : `n=${n}, ${censored} censored`;
 }
 
-/** A vertical value axis with grid lines, labels and a title. */
-function valueAxis(ticks: readonly number[], y: (value: number) => number, left: number, right: number, title: string): string {
-  const parts = ticks.flatMap((tick) => [
-    el('line', { x1: left, x2: right, y1: y(tick), y2: y(tick), class: 'grid' }),
-    el('text', { x: left - 6, y: y(tick) + 4, 'text-anchor': 'end', class: 'tick-label' }, text(String(tick))),
-  ]);
-  const middle = (y(ticks[0]!) + y(ticks[ticks.length - 1]!)) / 2;
-  parts.push(el('line', { x1: left, x2: left, y1: y(ticks[0]!), y2: y(ticks[ticks.length - 1]!), class: 'axis' }));
-  parts.push(el('text', { x: 16, y: middle, 'text-anchor': 'middle', transform: `rotate(-90 16 ${middle})`, class: 'axis-title' }, text(title)));
-  return el('g', { class: 'value-axis' }, ...parts);
+/** Censored runs of a metric among the finished runs of these design points; null for a metric that cannot be censored. */
+function censoredIn(table: ResultTable, column: number, points: readonly number[]): number | null {
+  if (!table.manifest.columns[column]!.censorable) return null;
+  return points.reduce((sum, point) => sum + pointSample(table, point, column).statuses.filter((status) => status === 'censored').length, 0);
 }
 
-function heading(content: string): string {
-  return el('text', { x: MARGIN.left, y: 22, 'font-weight': 'bold' }, text(content));
-}
-
-/** Mean of a metric at each value of a factor (other factors pooled), with 95% t-interval bars and n. */
+/** Mean of a metric (a milestone: its restricted time) at each value of a factor (other factors pooled), with 95% t-interval bars, n and n censored. */
 export function effectChart(table: ResultTable, factor: number, column: number): string {
   const manifest = table.manifest;
   const metric = manifest.columns[column]!.name;
   const factorName = manifest.factors[factor]!.name;
-  const groups = byFactorLevel(table, factor, column).map((group) => ({ label: formatLevel(group.level), stats: describe(group.values) }));
+  const response = responsesOf(manifest.columns[column]!)[0]!;
+  const horizon = response === 'value' ? null : experimentHorizon(table, column);
+  const label = responseLabel(metric, response, horizon);
+  const groups = byFactorLevel(table, factor, column, response, horizon).map((group) => ({ label: formatLevel(group.level), stats: describe(group.values), censored: censoredIn(table, column, group.points) }));
   const height = 360;
   const bounds = groups.flatMap((group) => [group.stats.ci95Low ?? group.stats.mean, group.stats.ci95High ?? group.stats.mean]).filter((value): value is number => value !== null);
   const ticks = niceTicks(Math.min(0, ...bounds), Math.max(1e-9, ...bounds));
   const y = linearScale(ticks[0]!, ticks[ticks.length - 1]!, height - MARGIN.bottom, MARGIN.top);
   const slot = (WIDTH - MARGIN.left - MARGIN.right) / groups.length;
   const x = (k: number) => MARGIN.left + slot * (k + 0.5);
-  const parts: string[] = [heading(`${metric} by ${factorName} (mean, 95% CI)`), valueAxis(ticks, y, MARGIN.left, WIDTH - MARGIN.right, metric)];
+  const parts: string[] = [heading(`${metric} by ${factorName} (mean, 95% CI)`), valueAxis(ticks, y, MARGIN.left, WIDTH - MARGIN.right, response === 'value' ? metric : `${metric}, not reached = ${horizon} h`)];
   const means = groups.map((group, k) => (group.stats.mean === null ? null : `${x(k)},${y(group.stats.mean)}`)).filter((point): point is string => point !== null);
   if (means.length > 1) parts.push(el('polyline', { points: means.join(' '), fill: 'none', stroke: OKABE_ITO.blue, 'stroke-width': 1.5 }));
   groups.forEach((group, k) => {
@@ -64,20 +51,22 @@ export function effectChart(table: ResultTable, factor: number, column: number):
     }
     if (mean !== null) parts.push(el('circle', { cx: x(k), cy: y(mean), r: 4, fill: OKABE_ITO.blue, stroke: '#000' }));
     parts.push(el('text', { x: x(k), y: height - MARGIN.bottom + 16, 'text-anchor': 'middle', class: 'tick-label' }, text(group.label)));
-    parts.push(el('text', { x: x(k), y: height - MARGIN.bottom + 30, 'text-anchor': 'middle', class: 'tick-label days' }, text(`n=${n}`)));
+    parts.push(el('text', { x: x(k), y: height - MARGIN.bottom + 30, 'text-anchor': 'middle', class: 'tick-label days' }, text(countLabel(n, group.censored))));
   });
   parts.push(el('text', { x: (MARGIN.left + WIDTH - MARGIN.right) / 2, y: height - 12, 'text-anchor': 'middle', class: 'axis-title' }, text(factorName)));
-  return chart(`effect-${metric}-${factorName}`.replace(/[^A-Za-z0-9-]/g, '-'), WIDTH, height, `${metric} by ${factorName}`, `Mean of ${metric} at each value of ${factorName}, other factors pooled, with 95% confidence intervals; n = observed runs.`, ...parts);
+  const what = response === 'value' ? `Mean of ${metric}` : `Mean of ${label}`;
+  return chart(chartId('effect', metric, factorName), WIDTH, height, `${metric} by ${factorName}`, `${what} at each value of ${factorName}, other factors pooled, with 95% confidence intervals; n = runs, censored = runs that did not reach it.`, provenanceMetadata(manifest), ...parts);
 }
 
-/** Box plots of a metric per design point: box = quartiles, line = median, whiskers = 5th and 95th percentiles, diamond = mean. */
+/** Box plots of a metric's observed values per design point (box = quartiles, line = median, whiskers = 5th and 95th percentiles, diamond = mean), with n censored beside each. */
 export function distributionChart(table: ResultTable, column: number): string {
   const manifest = table.manifest;
   const metric = manifest.columns[column]!.name;
   const arms = manifest.points.map((point) => {
     const { values } = table.observed(point.index, column);
     const label = manifest.factors.map((factor) => formatLevel(point.levels[factor.name])).join(', ');
-    return { label: `${point.index}${label ? `: ${label}` : ''}`, stats: describe(values) };
+    const counts = countLabel(table.runsOfPoint(point.index).length, censoredIn(table, column, [point.index]));
+    return { label: `${point.index}${label ? `: ${label}` : ''} (${counts})`, stats: describe(values) };
   });
   const row = 26;
   // Arms are labelled by their values only; the factor names head the column once.
@@ -109,13 +98,15 @@ export function distributionChart(table: ResultTable, column: number): string {
     parts.push(el('line', { x1: x(s.median), x2: x(s.median), y1: middle - 8, y2: middle + 8, stroke: '#000', 'stroke-width': 2 }));
     parts.push(el('path', { d: `M${x(s.mean)},${middle - 5} l5,5 l-5,5 l-5,-5 z`, fill: OKABE_ITO.vermillion, stroke: '#000' }));
   });
-  return chart(`distribution-${metric}`.replace(/[^A-Za-z0-9-]/g, '-'), WIDTH, height, `${metric}: distribution per arm`, `Box plots of ${metric} per design point: box from the 25th to the 75th percentile, bar at the median, whiskers at the 5th and 95th percentiles, diamond at the mean.`, ...parts);
+  return chart(chartId('distribution', metric), WIDTH, height, `${metric}: distribution per arm`, `Box plots of the observed values of ${metric} per design point: box from the 25th to the 75th percentile, bar at the median, whiskers at the 5th and 95th percentiles, diamond at the mean; n = finished runs, censored = runs that did not reach it (not in the box).`, provenanceMetadata(manifest), ...parts);
 }
 
-/** Factors ranked by |standardized regression coefficient| on a metric; the sign is printed beside each bar. */
+/** Factors ranked by |standardized regression coefficient| on a metric (a milestone: its restricted time); the sign is printed beside each bar. */
 export function sensitivityChart(table: ResultTable, column: number): string {
   const metric = table.manifest.columns[column]!.name;
-  const rows = sensitivity(table, column).sort((a, b) => Math.abs(b.src ?? 0) - Math.abs(a.src ?? 0) || a.factor.localeCompare(b.factor));
+  const response = responsesOf(table.manifest.columns[column]!)[0]!;
+  const what = responseLabel(metric, response, response === 'value' ? null : experimentHorizon(table, column));
+  const rows = sensitivity(table, column, response).sort((a, b) => Math.abs(b.src ?? 0) - Math.abs(a.src ?? 0) || a.factor.localeCompare(b.factor));
   const row = 26;
   const left = 180;
   const bottom = MARGIN.top + rows.length * row;
@@ -137,5 +128,5 @@ export function sensitivityChart(table: ResultTable, column: number): string {
     parts.push(el('text', { x: x(magnitude) + 6, y: middle + 4, class: 'tick-label' }, text(`${entry.src >= 0 ? '+' : '−'}${Math.abs(entry.src).toFixed(2)}`)));
   });
   parts.push(el('text', { x: (left + WIDTH - MARGIN.right) / 2, y: bottom + 36, 'text-anchor': 'middle', class: 'axis-title' }, text('|SRC| (+ raises, − lowers the metric)')));
-  return chart(`sensitivity-${metric}`.replace(/[^A-Za-z0-9-]/g, '-'), WIDTH, bottom + 50, `What moves ${metric}`, `Factors ranked by the absolute standardized regression coefficient of ${metric} on all factors; the sign says whether raising the factor raises or lowers the metric.`, ...parts);
+  return chart(chartId('sensitivity', metric), WIDTH, bottom + 50, `What moves ${metric}`, `Factors ranked by the absolute standardized regression coefficient of ${what} on all factors; the sign says whether raising the factor raises or lowers it.`, provenanceMetadata(table.manifest), ...parts);
 }

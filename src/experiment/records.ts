@@ -12,6 +12,22 @@ export interface RunOutcome {
   error: string | null;
   censoredAtHours: number | null;
   values: (number | null)[];
+  /** Indices of censorable columns whose milestone does not apply to this run (ascending); their value is null. */
+  notApplicable: number[];
+}
+
+/**
+ * What a censorable metric's value is in a finished run: a time (observed), not reached
+ * by the end of the run (censored at `censoredAtHours`), or a milestone that does not
+ * apply to this nation in this run (not-applicable: no mandate or consent needed, or the
+ * nation is not in this design point's scenario).
+ */
+export type ValueStatus = 'observed' | 'censored' | 'not-applicable';
+
+/** The status of column `column` in a finished run. */
+export function valueStatus(outcome: Pick<RunOutcome, 'values' | 'notApplicable'>, column: number): ValueStatus {
+  if (outcome.values[column] !== null && outcome.values[column] !== undefined) return 'observed';
+  return outcome.notApplicable.includes(column) ? 'not-applicable' : 'censored';
 }
 
 /** One run as users see it: a line of runs.jsonl, a row of runs.csv, an item of runExperiment(). */
@@ -28,9 +44,13 @@ export interface ExperimentRun {
   error: string | null;
   /** Milestones that are null did not happen before this time. */
   censoredAtHours: number | null;
-  /** How many censorable metrics of this run are missing. */
+  /** How many censorable metrics of this run were not reached by `censoredAtHours`. */
   censored: number;
+  /** How many censorable metrics of this run do not apply to it. */
+  notApplicable: number;
   metrics: Record<string, number | null>;
+  /** Each censorable metric's status (empty for a failed run). */
+  metricStatus: Record<string, ValueStatus>;
 }
 
 /** Design point and replication of a run index (replication-major order). */
@@ -44,11 +64,14 @@ export function toExperimentRun(manifest: ExperimentManifest, outcome: RunOutcom
   const seed = replicationSeed(manifest.seed, replication);
   const designPoint = manifest.points[point]!;
   const metrics: Record<string, number | null> = {};
-  let censored = 0;
+  const metricStatus: Record<string, ValueStatus> = {};
+  const counts: Record<ValueStatus, number> = { observed: 0, censored: 0, 'not-applicable': 0 };
   manifest.columns.forEach((column, k) => {
-    const value = outcome.values[k] ?? null;
-    metrics[column.name] = value;
-    if (value === null && column.censorable && outcome.status === 'ok') censored += 1;
+    metrics[column.name] = outcome.values[k] ?? null;
+    if (!column.censorable || outcome.status !== 'ok') return;
+    const status = valueStatus(outcome, k);
+    metricStatus[column.name] = status;
+    counts[status] += 1;
   });
   return {
     run: outcome.run,
@@ -62,8 +85,10 @@ export function toExperimentRun(manifest: ExperimentManifest, outcome: RunOutcom
     status: outcome.status,
     error: outcome.error,
     censoredAtHours: outcome.censoredAtHours,
-    censored,
+    censored: counts.censored,
+    notApplicable: counts['not-applicable'],
     metrics,
+    metricStatus,
   };
 }
 
@@ -75,6 +100,7 @@ export function fromExperimentRun(manifest: ExperimentManifest, record: unknown)
   if (value.status !== 'ok' && value.status !== 'error' && value.status !== 'timeout') throw new Error(`unknown status ${String(value.status)}`);
   if (typeof value.metrics !== 'object' || value.metrics === null) throw new Error('no metrics');
   const metrics = value.metrics;
+  const statuses = (typeof value.metricStatus === 'object' && value.metricStatus !== null ? value.metricStatus : {}) as Record<string, unknown>;
   return {
     run: value.run!,
     status: value.status,
@@ -85,6 +111,7 @@ export function fromExperimentRun(manifest: ExperimentManifest, record: unknown)
       if (metric !== null && typeof metric !== 'number') throw new Error(`metric ${column.name} is not a number`);
       return metric;
     }),
+    notApplicable: manifest.columns.flatMap((column, k) => (statuses[column.name] === 'not-applicable' ? [k] : [])),
   };
 }
 
@@ -105,9 +132,17 @@ export function jsonlLine(run: ExperimentRun): string {
   return `${JSON.stringify(run)}\n`;
 }
 
-/** The runs.csv header: identity and provenance, factors, status and censoring, metrics, error. */
+/** The suffix of the column beside each censorable metric that holds its ValueStatus. */
+export const STATUS_SUFFIX = '.status';
+
+/** The metric cells' names: each metric, and after a censorable one its status column. */
+function metricHeader(manifest: ExperimentManifest): string[] {
+  return manifest.columns.flatMap((column) => (column.censorable ? [column.name, `${column.name}${STATUS_SUFFIX}`] : [column.name]));
+}
+
+/** The runs.csv header: identity and provenance, factors, status and censoring, metrics with their statuses, error. */
 export function csvHeader(manifest: ExperimentManifest): string {
-  return csvLine(['run', 'point', 'replication', 'seed', 'scenario', 'scenarioHash', 'engine', ...manifest.factors.map((factor) => factor.name), 'status', 'censoredAtHours', 'censored', ...manifest.columns.map((column) => column.name), 'error']);
+  return csvLine(['run', 'point', 'replication', 'seed', 'scenario', 'scenarioHash', 'engine', ...manifest.factors.map((factor) => factor.name), 'status', 'censoredAtHours', 'censored', 'notApplicable', ...metricHeader(manifest), 'error']);
 }
 
 /** A runs.csv row: missing metrics are empty cells. */
@@ -124,7 +159,8 @@ export function csvRow(manifest: ExperimentManifest, run: ExperimentRun): string
     run.status,
     run.censoredAtHours,
     run.censored,
-    ...manifest.columns.map((column) => run.metrics[column.name]),
+    run.notApplicable,
+    ...manifest.columns.flatMap((column) => (column.censorable ? [run.metrics[column.name], run.metricStatus[column.name]] : [run.metrics[column.name]])),
     run.error,
   ]);
 }

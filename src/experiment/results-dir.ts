@@ -4,7 +4,8 @@ import { writeFileAtomic } from '../metrics/trace-file.js';
 import type { ExperimentManifest } from './manifest.js';
 import type { Shard } from './plan.js';
 import { csvHeader, fromExperimentRun, runLines, type RunLines, type RunOutcome } from './records.js';
-import { differencesCsv, sensitivityCsv, summaryCsv } from './summary.js';
+import { sensitivityCsv } from './sensitivity.js';
+import { differencesCsv, summaryCsv } from './summary.js';
 import type { ResultTable } from './table.js';
 
 /**

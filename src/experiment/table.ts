@@ -1,13 +1,16 @@
 import type { ExperimentManifest } from './manifest.js';
-import { runCoordinates, type RunOutcome } from './records.js';
+import { runCoordinates, type RunOutcome, type ValueStatus } from './records.js';
 
 interface StoredRun {
   status: RunOutcome['status'];
   error: string | null;
   censoredAtHours: number | null;
-  /** NaN = missing: a compact row, so 10,000 runs of 200 metrics take 16 MB. */
+  /** NaN = missing (censored), -Infinity = not applicable: a compact row, so 10,000 runs of 200 metrics take 16 MB. */
   values: Float64Array;
 }
+
+/** How a row stores a not-applicable value (NaN is a censored one). */
+const NOT_APPLICABLE = Number.NEGATIVE_INFINITY;
 
 /**
  * The finished runs of an experiment, one compact row each, keyed by run index. The
@@ -32,6 +35,7 @@ export class ResultTable {
   add(outcome: RunOutcome): boolean {
     if (this.rows.has(outcome.run)) return false;
     const values = Float64Array.from(outcome.values, (value) => (value === null ? Number.NaN : value));
+    for (const column of outcome.notApplicable) values[column] = NOT_APPLICABLE;
     this.byPoint = undefined;
     this.rows.set(outcome.run, { status: outcome.status, error: outcome.error, censoredAtHours: outcome.censoredAtHours, values });
     return true;
@@ -40,7 +44,9 @@ export class ResultTable {
   get(run: number): RunOutcome | undefined {
     const row = this.rows.get(run);
     if (!row) return undefined;
-    return { run, status: row.status, error: row.error, censoredAtHours: row.censoredAtHours, values: Array.from(row.values, (value) => (Number.isNaN(value) ? null : value)) };
+    const notApplicable: number[] = [];
+    row.values.forEach((value, k) => value === NOT_APPLICABLE && notApplicable.push(k));
+    return { run, status: row.status, error: row.error, censoredAtHours: row.censoredAtHours, values: Array.from(row.values, (value) => (Number.isFinite(value) ? value : null)), notApplicable };
   }
 
   /** Value of metric column `column` in a run: undefined when the run is not recorded, null when missing. */
@@ -48,7 +54,20 @@ export class ResultTable {
     const row = this.rows.get(run);
     if (!row) return undefined;
     const value = row.values[column]!;
-    return Number.isNaN(value) ? null : value;
+    return Number.isFinite(value) ? value : null;
+  }
+
+  /** Status of metric column `column` in a recorded run (meaningful for censorable columns of finished runs). */
+  status(run: number, column: number): ValueStatus | undefined {
+    const row = this.rows.get(run);
+    if (!row) return undefined;
+    const value = row.values[column]!;
+    return Number.isFinite(value) ? 'observed' : value === NOT_APPLICABLE ? 'not-applicable' : 'censored';
+  }
+
+  /** When a recorded run ended: a milestone missing from it was not reached by then. */
+  censoredAt(run: number): number | null {
+    return this.rows.get(run)?.censoredAtHours ?? null;
   }
 
   /** True when the run is recorded and finished without error. */
@@ -70,8 +89,18 @@ export class ResultTable {
   observed(point: number, column: number): { values: number[]; missing: number } {
     const values: number[] = [];
     const rows = this.pointIndex()[point]!.rows;
-    for (const row of rows) if (!Number.isNaN(row[column]!)) values.push(row[column]!);
+    for (const row of rows) if (Number.isFinite(row[column]!)) values.push(row[column]!);
     return { values, missing: rows.length - values.length };
+  }
+
+  /** Value and status of metric column `column` in each finished run of a design point, in replication order, with when each run ended. */
+  withStatus(point: number, column: number): { values: (number | null)[]; statuses: ValueStatus[]; censoredAtHours: number[] } {
+    const runs = this.runsOfPoint(point);
+    return {
+      values: runs.map((run) => this.value(run, column)!),
+      statuses: runs.map((run) => this.status(run, column)!),
+      censoredAtHours: runs.map((run) => this.censoredAt(run)!),
+    };
   }
 
   private pointIndex(): { runs: number[]; rows: Float64Array[] }[] {

@@ -32,8 +32,8 @@ export const NATION_MILESTONES = [
   { name: 'detectHours', description: 'government learns of the crisis' },
   { name: 'decideHours', description: 'decision to act taken' },
   { name: 'authorizeHours', description: 'domestic authorization complete' },
-  { name: 'mandateHours', description: 'mandate obtained (null when none was needed or it never came)' },
-  { name: 'consentHours', description: 'consent of every host obtained (null when none was needed or it never came)' },
+  { name: 'mandateHours', description: 'mandate obtained (null when none was needed or it never came; listed in notApplicable when none was needed)' },
+  { name: 'consentHours', description: 'consent of every host obtained (null when none was needed or it never came; listed in notApplicable when none was needed)' },
   { name: 'firstDeployHours', description: 'first units arrive in theatre' },
   { name: 'fullDeployHours', description: 'all committed units are in theatre' },
 ] as const;
@@ -41,7 +41,15 @@ export const NATION_MILESTONES = [
 export type RunMetricName = (typeof RUN_METRICS)[number]['name'];
 export type NationMilestone = (typeof NATION_MILESTONES)[number]['name'];
 
+/** Milestones a nation's process may skip: a host asks no one, a nation may need no mandate or consent. */
+export const SKIPPABLE_MILESTONES = ['mandateHours', 'consentHours'] as const satisfies readonly NationMilestone[];
+
 export type NationMetrics = { [K in NationMilestone]: number | null } & {
+  /**
+   * Milestones that do not apply to this nation in this run (it needed no mandate, asked
+   * no host for consent, or is a host): null there means "not needed", not "not yet".
+   */
+  notApplicable: NationMilestone[];
   stallHours: Record<StallCause, number>;
   unitsDelivered: number;
   /** MUSD. */

@@ -1,5 +1,5 @@
 import { unmetArea, unmetAt, type NeedCurve } from '../model/needs.js';
-import { emptyStalls, STALL_CAUSE_BY_STATE, type NationMetrics, type NationMilestone, type RunMetrics, type StallCause } from './definitions.js';
+import { emptyStalls, SKIPPABLE_MILESTONES, STALL_CAUSE_BY_STATE, type NationMetrics, type NationMilestone, type RunMetrics, type StallCause } from './definitions.js';
 
 /** One stretch of time a nation spent in one state of its process. */
 export interface PhaseInterval {
@@ -16,7 +16,15 @@ interface NationRecord {
   state: string;
   sinceHours: number;
   costPerHourMusd: number;
+  /** The nation is past the mandate and consent steps: a step it skipped did not apply. */
+  pastApprovals: boolean;
 }
+
+/**
+ * The contributor states that follow the mandate and consent steps (the targets of the
+ * transient `preparing` state): a nation that enters one has settled or skipped both.
+ */
+const PAST_APPROVALS_STATES: ReadonlySet<string> = new Set(['preparing', 'integrating', 'awaitingIntelligence', 'offering']);
 
 /**
  * Records a run's metrics as it happens: phases and stalls from state changes, milestones,
@@ -46,6 +54,7 @@ export class MetricsRecorder {
           consentHours: null,
           firstDeployHours: null,
           fullDeployHours: null,
+          notApplicable: [],
           stallHours: emptyStalls(),
           unitsDelivered: 0,
           cost: 0,
@@ -53,6 +62,7 @@ export class MetricsRecorder {
         state: '',
         sinceHours: 0,
         costPerHourMusd: 0,
+        pastApprovals: hosts.has(id),
       });
     }
   }
@@ -68,6 +78,7 @@ export class MetricsRecorder {
     if (previous === 'monitoring') this.milestone(nation, 'detectHours', t);
     if (state === 'authorizing') this.milestone(nation, 'decideHours', t);
     if (previous === 'authorizing') this.milestone(nation, 'authorizeHours', t);
+    if (PAST_APPROVALS_STATES.has(state)) record.pastApprovals = true;
     record.state = state;
     record.sinceHours = t;
     this.intervals.push({ nation, state, startHours: t, endHours: null, stallCause: STALL_CAUSE_BY_STATE[state] ?? null });
@@ -144,6 +155,7 @@ export class MetricsRecorder {
     const nations: Record<string, NationMetrics> = {};
     for (const [id, record] of this.nations) {
       this.closePhase(id, record, horizonHours);
+      if (record.pastApprovals) record.metrics.notApplicable = SKIPPABLE_MILESTONES.filter((name) => record.metrics[name] === null);
       nations[id] = record.metrics;
     }
     return {

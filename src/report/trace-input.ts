@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { RunResult } from '../engine/run.js';
-import { STALL_CAUSES } from '../metrics/definitions.js';
+import { NATION_MILESTONES, STALL_CAUSES } from '../metrics/definitions.js';
 import type { TraceEntry } from '../metrics/trace.js';
 import { formatPath } from '../scenario/issues.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
@@ -18,6 +18,7 @@ export interface TraceFileRun {
   trace: TraceEntry[];
 }
 
+type NationMilestoneName = (typeof NATION_MILESTONES)[number]['name'];
 const hoursOrNull = z.number().nullable();
 const nationMetricsSchema = z.object({
   detectHours: hoursOrNull,
@@ -27,6 +28,8 @@ const nationMetricsSchema = z.object({
   consentHours: hoursOrNull,
   firstDeployHours: hoursOrNull,
   fullDeployHours: hoursOrNull,
+  // Absent in traces written before milestones could be marked not applicable.
+  notApplicable: z.array(z.enum(NATION_MILESTONES.map((milestone) => milestone.name) as [NationMilestoneName, ...NationMilestoneName[]])).default([]),
   stallHours: z.object(Object.fromEntries(STALL_CAUSES.map((cause) => [cause, z.number()])) as Record<(typeof STALL_CAUSES)[number], z.ZodNumber>),
   unitsDelivered: z.number(),
   cost: z.number(),

@@ -27,7 +27,7 @@ describe('stopping rule', () => {
     expect(counts.every((count) => count >= 4 && count <= 40 && count % 4 === 0)).toBe(true);
     expect(summary.runs).toBeLessThan(160);
     const [header, ...lines] = folderContents(dir)['summary.csv']!.trim().split('\n');
-    const column = header!.split(',').indexOf('ci95HalfWidth');
+    const column = header!.split(',').indexOf('observedCi95HalfWidth');
     const halfWidths = lines.filter((line) => line.includes(',firstResponseHours,')).map((line) => Number(line.split(',')[column]));
     expect(halfWidths).toHaveLength(4);
     halfWidths.forEach((halfWidth, point) => {

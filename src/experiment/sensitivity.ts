@@ -1,0 +1,133 @@
+import { round6 } from './columns.js';
+import { csvLine } from './records.js';
+import { experimentHorizon, pointResponses, provenanceCells, PROVENANCE_HEADER, responsesOf, type Response } from './responses.js';
+import type { Level } from './schema.js';
+import { meanOf } from './statistics.js';
+import type { ResultTable } from './table.js';
+
+/**
+ * How strongly each factor moves each metric (sensitivity.csv): the main effect (range
+ * of the response's mean over a factor's values) and the standardized regression
+ * coefficient, for each response of the metric (see responses.ts).
+ */
+
+/** A response of a metric grouped by a factor's listed levels (numbers go to the nearest level), pooling the other factors; with the design points of each group. */
+export function byFactorLevel(table: ResultTable, factor: number, column: number, response: Response, horizon: number | null): { level: Level; values: number[]; points: number[] }[] {
+  const manifest = table.manifest;
+  const spec = manifest.factors[factor]!;
+  const groups = spec.levels.map((level) => ({ level, values: [] as number[], points: [] as number[] }));
+  for (const point of manifest.points) {
+    const group = groups[nearestLevel(spec.levels, point.levels[spec.name]!)]!;
+    group.values.push(...pointResponses(table, point.index, column, response, horizon));
+    group.points.push(point.index);
+  }
+  return groups;
+}
+
+function nearestLevel(levels: readonly Level[], level: Level): number {
+  const exact = levels.findIndex((candidate) => JSON.stringify(candidate) === JSON.stringify(level));
+  if (exact >= 0 || typeof level !== 'number') return Math.max(exact, 0);
+  let best = 0;
+  levels.forEach((candidate, k) => {
+    if (typeof candidate === 'number' && Math.abs(candidate - level) < Math.abs((levels[best] as number) - level)) best = k;
+  });
+  return best;
+}
+
+/** A factor value as a number for regression: numbers as they are, booleans 0/1, anything else its position in the level list. */
+function coded(levels: readonly Level[], level: Level): number {
+  if (typeof level === 'number') return level;
+  if (typeof level === 'boolean') return level ? 1 : 0;
+  return levels.findIndex((candidate) => JSON.stringify(candidate) === JSON.stringify(level));
+}
+
+/** How much each factor moves a response: the main effect (range of level means) and the standardized regression coefficient. */
+export interface Sensitivity {
+  factor: string;
+  mainEffect: number | null;
+  src: number | null;
+}
+
+/**
+ * Standardized regression coefficients (SRC) of a response on all factors at once, over
+ * the finished runs where it is defined; null for a factor that does not vary or when
+ * the regression cannot be solved. |SRC| ranks factors by the share of the response's
+ * spread they explain (when it is roughly linear).
+ */
+export function sensitivity(table: ResultTable, column: number, response: Response = responsesOf(table.manifest.columns[column]!)[0]!): Sensitivity[] {
+  const manifest = table.manifest;
+  if (manifest.factors.length === 0) return [];
+  const horizon = response === 'value' ? null : experimentHorizon(table, column);
+  const rows: number[][] = [];
+  const ys: number[] = [];
+  for (const point of manifest.points) {
+    const x = manifest.factors.map((factor) => coded(factor.levels, point.levels[factor.name]!));
+    for (const value of pointResponses(table, point.index, column, response, horizon)) {
+      rows.push(x);
+      ys.push(value);
+    }
+  }
+  const varying = manifest.factors.map((_, j) => standardDeviation(rows.map((row) => row[j]!)) > 0);
+  const used = manifest.factors.map((_, j) => j).filter((j) => varying[j]);
+  const coefficients = standardizedRegression(used.map((j) => rows.map((row) => row[j]!)), ys);
+  return manifest.factors.map((factor, j) => {
+    const levelMeans = byFactorLevel(table, j, column, response, horizon).filter((group) => group.values.length > 0).map((group) => meanOf(group.values));
+    const mainEffect = levelMeans.length >= 2 ? round6(Math.max(...levelMeans) - Math.min(...levelMeans)) : null;
+    const position = used.indexOf(j);
+    const src = position >= 0 && coefficients ? round6(coefficients[position]!) : null;
+    return { factor: factor.name, mainEffect, src };
+  });
+}
+
+/** sensitivity.csv: one row per metric, response and factor, ending with the provenance cells. */
+export function sensitivityCsv(table: ResultTable): string {
+  const provenance = provenanceCells(table.manifest);
+  const lines = [csvLine(['metric', 'response', 'horizonHours', 'factor', 'mainEffect', 'src', ...PROVENANCE_HEADER])];
+  table.manifest.columns.forEach((column, k) => {
+    for (const response of responsesOf(column)) {
+      const horizon = response === 'value' ? null : experimentHorizon(table, k);
+      for (const row of sensitivity(table, k, response)) lines.push(csvLine([column.name, response, horizon, row.factor, row.mainEffect, row.src, ...provenance]));
+    }
+  });
+  return lines.join('');
+}
+
+function standardDeviation(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const mean = meanOf(values);
+  return Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1));
+}
+
+/** Least squares on standardized variables (normal equations, Gaussian elimination); null when singular or too few rows. */
+function standardizedRegression(xs: number[][], y: number[]): number[] | null {
+  const k = xs.length;
+  const n = y.length;
+  const sy = standardDeviation(y);
+  if (k === 0 || n <= k + 1 || sy === 0) return null;
+  const standardize = (values: number[]) => {
+    const mean = meanOf(values);
+    const sd = standardDeviation(values);
+    return values.map((value) => (value - mean) / sd);
+  };
+  const z = xs.map(standardize);
+  const zy = standardize(y);
+  const matrix = z.map((a) => [...z.map((b) => dot(a, b)), dot(a, zy)]);
+  for (let col = 0; col < k; col += 1) {
+    let pivot = col;
+    for (let row = col + 1; row < k; row += 1) if (Math.abs(matrix[row]![col]!) > Math.abs(matrix[pivot]![col]!)) pivot = row;
+    if (Math.abs(matrix[pivot]![col]!) < 1e-9 * n) return null;
+    [matrix[col], matrix[pivot]] = [matrix[pivot]!, matrix[col]!];
+    for (let row = 0; row < k; row += 1) {
+      if (row === col) continue;
+      const factor = matrix[row]![col]! / matrix[col]![col]!;
+      for (let c = col; c <= k; c += 1) matrix[row]![c]! -= factor * matrix[col]![c]!;
+    }
+  }
+  return matrix.map((row, i) => row[k]! / row[i]!);
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i += 1) sum += a[i]! * b[i]!;
+  return sum;
+}

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadExperimentFile, loadExperimentText, loadScenarioFile, plotResults, runBatch, runScenario } from '../../src/index.js';
+import { FIXTURES, folderContents, temporaryDir } from './helpers.js';
+
+const SOFA = 'scenarios/experiments/sofa-hotline.yaml';
+
+/** The shipped SOFA x hotline experiment with fewer replications, so the test stays fast. */
+function smallSofaExperiment(replications: number) {
+  return loadExperimentText(readFileSync(SOFA, 'utf8').replace(/^replications: \d+$/m, `replications: ${replications}`), SOFA);
+}
+
+/** A CSV file as rows of cells keyed by header (no quoted cells in these files). */
+function rowsOf(csv: string): Record<string, string>[] {
+  const [header, ...lines] = csv.trim().split('\n');
+  const names = header!.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, k) => [names[k]!, cell])));
+}
+
+describe('milestones that do not apply', () => {
+  it('are marked per nation: a host asks no one, a nation past its approvals skipped what it did not need', () => {
+    for (const file of readdirSync('scenarios').filter((name) => name.endsWith('.yaml'))) {
+      const scenario = loadScenarioFile(join('scenarios', file));
+      for (const seed of [1, 2]) {
+        const { metrics } = runScenario(scenario, { seed });
+        for (const [id, nation] of Object.entries(metrics.nations)) {
+          const isHost = scenario.scenario.crisis.hosts.includes(id);
+          if (isHost) expect(nation.notApplicable, `${file} ${id}`).toEqual(expect.arrayContaining(['mandateHours', 'consentHours']));
+          // A nation that deployed went through both steps: each was reached or did not apply, never "not yet".
+          if (nation.firstDeployHours !== null) {
+            for (const step of ['mandateHours', 'consentHours'] as const) expect(nation[step] !== null || nation.notApplicable.includes(step), `${file} ${id} ${step}`).toBe(true);
+          }
+          for (const step of nation.notApplicable) expect(nation[step]).toBeNull();
+        }
+      }
+    }
+  });
+});
+
+describe('censoring-aware results of the SOFA x hotline experiment', () => {
+  it("shows Japan's lost deployment in differences.csv and sensitivity.csv, and records each value's status", async () => {
+    const dir = temporaryDir();
+    await runBatch(smallSofaExperiment(4), { outDir: dir, workers: 0 });
+    const files = folderContents(dir);
+
+    const differences = rowsOf(files['differences.csv']!).filter((row) => row.metric === 'jpn.firstDeployHours');
+    for (const row of differences.filter((candidate) => candidate.sofa === 'true')) {
+      expect(row.pairs).toBe('4');
+      expect(row.observedPairs).toBe('0');
+      expect(Number(row.reachedShareDifference)).toBe(-1);
+      expect(Number(row.reachedShareDifferenceCi95High)).toBeLessThan(-0.3);
+      expect(Number(row.rmstDifferenceCi95Low)).toBeGreaterThan(100);
+    }
+    const hotlineOnly = differences.find((row) => row.sofa === 'false')!;
+    expect(Number(hotlineOnly.reachedShareDifference)).toBe(0);
+
+    const sensitivity = rowsOf(files['sensitivity.csv']!).filter((row) => row.metric === 'jpn.firstDeployHours' && row.response === 'restrictedHours');
+    expect(Number(sensitivity.find((row) => row.factor === 'sofa')!.src)).toBeGreaterThan(0.9);
+    expect(Math.abs(Number(sensitivity.find((row) => row.factor === 'hotline')!.src))).toBeLessThan(0.1);
+
+    const summary = rowsOf(files['summary.csv']!).filter((row) => row.metric === 'jpn.firstDeployHours');
+    expect(summary.map((row) => [row.sofa, row.observed, row.censored, row.reachedShare])).toEqual([
+      ['false', '4', '0', '1'],
+      ['false', '4', '0', '1'],
+      ['true', '0', '4', '0'],
+      ['true', '0', '4', '0'],
+    ]);
+    // With a SOFA no run reached it: the restricted mean is the horizon, the median unknown.
+    expect(summary[2]!.rmst).toBe(summary[2]!.rmstHorizonHours);
+    expect(summary[2]!.kmMedian).toBe('');
+
+    const runs = rowsOf(files['runs.csv']!);
+    expect(new Set(runs.map((row) => row['mmr.consentHours.status']))).toEqual(new Set(['not-applicable']));
+    expect(runs.filter((row) => row.sofa === 'true').every((row) => row['jpn.firstDeployHours.status'] === 'censored')).toBe(true);
+    const first = JSON.parse(files['runs.jsonl']!.split('\n')[0]!);
+    expect(first.metricStatus['mmr.consentHours']).toBe('not-applicable');
+    expect(first.notApplicable).toBeGreaterThanOrEqual(1);
+
+    for (const name of ['summary.csv', 'differences.csv', 'sensitivity.csv']) {
+      const row = rowsOf(files[name]!)[0]!;
+      expect(row.experimentHash, name).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(row.masterSeed, name).toBe('2008');
+      expect(row.engine, name).toMatch(/^crisis-sim \d/);
+    }
+
+    const plots = temporaryDir();
+    const written = plotResults(dir, plots, ['jpn.firstDeployHours']);
+    expect(written).toContain('jpn.firstDeployHours-reached.svg');
+    const reached = readFileSync(join(plots, 'jpn.firstDeployHours-reached.svg'), 'utf8');
+    expect(reached).toContain('(n=4, 4 censored)');
+    for (const file of written) expect(readFileSync(join(plots, file), 'utf8')).toContain(JSON.parse(files['experiment.json']!).experimentHash);
+  }, 120_000);
+});
+
+describe('merge', () => {
+  it('refuses an output folder holding another experiment, and leaves it as it was', async () => {
+    const other = temporaryDir();
+    await runBatch(smallSofaExperiment(1), { outDir: other, workers: 0 });
+    const before = folderContents(other);
+    const shard = temporaryDir();
+    await runBatch(loadExperimentFile(join(FIXTURES, 'small.yaml')), { outDir: shard, workers: 0, shard: { index: 1, count: 1 } });
+    const merge = spawnSync(process.execPath, [resolve('bin/crisis-sim.mjs'), 'merge', shard, '--out', other], { encoding: 'utf8' });
+    expect(merge.status).toBe(1);
+    expect(merge.stderr).toMatch(new RegExp(`^crisis-sim: ${other} already holds results of another experiment \\(sofa-hotline, sha256:[0-9a-f]{12}\\); choose another --out folder\\n$`));
+    expect(folderContents(other)).toEqual(before);
+  }, 120_000);
+});
