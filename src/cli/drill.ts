@@ -9,7 +9,7 @@ import { ReportFormatError, reportFormatOf } from '../report/write.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { guarded, parseHours, parseSeed, UserError } from './errors.js';
 
-interface DrillCommandOptions {
+export interface DrillCommandOptions {
   play?: string;
   seed: string;
   until?: string;
@@ -63,7 +63,7 @@ export function registerDrill(program: Command): void {
     );
 }
 
-function openSession(file: string | undefined, options: DrillCommandOptions): DrillSession {
+export function openSession(file: string | undefined, options: DrillCommandOptions): DrillSession {
   if (options.resume !== undefined) {
     if (file !== undefined || options.play !== undefined || options.until !== undefined || options.log !== undefined) {
       throw new UserError('--resume takes the scenario, --play, --seed, --until and the log file from the log itself; give only --resume <log> (and --script, --report)');
@@ -94,7 +94,7 @@ function readScript(path: string): string[] {
 }
 
 /** Mistakes found before the prompt opens (bad log, unknown nation, report name) end the command with one line. */
-function asUserErrors<T>(body: () => T): T {
+export function asUserErrors<T>(body: () => T): T {
   try {
     return body();
   } catch (error) {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ENGINE } from '../version.js';
 import { registerDrill } from './drill.js';
+import { registerServe } from './serve.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerBatch } from './batch.js';
@@ -21,6 +22,7 @@ const program = new Command()
 
 registerRun(program);
 registerDrill(program);
+registerServe(program);
 registerReport(program);
 registerBatch(program);
 registerMerge(program);

@@ -24,7 +24,7 @@ export function one(value: number): string {
 }
 
 /** `search-rescue 2, medical 4` for a nation's units in theatre, or `none`. */
-function unitsText(units: Readonly<Record<string, number>> | undefined): string {
+export function unitsText(units: Readonly<Record<string, number>> | undefined): string {
   const parts = Object.entries(units ?? {}).filter(([, count]) => count > 0).map(([capability, count]) => `${capability} ${count}`);
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
