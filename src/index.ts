@@ -84,5 +84,13 @@ export { writeHandOuts } from './drill/hand-out.js';
 export type { HandOutPaths } from './drill/hand-out.js';
 export { parseCommand, parseDuration } from './drill/commands.js';
 export type { DrillCommand } from './drill/commands.js';
+// The web exercise console (`crisis-sim serve`): the drill session served to browsers.
+export { startWebConsole, isLoopback } from './web/console.js';
+export type { WebConsole, WebConsoleOptions } from './web/console.js';
+export { WebExercise, WebError } from './web/exercise.js';
+export type { EndedExercise } from './web/exercise.js';
+export { commandSchema } from './web/commands.js';
+export type { WebCommand } from './web/commands.js';
+export type { Role } from './web/roles.js';
 
 export { ENGINE } from './version.js';

@@ -55,9 +55,8 @@ export function registerServe(program: Command): void {
         const { header } = session;
         const out = (text: string) => void process.stdout.write(`${text}\n`);
         out(`crisis-sim serve: ${header.scenarioName}, seed ${header.seed}, teams ${header.players.join(', ')}; decision log ${session.logPath}`);
-        if (!isLoopback(options.host)) {
-          process.stderr.write(`warning: listening on ${options.host}: other machines can connect; anyone holding a link acts in its role. Use it only on a network you trust.\n`);
-        }
+        const warning = hostWarning(options.host);
+        if (warning) process.stderr.write(`${warning}\n`);
         const width = Math.max(...web.links.map(({ role }) => roleLabel(role).length)) + 1;
         for (const { role, url } of web.links) out(`${`${roleLabel(role)}:`.padEnd(width)} ${url}`);
         out(`Keep the links private. Ctrl-C stops the server; crisis-sim serve --resume ${session.logPath} --port ${web.port} brings the same links back.`);
@@ -69,4 +68,10 @@ export function registerServe(program: Command): void {
         out('Server stopped; every action is in the decision log.');
       }),
     );
+}
+
+/** The warning printed when the console listens on an address other machines can reach. */
+export function hostWarning(host: string): string | undefined {
+  if (isLoopback(host)) return undefined;
+  return `warning: listening on ${host}: other machines can connect, and anyone holding a link acts in its role; use it only on a network you trust`;
 }
