@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)('the web console in Chromium: a two-team exercise 
     await team.getByLabel('Your message').fill(hostile);
     await team.getByRole('button', { name: 'Send message' }).click();
     await team.getByText('Message sent to the controller').waitFor({ timeout: LIVE_MS });
-    await pages['controller']!.getByRole('cell', { name: hostile }).waitFor({ timeout: LIVE_MS });
+    await pages['controller']!.getByRole('cell', { name: hostile, exact: true }).waitFor({ timeout: LIVE_MS });
     expect(await pages['controller']!.locator('main img').count()).toBe(0);
     expect(await pages['controller']!.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect((await command(reference.links['team usa']!, { type: 'message', text: hostile })).status).toBe(200);
