@@ -11,6 +11,7 @@ const LAYERS = [
   { name: 'engine', path: '^src/engine/' },
   { name: 'report', path: '^src/report/' },
   { name: 'experiment, drill', path: '^src/(experiment|drill)/' },
+  { name: 'web', path: '^src/web/' },
   { name: 'cli', path: '^src/cli/' },
   { name: 'public API', path: '^src/index\\.ts$' },
 ];
