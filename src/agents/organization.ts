@@ -5,15 +5,12 @@ export interface OrganizationPort {
   conveneHours(): number;
   deliberationHours(): number;
   reconveneHours(): number;
-  coordinationSetupHours(): number;
-  hasCoordinationCell(): boolean;
   /** Asks every member for its vote; `votes.counted` follows once all have voted. */
   callVote(): void;
   votePassed(): boolean;
   roundsLeft(): boolean;
-  /** Records the mandate and tells every member that asked for it. */
+  /** Records the mandate, tells every member that asked for it and engages the coordination cell. */
   grantMandate(): void;
-  openCoordinationCell(): void;
 }
 
 export type OrganizationEvent =
@@ -23,7 +20,8 @@ export type OrganizationEvent =
 
 /**
  * A regional or UN body deciding on a mandate: convening -> deliberating -> voting ->
- * mandated, or deadlocked and, after reconvening, voting again until rounds run out.
+ * mandated, or deadlocked and, after reconvening, voting again until rounds run out. Its
+ * coordination cell, if it has one, is a machine of its own (coordination-cell.ts).
  */
 export const organizationMachine = setup({
   types: {
@@ -35,17 +33,14 @@ export const organizationMachine = setup({
     convene: ({ context }) => context.port.conveneHours(),
     deliberation: ({ context }) => context.port.deliberationHours(),
     reconvene: ({ context }) => context.port.reconveneHours(),
-    cellSetup: ({ context }) => context.port.coordinationSetupHours(),
   },
   guards: {
     passed: ({ context }) => context.port.votePassed(),
     roundsLeft: ({ context }) => context.port.roundsLeft(),
-    hasCell: ({ context }) => context.port.hasCoordinationCell(),
   },
   actions: {
     callVote: ({ context }) => context.port.callVote(),
     grantMandate: ({ context }) => context.port.grantMandate(),
-    openCoordinationCell: ({ context }) => context.port.openCoordinationCell(),
   },
 }).createMachine({
   id: 'organization',
@@ -72,14 +67,6 @@ export const organizationMachine = setup({
       entry: 'grantMandate',
       // Members asking from now on are answered at once by the runtime; an imposed mandate changes nothing.
       on: { 'mandate.imposed': {} },
-      initial: 'settingUpCell',
-      states: {
-        settingUpCell: {
-          always: { guard: ({ context }) => !context.port.hasCoordinationCell(), target: 'working' },
-          after: { cellSetup: { target: 'working', actions: 'openCoordinationCell' } },
-        },
-        working: {},
-      },
     },
   },
 });

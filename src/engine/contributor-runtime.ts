@@ -3,7 +3,9 @@ import { contributorMachine, type ContributorDelay, type ContributorEvent, type 
 import {
   authorizationFactor,
   integrationHours,
+  militaryAllowed,
   motive,
+  personnelRoom,
   readinessFactor,
   sharesIntelligence,
 } from '../model/levers.js';
@@ -32,7 +34,7 @@ export class ContributorRuntime implements ContributorPort {
   private readonly actor: Actor<typeof contributorMachine>;
   private readonly isHost: boolean;
   private readonly hostsToAsk: string[];
-  private readonly grants = new Map<string, { allowMilitary: boolean; personnelAllowance: number }>();
+  private readonly grants = new Map<string, { allowMilitary: boolean }>();
   private mandateObtained = false;
   private commitments: Commitment[] = [];
   private unitsPending = 0;
@@ -144,8 +146,18 @@ export class ContributorRuntime implements ContributorPort {
         standby: `stand by and reconsider in ${this.nation.decision.reassessHours} h or when the situation changes`,
       },
       noisy >= threshold ? 'act' : 'standby',
-      (choice) => this.send({ type: choice === 'act' ? 'decision.act' : 'decision.standby' }),
+      (choice) => {
+        if (choice === 'act') this.engageOrganizations();
+        this.send({ type: choice === 'act' ? 'decision.act' : 'decision.standby' });
+      },
     );
+  }
+
+  /** A foreign member decided to respond: its organizations start coordinating, mandate or not. */
+  private engageOrganizations(): void {
+    for (const organization of this.sim.scenario.organizations) {
+      if (organization.members.includes(this.nation.id)) this.sim.organization(organization.id)?.memberEngaged(this.nation.id);
+    }
   }
 
   askMandateDecision(): void {
@@ -205,9 +217,9 @@ export class ContributorRuntime implements ContributorPort {
   }
 
   /** A host granted consent (called by the host runtime). */
-  consentGranted(host: string, allowMilitary: boolean, personnelAllowance: number): void {
-    this.grants.set(host, { allowMilitary, personnelAllowance });
-    this.sim.trace(`nation:${this.nation.id}`, 'consent.granted', { data: { host, allowMilitary, personnelAllowance } });
+  consentGranted(host: string, allowMilitary: boolean): void {
+    this.grants.set(host, { allowMilitary });
+    this.sim.trace(`nation:${this.nation.id}`, 'consent.granted', { data: { host, allowMilitary } });
     this.checkConsents();
   }
 
@@ -241,8 +253,18 @@ export class ContributorRuntime implements ContributorPort {
   // ---- resources ----------------------------------------------------------------------
 
   blockedBySovereignty(): boolean {
-    const militaryBarred = this.hostsToAsk.some((host) => this.grants.get(host)?.allowMilitary === false);
+    const militaryBarred = this.hostsToAsk.some((host) => !this.militaryAllowedOn(host));
     return militaryBarred && this.unitsOffered('all') === 0 && this.plan('all', true).length > 0;
+  }
+
+  /**
+   * Whether this host lets our armed forces in: as its consent said, or, where consent is
+   * automatic and nobody asked, by its armed-forces rule all the same.
+   */
+  private militaryAllowedOn(host: string): boolean {
+    const grant = this.grants.get(host);
+    if (grant) return grant.allowMilitary;
+    return militaryAllowed(this.sim.nation(host).sovereignty.armedForces, this.sim.relation(this.nation.id, host), this.sim.trust(host, this.nation.id));
   }
 
   unitsOffered(choice: OfferChoice): number {
@@ -253,9 +275,10 @@ export class ContributorRuntime implements ContributorPort {
   private plan(choice: OfferChoice, ignoreArmedForcesRules = false): Commitment[] {
     const sim = this.sim;
     const world = sim.world.state;
-    const allowMilitary =
-      choice !== 'civilian-only' && (ignoreArmedForcesRules || this.hostsToAsk.every((host) => this.grants.get(host)?.allowMilitary ?? true));
-    let personnelLeft = Math.min(...this.hostsToAsk.map((host) => this.grants.get(host)?.personnelAllowance ?? Infinity), Infinity);
+    const allowMilitary = choice !== 'civilian-only' && (ignoreArmedForcesRules || this.hostsToAsk.every((host) => this.militaryAllowedOn(host)));
+    // The cap is shared: whoever commits first takes room from everyone after.
+    let personnelLeft = Infinity;
+    for (const host of this.hostsToAsk) personnelLeft = Math.min(personnelLeft, personnelRoom(this.sim.nation(host).sovereignty.foreignPersonnelCap, world.foreignPersonnel[host] ?? 0));
     let budgetLeft = world.budgetsMusd[this.nation.id] ?? 0;
     const plannedDays = sim.horizonHours / 24;
     const plan: Commitment[] = [];
@@ -318,6 +341,12 @@ export class ContributorRuntime implements ContributorPort {
     this.sim.recorder.unitsWithdrawn(this.nation.id);
     this.sim.change(`withdraw:${this.nation.id}`, (world) => {
       world.deployed[this.nation.id] = {};
+      // Those who leave give their room under the host's personnel cap back.
+      for (const { resource, units } of this.commitments) {
+        for (const host of this.hostsToAsk) {
+          if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= units * resource.personnelPerUnit;
+        }
+      }
     });
   }
 }

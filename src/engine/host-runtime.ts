@@ -112,18 +112,10 @@ export class HostRuntime implements HostPort {
       const processing = drawDelay(this.nation.sovereignty.consentDelay, this.sim.stream(`host/${this.nation.id}/processing`)) * consentProcessingFactor(relation, trust);
       const allowMilitary = militaryAllowed(this.nation.sovereignty.armedForces, relation, trust);
       const contributor = this.sim.contributor(nation);
-      this.sim.schedule(processing + this.latencyTo(nation), () =>
-        contributor?.consentGranted(this.nation.id, allowMilitary, this.personnelAllowance()),
-      );
+      this.sim.schedule(processing + this.latencyTo(nation), () => contributor?.consentGranted(this.nation.id, allowMilitary));
     }
     this.waiting.length = 0;
     this.waiting.push(...still);
-  }
-
-  private personnelAllowance(): number {
-    const cap = this.nation.sovereignty.foreignPersonnelCap;
-    if (cap === null) return Infinity;
-    return Math.max(0, cap - (this.sim.world.state.foreignPersonnel[this.nation.id] ?? 0));
   }
 
   /**

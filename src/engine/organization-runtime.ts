@@ -2,26 +2,40 @@ import type { Actor } from 'xstate';
 import { organizationMachine, type OrganizationPort } from '../agents/organization.js';
 import { motive } from '../model/levers.js';
 import type { Organization } from '../scenario/schema.js';
+import { CoordinationCellRuntime } from './coordination/cell-runtime.js';
 import { drawDelay } from './delays.js';
 import type { RunContext } from './run-context.js';
 
 /** Runs an organization's mandate process: requests, votes by the members' interests, the coordination cell. */
 export class OrganizationRuntime implements OrganizationPort {
   private readonly actor: Actor<typeof organizationMachine>;
+  private readonly cell: CoordinationCellRuntime | undefined;
   private readonly requesters: string[] = [];
   private votes = new Map<string, boolean>();
   private round = 0;
 
   constructor(private readonly sim: RunContext, readonly organization: Organization) {
     this.actor = sim.createActor(organizationMachine, { input: { port: this } });
+    const cell = organization.coordinationCell;
+    this.cell = cell ? new CoordinationCellRuntime(sim, organization.id, cell.setup, this.streamFor('cell')) : undefined;
   }
 
   start(): void {
     this.sim.startActor(`org:${this.organization.id}`, this.actor);
+    this.cell?.start();
   }
 
   stop(): void {
     this.actor.stop();
+    this.cell?.stop();
+  }
+
+  /**
+   * A non-host member decided to respond: unless its cell belongs to a mandated mission,
+   * the organization starts coordinating its members' forces, mandate or not.
+   */
+  memberEngaged(nation: string): void {
+    if (this.organization.coordinationCell?.engagedBy === 'members') this.cell?.engage(`${nation} decided to respond`);
   }
 
   private streamFor(purpose: string) {
@@ -53,14 +67,6 @@ export class OrganizationRuntime implements OrganizationPort {
 
   reconveneHours(): number {
     return this.organization.reconveneHours;
-  }
-
-  coordinationSetupHours(): number {
-    return this.organization.coordinationCell ? drawDelay(this.organization.coordinationCell.setup, this.streamFor('cell')) : 0;
-  }
-
-  hasCoordinationCell(): boolean {
-    return this.organization.coordinationCell !== null;
   }
 
   callVote(): void {
@@ -121,17 +127,12 @@ export class OrganizationRuntime implements OrganizationPort {
       world.mandated[this.organization.id] = true;
     });
     this.notifyMandated();
+    this.cell?.engage('mandate granted');
   }
 
   private notifyMandated(): void {
     for (const nation of this.requesters.splice(0)) {
       this.sim.schedule(0, () => this.sim.contributor(nation)?.mandateGranted(this.organization.id));
     }
-  }
-
-  openCoordinationCell(): void {
-    this.sim.change(`coordination-cell:${this.organization.id}`, (world) => {
-      world.coordinationCell[this.organization.id] = true;
-    });
   }
 }

@@ -67,7 +67,7 @@ export interface ContributorHandle {
   readonly nation: Nation;
   send(event: ContributorEvent): void;
   mandateGranted(organization: string): void;
-  consentGranted(host: string, allowMilitary: boolean, personnelAllowance: number): void;
+  consentGranted(host: string, allowMilitary: boolean): void;
 }
 
 /** What other parts of a run may ask of a host. */
@@ -83,6 +83,8 @@ export interface HostHandle {
 export interface OrganizationHandle {
   request(nation: string): void;
   impose(): void;
+  /** A non-host member decided to respond (engages the coordination cell). */
+  memberEngaged(nation: string): void;
 }
 
 /** What other parts of a run may ask of the crisis. */

@@ -66,6 +66,14 @@ export function intelligenceArrangementHours(sharing: 'full' | 'partners' | 'non
   return sharing === 'none' ? 2 * base : base;
 }
 
+/**
+ * Foreign personnel a host can still admit: its cap less everyone already admitted. One
+ * room shared by all contributors, whatever the consent mode.
+ */
+export function personnelRoom(cap: number | null, admitted: number): number {
+  return cap === null ? Infinity : Math.max(0, cap - admitted);
+}
+
 /** Whether the host lets this contributor's armed forces in. */
 export function militaryAllowed(armedForces: 'allowed' | 'restricted' | 'forbidden', relation: Relation, trust: number): boolean {
   if (armedForces === 'allowed') return true;

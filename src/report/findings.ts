@@ -242,7 +242,7 @@ function coordinationFindings(view: RunView, trace: readonly TraceEntry[]): Find
   const findings: Finding[] = [];
   for (const org of view.scenario.organizations) {
     if (!org.coordinationCell) continue;
-    const working = trace.find((entry) => entry.agent === `org:${org.id}` && entry.event === 'state' && entry.to === 'mandated.working');
+    const working = trace.find((entry) => entry.agent === `cell:${org.id}` && entry.event === 'state' && entry.to === 'working');
     if (working) findings.push({ kind: 'strength', subject: 'run', statement: `${org.name} coordination cell working from ${hoursText(working.t)}`, reasons: ['a working cell cuts duplicated effort among contributors'], hours: working.t });
   }
   return findings;

@@ -131,7 +131,13 @@ export const organizationSchema = z
     reconveneHours: z.number().positive().default(72).describe('hours after a deadlock before the next vote'),
     maxRounds: z.number().int().positive().default(4).describe('votes held before the deadlock is final'),
     coordinationCell: z
-      .object({ setup: delaySchema.default(48).describe('hours from mandate until the cell works') })
+      .object({
+        setup: delaySchema.default(48).describe('hours from engagement (see engagedBy) until the cell works'),
+        engagedBy: z
+          .enum(['members', 'mandate'])
+          .default('members')
+          .describe('members = set up once a non-host member decides to respond or a mandate passes, whichever comes first; mandate = only once a mandate passes (the cell belongs to a mandated mission)'),
+      })
       .strict()
       .nullable()
       .default(null)

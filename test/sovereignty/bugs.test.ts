@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile, runScenario, scenarioSchema, type Scenario, type ScenarioInput, type TraceEntry } from '../../src/index.js';
+
+/** The three sovereignty bugs of issue 12, each shown on a shipped scenario with fixed seeds. */
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const scenarioDir = join(import.meta.dirname, '..', '..', 'scenarios');
+
+function shipped(file: string): Scenario {
+  return loadScenarioFile(join(scenarioDir, file)).scenario;
+}
+
+function variant(scenario: Scenario, edit: (draft: ScenarioInput) => void): Scenario {
+  const draft = structuredClone(scenario) as ScenarioInput;
+  edit(draft);
+  return scenarioSchema.parse(draft);
+}
+
+/** Foreign personnel each contributor committed in a run (units committed x personnel per unit; the host's own people are not foreign). */
+function personnelCommitted(scenario: Scenario, seed: number): Record<string, number> {
+  const committed: Record<string, number> = {};
+  const trace = (entry: TraceEntry): void => {
+    if (entry.event !== 'offer.committed') return;
+    const nationId = entry.agent.replace('nation:', '');
+    if (scenario.crisis.hosts.includes(nationId)) return;
+    const nation = scenario.nations.find(({ id }) => id === nationId)!;
+    const units = (entry.data as { units: Record<string, number> }).units;
+    for (const [capability, count] of Object.entries(units)) {
+      const perUnit = nation.resources.find((resource) => resource.capability === capability)!.personnelPerUnit;
+      committed[nationId] = (committed[nationId] ?? 0) + count * perUnit;
+    }
+  };
+  runScenario(scenario, { seed, trace });
+  return committed;
+}
+
+function myanmar(draft: ScenarioInput) {
+  return draft.nations.find(({ id }) => id === 'mmr')!.sovereignty!;
+}
+
+describe('automatic consent keeps the host\'s armed-forces rule and personnel cap', () => {
+  const cyclone = shipped('cyclone-refused-help.yaml');
+
+  for (const armedForces of ['restricted', 'forbidden'] as const) {
+    it(`France's military-only assets stay out of Myanmar under automatic consent with armedForces: ${armedForces}`, () => {
+      const automatic = variant(cyclone, (draft) => {
+        myanmar(draft).consent = 'automatic';
+        myanmar(draft).armedForces = armedForces;
+      });
+      for (const seed of SEEDS) {
+        const { nations } = runScenario(automatic, { seed }).metrics;
+        expect(nations.fra!.unitsDelivered, `seed ${seed}`).toBe(0);
+        // The rule bars military assets, not help: China's civilian teams still arrive.
+        expect(nations.chn!.unitsDelivered, `seed ${seed}`).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('a personnel cap of 10 keeps 20-person units out under automatic consent', () => {
+    const capped = variant(cyclone, (draft) => {
+      myanmar(draft).consent = 'automatic';
+      myanmar(draft).armedForces = 'allowed';
+      myanmar(draft).foreignPersonnelCap = 10;
+    });
+    for (const seed of SEEDS) {
+      const total = Object.values(personnelCommitted(capped, seed)).reduce((sum, people) => sum + people, 0);
+      expect(total, `seed ${seed}`).toBeLessThanOrEqual(10);
+    }
+  });
+});
+
+describe('the host\'s personnel cap is shared among all who ask', () => {
+  it('with the cyclone host\'s cap lowered from 450 to 100, all contributors together commit at most 100 people', () => {
+    const cyclone = shipped('cyclone-refused-help.yaml');
+    const capped = variant(cyclone, (draft) => void (myanmar(draft).foreignPersonnelCap = 100));
+    for (const seed of SEEDS) {
+      const committed = personnelCommitted(capped, seed);
+      const total = Object.values(committed).reduce((sum, people) => sum + people, 0);
+      expect(total, `seed ${seed}: ${JSON.stringify(committed)}`).toBeLessThanOrEqual(100);
+      expect(total, `seed ${seed}`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('removing a mandate requirement never slows the response', () => {
+  it('the Sahel without ECOWAS mandates meets 50% of needs no later on average (same seeds)', () => {
+    const sahel = shipped('sahel-insurgency.yaml');
+    const unmandated = variant(sahel, (draft) => {
+      for (const nation of draft.nations) if (nation.decision) nation.decision.mandateFrom = [];
+    });
+    const seeds = Array.from({ length: 20 }, (_, index) => index + 1);
+    const mean = (scenario: Scenario) =>
+      seeds.reduce((sum, seed) => sum + (runScenario(scenario, { seed }).metrics.needsMet50Hours ?? scenario.horizonHours), 0) / seeds.length;
+    expect(mean(unmandated)).toBeLessThanOrEqual(mean(sahel));
+  });
+});
