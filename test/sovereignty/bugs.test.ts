@@ -83,14 +83,23 @@ describe('the host\'s personnel cap is shared among all who ask', () => {
 });
 
 describe('removing a mandate requirement never slows the response', () => {
-  it('the Sahel without ECOWAS mandates meets 50% of needs no later on average (same seeds)', () => {
+  it('the Sahel without ECOWAS mandates leaves no more unmet need and meets 90% of needs no later, on average over the same seeds', () => {
     const sahel = shipped('sahel-insurgency.yaml');
     const unmandated = variant(sahel, (draft) => {
       for (const nation of draft.nations) if (nation.decision) nation.decision.mandateFrom = [];
     });
     const seeds = Array.from({ length: 20 }, (_, index) => index + 1);
-    const mean = (scenario: Scenario) =>
-      seeds.reduce((sum, seed) => sum + (runScenario(scenario, { seed }).metrics.needsMet50Hours ?? scenario.horizonHours), 0) / seeds.length;
-    expect(mean(unmandated)).toBeLessThanOrEqual(mean(sahel));
+    const means = (scenario: Scenario) => {
+      const runs = seeds.map((seed) => runScenario(scenario, { seed }).metrics);
+      return {
+        unmetNeedHours: runs.reduce((sum, metrics) => sum + metrics.unmetNeedHours, 0) / runs.length,
+        // Censored runs count at the horizon: a later or missing milestone can only raise the mean.
+        needsMet90Hours: runs.reduce((sum, metrics) => sum + (metrics.needsMet90Hours ?? scenario.horizonHours), 0) / runs.length,
+      };
+    };
+    const mandated = means(sahel);
+    const free = means(unmandated);
+    expect(free.unmetNeedHours).toBeLessThanOrEqual(mandated.unmetNeedHours);
+    expect(free.needsMet90Hours).toBeLessThanOrEqual(mandated.needsMet90Hours);
   });
 });
