@@ -140,9 +140,14 @@ function metricHeader(manifest: ExperimentManifest): string[] {
   return manifest.columns.flatMap((column) => (column.censorable ? [column.name, `${column.name}${STATUS_SUFFIX}`] : [column.name]));
 }
 
-/** The runs.csv header: identity and provenance, factors, status and censoring, metrics with their statuses, error. */
+/** The columns of runs.csv: identity and provenance, factors, status and censoring, metrics with their statuses, error. */
+export function runsHeader(manifest: ExperimentManifest): string[] {
+  return ['run', 'point', 'replication', 'seed', 'scenario', 'scenarioHash', 'engine', ...manifest.factors.map((factor) => factor.name), 'status', 'censoredAtHours', 'censored', 'notApplicable', ...metricHeader(manifest), 'error'];
+}
+
+/** The runs.csv header line. */
 export function csvHeader(manifest: ExperimentManifest): string {
-  return csvLine(['run', 'point', 'replication', 'seed', 'scenario', 'scenarioHash', 'engine', ...manifest.factors.map((factor) => factor.name), 'status', 'censoredAtHours', 'censored', 'notApplicable', ...metricHeader(manifest), 'error']);
+  return csvLine(runsHeader(manifest));
 }
 
 /** A runs.csv row: missing metrics are empty cells. */

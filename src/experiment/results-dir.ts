@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../metrics/trace-file.js';
 import type { ExperimentManifest } from './manifest.js';
 import type { Shard } from './plan.js';
 import { csvHeader, fromExperimentRun, runLines, type RunLines, type RunOutcome } from './records.js';
+import { columnsJson } from './columns-json.js';
 import { sensitivityCsv } from './sensitivity.js';
 import { differencesCsv, summaryCsv } from './summary.js';
 import type { ResultTable } from './table.js';
@@ -11,8 +12,8 @@ import type { ResultTable } from './table.js';
 /**
  * The results folder of a batch: experiment.json (the manifest), runs.jsonl (the
  * journal, one line per finished run, appended as runs finish), runs.csv (the same as a
- * table), and when the batch is complete summary.csv, differences.csv and
- * sensitivity.csv. A shard also has shard.json.
+ * table), and when the batch is complete summary.csv, differences.csv,
+ * sensitivity.csv and columns.json (every column's unit and meaning). A shard also has shard.json.
  *
  * Crash safety: each run is appended as one complete line with one write; a line
  * without its newline (a write cut short by kill -9) is ignored on resume, and files
@@ -31,6 +32,7 @@ export const RESULT_FILES = {
   summary: 'summary.csv',
   differences: 'differences.csv',
   sensitivity: 'sensitivity.csv',
+  columns: 'columns.json',
   shard: 'shard.json',
 } as const;
 
@@ -237,6 +239,7 @@ export function writeFinalResults(dir: string, table: ResultTable, runs: readonl
   writeFileAtomic(join(dir, RESULT_FILES.summary), summaryCsv(table));
   writeFileAtomic(join(dir, RESULT_FILES.differences), differencesCsv(table));
   writeFileAtomic(join(dir, RESULT_FILES.sensitivity), sensitivityCsv(table));
+  writeFileAtomic(join(dir, RESULT_FILES.columns), columnsJson(table.manifest));
 }
 
 /** A file written in chunks to a temporary sibling and renamed into place on commit, so memory stays flat. */

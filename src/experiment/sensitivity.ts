@@ -79,10 +79,13 @@ export function sensitivity(table: ResultTable, column: number, response: Respon
   });
 }
 
+/** The columns of sensitivity.csv. */
+export const SENSITIVITY_HEADER = ['metric', 'response', 'horizonHours', 'factor', 'mainEffect', 'src', ...PROVENANCE_HEADER] as const;
+
 /** sensitivity.csv: one row per metric, response and factor, ending with the provenance cells. */
 export function sensitivityCsv(table: ResultTable): string {
   const provenance = provenanceCells(table.manifest);
-  const lines = [csvLine(['metric', 'response', 'horizonHours', 'factor', 'mainEffect', 'src', ...PROVENANCE_HEADER])];
+  const lines = [csvLine(SENSITIVITY_HEADER)];
   table.manifest.columns.forEach((column, k) => {
     for (const response of responsesOf(column)) {
       const horizon = response === 'value' ? null : experimentHorizon(table, k);

@@ -59,16 +59,20 @@ function milestoneCells(sample: MilestoneSample, censorable: boolean): (number |
   ];
 }
 
-/** summary.csv: one row per design point and metric. */
-export function summaryCsv(table: ResultTable): string {
-  const manifest = table.manifest;
-  const provenance = provenanceCells(manifest);
-  const header = [
+/** The columns of summary.csv. */
+export function summaryHeader(manifest: ExperimentManifest): string[] {
+  return [
     'point', ...manifest.factors.map((factor) => factor.name), 'scenario', 'scenarioHash', 'metric', 'unit', 'runs', 'observed', 'censored', 'notApplicable',
     ...estimateHeader('reachedShare'), ...estimateHeader('kmQ25'), ...estimateHeader('kmMedian'), ...estimateHeader('kmQ75'), 'rmstHorizonHours', ...estimateHeader('rmst'),
     ...OBSERVED_HEADER, ...PROVENANCE_HEADER,
   ];
-  const lines = [csvLine(header)];
+}
+
+/** summary.csv: one row per design point and metric. */
+export function summaryCsv(table: ResultTable): string {
+  const manifest = table.manifest;
+  const provenance = provenanceCells(manifest);
+  const lines = [csvLine(summaryHeader(manifest))];
   for (const point of manifest.points) {
     const runs = table.runsOfPoint(point.index).length;
     manifest.columns.forEach((column, k) => {
@@ -110,17 +114,21 @@ export function pairedDifferences(table: ResultTable, point: number, column: num
   return differences;
 }
 
-/** differences.csv: one row per non-baseline design point and metric. */
-export function differencesCsv(table: ResultTable): string {
-  const manifest = table.manifest;
-  const provenance = provenanceCells(manifest);
-  const header = [
+/** The columns of differences.csv. */
+export function differencesHeader(manifest: ExperimentManifest): string[] {
+  return [
     'point', ...manifest.factors.map((factor) => factor.name), 'baselinePoint', 'metric', 'unit', 'pairs', 'horizonHours',
     ...estimateHeader('rmstDifference'), ...estimateHeader('reachedShareDifference'),
     'observedPairs', 'observedMeanDifference', 'observedSd', 'observedCi95Low', 'observedCi95High', 'observedCi95HalfWidth',
     'scenarioHash', 'baselineScenarioHash', ...PROVENANCE_HEADER,
   ];
-  const lines = [csvLine(header)];
+}
+
+/** differences.csv: one row per non-baseline design point and metric. */
+export function differencesCsv(table: ResultTable): string {
+  const manifest = table.manifest;
+  const provenance = provenanceCells(manifest);
+  const lines = [csvLine(differencesHeader(manifest))];
   for (const point of manifest.points) {
     if (point.index === manifest.baselinePoint) continue;
     manifest.columns.forEach((column, k) => {

@@ -85,6 +85,16 @@ describe('censoring-aware results of the SOFA x hotline experiment', () => {
       expect(row.engine, name).toMatch(/^crisis-sim \d/);
     }
 
+    const columns = JSON.parse(files['columns.json']!);
+    expect(columns).toMatchObject({ engine: expect.stringMatching(/^crisis-sim /), experimentHash: JSON.parse(files['experiment.json']!).experimentHash, masterSeed: 2008 });
+    for (const name of ['runs.csv', 'summary.csv', 'differences.csv', 'sensitivity.csv']) {
+      const documented = columns.files[name].map((column: { name: string }) => column.name);
+      expect(documented, name).toEqual(files[name]!.split('\n')[0]!.split(','));
+      for (const column of columns.files[name]) expect(column.unit && column.description, `${name} ${column.name}`).toBeTruthy();
+    }
+    const runColumns = Object.fromEntries(columns.files['runs.csv'].map((column: { name: string; unit: string }) => [column.name, column.unit]));
+    expect(runColumns).toMatchObject({ unmetNeedHours: 'unit-hours', 'usa.firstDeployHours': 'hours', 'usa.firstDeployHours.status': 'observed | censored | not-applicable', sofa: 'factor value' });
+
     const plots = temporaryDir();
     const written = plotResults(dir, plots, ['jpn.firstDeployHours']);
     expect(written).toContain('jpn.firstDeployHours-reached.svg');
