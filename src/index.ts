@@ -49,7 +49,7 @@ export type { ReportFormat } from './report/write.js';
 export { loadExperimentFile, loadExperimentText } from './experiment/load.js';
 export type { Experiment, PreparedPoint } from './experiment/load.js';
 export { experimentSchema } from './experiment/schema.js';
-export type { ExperimentDefinition, Factor, StoppingRule, Level } from './experiment/schema.js';
+export type { ExperimentDefinition, Factor, StoppingRule, FactorValue } from './experiment/schema.js';
 export { runExperiment } from './experiment/run-experiment.js';
 export type { RunExperimentOptions } from './experiment/run-experiment.js';
 export { runBatch } from './experiment/batch.js';

@@ -5,7 +5,7 @@ import { loadExperimentFile } from '../experiment/load.js';
 import { parseShard } from '../experiment/plan.js';
 import { Progress } from '../experiment/progress.js';
 import { ResultsError } from '../experiment/results-dir.js';
-import { formatLevel } from '../experiment/records.js';
+import { formatFactorValue } from '../experiment/records.js';
 import { guarded, UserError } from './errors.js';
 
 interface BatchCommandOptions {
@@ -55,7 +55,7 @@ export function registerBatch(program: Command): void {
               progress = new Progress(toRun, { intervalSeconds });
             },
             onFailedRun: (run) => {
-              const factors = Object.entries(run.factors).map(([name, level]) => `${name}=${formatLevel(level)}`).join(', ');
+              const factors = Object.entries(run.factors).map(([name, value]) => `${name}=${formatFactorValue(value)}`).join(', ');
               process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}run ${run.run} failed (${run.status}): design point ${run.point}${factors ? ` (${factors})` : ''}, replication ${run.replication}, seed ${run.seed}: ${run.error}\n`);
             },
             onRun: (outcome) => progress?.tick(outcome.status !== 'ok'),

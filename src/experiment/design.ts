@@ -1,17 +1,17 @@
 import { RandomStream } from '../kernel/random.js';
 import { round6 } from './columns.js';
-import type { DesignKind, ExperimentDefinition, Level } from './schema.js';
+import type { DesignKind, ExperimentDefinition, FactorValue } from './schema.js';
 
 /**
  * Design points: which combinations of factor values an experiment runs. Pure functions
  * of the experiment definition, so every process (workers, shards, merge) agrees on them.
  */
 
-/** A factor with its values resolved: a list of levels, or (latin hypercube) a continuous range. */
+/** A factor with its values resolved: a list of values, or (latin hypercube) a continuous range. */
 export interface ResolvedFactor {
   name: string;
   path: string | null;
-  levels: Level[];
+  values: FactorValue[];
   /** Set for a `range` factor: a latin-hypercube design samples it continuously. */
   range: { from: number; to: number } | null;
   /** Index in the file's `factors` list; null for the implicit `scenario` factor. */
@@ -23,37 +23,37 @@ export interface DesignPoint {
   /** Index into the experiment's scenarios. */
   scenario: number;
   /** Factor name -> value, in factor order. */
-  levels: Record<string, Level>;
-  /** Per factor, which listed level the value is (null for a continuous sample). */
-  levelIndex: (number | null)[];
+  values: Record<string, FactorValue>;
+  /** Per factor, which listed value it is (null for a continuous sample). */
+  valueIndex: (number | null)[];
 }
 
 /** The name of the implicit factor an experiment with several scenarios varies. */
 export const SCENARIO_FACTOR = 'scenario';
 
 /** Evenly spaced values from..to inclusive, rounded to 6 decimals. */
-export function rangeLevels(from: number, to: number, steps: number): number[] {
+export function rangeValues(from: number, to: number, steps: number): number[] {
   return Array.from({ length: steps }, (_, k) => round6(from + ((to - from) * k) / (steps - 1)));
 }
 
 /** The experiment's factors, with the implicit `scenario` factor first when there are several scenarios. */
 export function resolveFactors(definition: ExperimentDefinition, scenarioIds: readonly string[]): ResolvedFactor[] {
   const factors: ResolvedFactor[] = [];
-  if (scenarioIds.length > 1) factors.push({ name: SCENARIO_FACTOR, path: null, levels: [...scenarioIds], range: null, fileIndex: null });
+  if (scenarioIds.length > 1) factors.push({ name: SCENARIO_FACTOR, path: null, values: [...scenarioIds], range: null, fileIndex: null });
   definition.factors.forEach((factor, fileIndex) => {
-    const levels = factor.values ?? rangeLevels(factor.range!.from, factor.range!.to, factor.range!.steps);
+    const values = factor.values ?? rangeValues(factor.range!.from, factor.range!.to, factor.range!.steps);
     const range = factor.range ? { from: factor.range.from, to: factor.range.to } : null;
-    factors.push({ name: factor.name, path: factor.path, levels, range, fileIndex });
+    factors.push({ name: factor.name, path: factor.path, values, range, fileIndex });
   });
   return factors;
 }
 
-/** Level index of each factor in the baseline: the `baseline` map's values, default the first level. */
-export function baselineLevelIndex(factors: readonly ResolvedFactor[], baseline: Record<string, Level>): (number | undefined)[] {
+/** Index of each factor's baseline value: the `baseline` map's values, default the first value. */
+export function baselineValueIndex(factors: readonly ResolvedFactor[], baseline: Record<string, FactorValue>): (number | undefined)[] {
   return factors.map((factor) => {
     if (!(factor.name in baseline)) return 0;
     const wanted = key(baseline[factor.name]!);
-    const index = factor.levels.findIndex((level) => key(level) === wanted);
+    const index = factor.values.findIndex((value) => key(value) === wanted);
     return index >= 0 ? index : undefined;
   });
 }
@@ -64,12 +64,12 @@ export function designPoints(kind: DesignKind, factors: readonly ResolvedFactor[
   let continuous: (number | null)[][] | undefined;
   switch (kind) {
     case 'full-factorial':
-      combinations = cartesian(factors.map((factor) => factor.levels.length));
+      combinations = cartesian(factors.map((factor) => factor.values.length));
       break;
     case 'one-at-a-time':
       combinations = [[...baseline]];
       factors.forEach((factor, j) =>
-        factor.levels.forEach((_, k) => {
+        factor.values.forEach((_, k) => {
           if (k !== baseline[j]) combinations.push(baseline.map((b, i) => (i === j ? k : b)));
         }),
       );
@@ -83,13 +83,13 @@ export function designPoints(kind: DesignKind, factors: readonly ResolvedFactor[
     }
   }
   return combinations.map((combination, index) => {
-    const levels: Record<string, Level> = {};
+    const values: Record<string, FactorValue> = {};
     factors.forEach((factor, j) => {
       const k = combination[j];
-      levels[factor.name] = k === null || k === undefined ? continuous![index]![j]! : factor.levels[k]!;
+      values[factor.name] = k === null || k === undefined ? continuous![index]![j]! : factor.values[k]!;
     });
     const scenarioFactor = factors.findIndex((factor) => factor.name === SCENARIO_FACTOR && factor.path === null);
-    return { index, scenario: scenarioFactor >= 0 ? combination[scenarioFactor]! : 0, levels, levelIndex: combination };
+    return { index, scenario: scenarioFactor >= 0 ? combination[scenarioFactor]! : 0, values, valueIndex: combination };
   });
 }
 
@@ -104,7 +104,7 @@ function cartesian(sizes: readonly number[]): number[][] {
  * A latin hypercube of `samples` points: each factor's range is cut into `samples`
  * strata, each stratum used once, strata paired at random (seeded from the master seed
  * and the factor's name). Range factors take a uniform value inside the stratum; listed
- * factors take the level the stratum falls on.
+ * factors take the value the stratum falls on.
  */
 function latinHypercube(factors: readonly ResolvedFactor[], samples: number, seed: number) {
   const combinations: (number | null)[][] = Array.from({ length: samples }, () => []);
@@ -122,7 +122,7 @@ function latinHypercube(factors: readonly ResolvedFactor[], samples: number, see
         combinations[i]!.push(null);
         continuous[i]!.push(round6(factor.range.from + u * (factor.range.to - factor.range.from)));
       } else {
-        combinations[i]!.push(Math.min(factor.levels.length - 1, Math.floor(u * factor.levels.length)));
+        combinations[i]!.push(Math.min(factor.values.length - 1, Math.floor(u * factor.values.length)));
         continuous[i]!.push(null);
       }
     }
@@ -130,7 +130,7 @@ function latinHypercube(factors: readonly ResolvedFactor[], samples: number, see
   return { combinations, continuous };
 }
 
-/** A canonical text for comparing levels (objects by content). */
-export function key(level: Level): string {
-  return JSON.stringify(level);
+/** A canonical text for comparing factor values (objects by content). */
+export function key(value: FactorValue): string {
+  return JSON.stringify(value);
 }

@@ -8,10 +8,11 @@ import { checkSemantics } from '../scenario/semantic.js';
 import { parseScenarioSource, readScenarioText } from '../scenario/source.js';
 import { explainZodIssues } from '../scenario/zod-issues.js';
 import { allColumns, selectColumns, type MetricColumn } from './columns.js';
-import { baselineLevelIndex, designPoints, key, resolveFactors, type DesignPoint, type ResolvedFactor } from './design.js';
-import { applyFactor, FactorPathError } from './factor-path.js';
+import { baselineValueIndex, designPoints, key, resolveFactors, type DesignPoint, type ResolvedFactor } from './design.js';
+import { applyFactor, FactorPathError, parsePath } from './factor-path.js';
 import { sealManifest, type ExperimentManifest } from './manifest.js';
-import { experimentSchema, type ExperimentDefinition } from './schema.js';
+import { experimentSchema, type ExperimentDefinition, type FactorValue } from './schema.js';
+import { didYouMean } from '../scenario/suggest.js';
 
 /** A design point ready to run: the scenario with its factor values applied, and its hash. */
 export interface PreparedPoint extends DesignPoint {
@@ -59,26 +60,27 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
 
   const scenarios = definition.scenarios.map((path, index) => loadBase(resolve(dirname(file), path), (message) => at(['scenarios', index], message, 'scenario.unreadable')));
   const factors = resolveFactors(definition, scenarios.map((loaded) => loaded.scenario.id));
+  // Every problem at once: names, baseline, metrics and each factor value are all checked before anything is reported.
   const issues = checkNames(definition, factors, at);
-  const baseline = baselineLevelIndex(factors, definition.baseline);
+  const baseline = baselineValueIndex(factors, definition.baseline);
   baseline.forEach((index, j) => {
-    if (index === undefined) issues.push(at(['baseline', factors[j]!.name], `baseline value is not one of the values of factor "${factors[j]!.name}"`, 'baseline.unknown_level'));
+    if (index === undefined) issues.push(at(['baseline', factors[j]!.name], unknownValueMessage(factors[j]!, definition.baseline[factors[j]!.name]!), 'baseline.unknown_value'));
   });
   const nations = [...new Set(scenarios.flatMap((loaded) => loaded.scenario.nations.map((nation) => nation.id)))];
   const selection = selectColumns(allColumns(nations), definition.metrics);
   for (const { index, message } of selection.unmatched) issues.push(at(['metrics', index], message, 'metric.unknown'));
   if (definition.stopping && !allColumns(nations).some((column) => column.name === definition.stopping!.metric)) {
-    issues.push(at(['stopping', 'metric'], `no metric "${definition.stopping.metric}"`, 'metric.unknown'));
+    issues.push(at(['stopping', 'metric'], `no metric "${definition.stopping.metric}"${didYouMean(definition.stopping.metric, allColumns(nations).map((column) => column.name))}`, 'metric.unknown'));
   } else if (definition.stopping && !selection.columns.some((column) => column.name === definition.stopping!.metric)) {
     issues.push(at(['stopping', 'metric'], `the stopping metric "${definition.stopping.metric}" must be one of the collected metrics`, 'metric.not_collected'));
   }
-  if (issues.length > 0) throw new ScenarioError(issues);
 
-  const design = designPoints(definition.design, factors, baseline as number[], { seed: definition.seed, ...(definition.samples ? { samples: definition.samples } : {}) });
+  const design = designPoints(definition.design, factors, baseline.map((index) => index ?? 0), { seed: definition.seed, ...(definition.samples ? { samples: definition.samples } : {}) });
   const points = design.map((point) => preparePoint(point, factors, scenarios, at));
-  const failed = points.filter((point): point is ScenarioIssue[] => Array.isArray(point));
-  if (failed.length > 0) throw new ScenarioError(dedupe(failed.flat()));
+  issues.push(...points.flatMap((point) => ('issues' in point ? point.issues : [])));
+  if (issues.length > 0) throw new ScenarioError(dedupe(issues).sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col));
   const prepared = points as PreparedPoint[];
+
   const baselinePoint = findBaseline(prepared, factors, baseline as number[], definition);
   if (baselinePoint === undefined) throw new ScenarioError([at(['baseline'], 'no design point has these baseline values (a latin-hypercube design has no baseline arm unless a point matches)', 'baseline.no_point')]);
 
@@ -91,9 +93,9 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
     replications: definition.replications,
     stopping: definition.stopping ?? null,
     horizonHours: definition.horizonHours ?? null,
-    factors: factors.map((factor) => ({ name: factor.name, path: factor.path, levels: factor.levels })),
+    factors: factors.map((factor) => ({ name: factor.name, path: factor.path, values: factor.values })),
     baselinePoint,
-    points: prepared.map((point) => ({ index: point.index, levels: point.levels, scenario: point.run.scenario.id, scenarioHash: point.run.hash })),
+    points: prepared.map((point) => ({ index: point.index, values: point.values, scenario: point.run.scenario.id, scenarioHash: point.run.hash })),
     columns: selection.columns.map((column) => ({ name: column.name, censorable: column.censorable })),
   });
   return { file, definition, scenarios, factors, points: prepared, columns: selection.columns, manifest };
@@ -120,45 +122,62 @@ function checkNames(definition: ExperimentDefinition, factors: ResolvedFactor[],
     seen.add(factor.name);
   });
   for (const name of Object.keys(definition.baseline)) {
-    if (!seen.has(name)) issues.push(at(['baseline', name], `no factor "${name}"`, 'baseline.unknown_factor'));
+    if (!seen.has(name)) issues.push(at(['baseline', name], `no factor "${name}"${didYouMean(name, [...seen])}`, 'baseline.unknown_factor'));
   }
   return issues;
 }
 
 /**
  * Applies a design point's factor values to its scenario, one factor at a time, and
- * validates the result like a scenario file, so a bad value is blamed on its factor.
+ * validates the result like a scenario file, so a bad value is blamed on its factor and
+ * a misspelt field at the end of a path on the path. A factor that fails is reported and
+ * skipped, so the other factors are still checked.
  */
-function preparePoint(point: DesignPoint, factors: ResolvedFactor[], scenarios: LoadedScenario[], at: (path: (string | number)[], message: string, code: string) => ScenarioIssue): PreparedPoint | ScenarioIssue[] {
+function preparePoint(point: DesignPoint, factors: ResolvedFactor[], scenarios: LoadedScenario[], at: (path: (string | number)[], message: string, code: string) => ScenarioIssue): PreparedPoint | { issues: ScenarioIssue[] } {
   const base = scenarios[point.scenario]!;
   let scenario = base.scenario;
+  const issues: ScenarioIssue[] = [];
   for (const [j, factor] of factors.entries()) {
     if (factor.path === null) continue;
-    const value = point.levels[factor.name]!;
-    const where = factor.range !== null ? ['factors', factor.fileIndex!, 'range'] : ['factors', factor.fileIndex!, 'values', point.levelIndex[j]!];
-    const invalid = (reason: string) => [at(where, `factor "${factor.name}" = ${key(value)} makes scenario ${base.scenario.id} invalid: ${reason}`, 'factor.value')];
+    const value = point.values[factor.name]!;
+    const where = factor.range !== null ? ['factors', factor.fileIndex!, 'range'] : ['factors', factor.fileIndex!, 'values', point.valueIndex[j]!];
+    const atPath = (message: string) => at(['factors', factor.fileIndex!, 'path'], `factor "${factor.name}" in scenario ${base.scenario.id}: ${message}`, 'factor.path');
+    let applied: Scenario;
     try {
-      scenario = applyFactor(scenario, factor.path, value);
+      applied = applyFactor(scenario, factor.path, value);
     } catch (error) {
       if (!(error instanceof FactorPathError)) throw error;
-      return [at(['factors', factor.fileIndex!, 'path'], `factor "${factor.name}" in scenario ${base.scenario.id}: ${error.message}`, 'factor.path')];
+      issues.push(atPath(error.message));
+      continue;
     }
-    const checked = scenarioSchema.safeParse(scenario);
+    const checked = scenarioSchema.safeParse(applied);
     if (!checked.success) {
-      const first = explainZodIssues(scenarioSchema, checked.error.issues, scenario)[0]!;
-      return invalid(`${first.message} (${formatPath(first.path)})`);
+      const first = explainZodIssues(scenarioSchema, checked.error.issues, applied)[0]!;
+      if (first.code === 'schema.unrecognized_key' && first.key === parsePath(factor.path).at(-1)) issues.push(atPath(first.message));
+      else issues.push(at(where, `factor "${factor.name}" = ${key(value)} makes scenario ${base.scenario.id} invalid: ${first.message} (${formatPath(first.path)})`, 'factor.value'));
+      continue;
+    }
+    const semantic = checkSemantics(checked.data).find((problem) => problem.severity === 'error');
+    if (semantic) {
+      issues.push(at(where, `factor "${factor.name}" = ${key(value)} makes scenario ${base.scenario.id} invalid: ${semantic.message} (${formatPath(semantic.path)})`, 'factor.value'));
+      continue;
     }
     scenario = checked.data;
-    const semantic = checkSemantics(scenario).find((problem) => problem.severity === 'error');
-    if (semantic) return invalid(`${semantic.message} (${formatPath(semantic.path)})`);
   }
-  return { ...point, run: { scenario, hash: hashScenario(scenario) } };
+  return issues.length > 0 ? { issues } : { ...point, run: { scenario, hash: hashScenario(scenario) } };
+}
+
+/** A baseline value that is not one of its factor's values: the values it could be, and the closest name for a string. */
+function unknownValueMessage(factor: ResolvedFactor, value: FactorValue): string {
+  const listed = factor.values.map((candidate) => key(candidate));
+  const hint = typeof value === 'string' ? didYouMean(value, factor.values.filter((candidate): candidate is string => typeof candidate === 'string')) : '';
+  return `baseline value ${key(value)} is not one of the values of factor "${factor.name}" (${listed.join(', ')})${hint}`;
 }
 
 function findBaseline(points: PreparedPoint[], factors: ResolvedFactor[], baseline: number[], definition: ExperimentDefinition): number | undefined {
   if (definition.design === 'latin-hypercube' && Object.keys(definition.baseline).length === 0) return 0;
-  const wanted = factors.map((factor, j) => key(factor.levels[baseline[j]!]!));
-  return points.find((point) => factors.every((factor, j) => key(point.levels[factor.name]!) === wanted[j]))?.index;
+  const wanted = factors.map((factor, j) => key(factor.values[baseline[j]!]!));
+  return points.find((point) => factors.every((factor, j) => key(point.values[factor.name]!) === wanted[j]))?.index;
 }
 
 function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {

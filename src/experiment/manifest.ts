@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ENGINE } from '../version.js';
-import type { Level, StoppingRule } from './schema.js';
+import type { FactorValue, StoppingRule } from './schema.js';
 
 /**
  * The manifest of an experiment's results (`experiment.json`): everything needed to
@@ -19,9 +19,9 @@ export interface ExperimentManifest {
   replications: number;
   stopping: StoppingRule | null;
   horizonHours: number | null;
-  factors: { name: string; path: string | null; levels: Level[] }[];
+  factors: { name: string; path: string | null; values: FactorValue[] }[];
   baselinePoint: number;
-  points: { index: number; levels: Record<string, Level>; scenario: string; scenarioHash: string }[];
+  points: { index: number; values: Record<string, FactorValue>; scenario: string; scenarioHash: string }[];
   columns: { name: string; censorable: boolean }[];
 }
 

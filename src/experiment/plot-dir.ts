@@ -35,7 +35,7 @@ export function plotResults(dir: string, outDir: string, metrics?: readonly stri
   for (const metric of chosen) {
     const column = names.indexOf(metric);
     manifest.factors.forEach((factor, j) => {
-      if (factor.levels.length > 1) write(`${metric}-by-${factor.name}.svg`, effectChart(table, j, column));
+      if (factor.values.length > 1) write(`${metric}-by-${factor.name}.svg`, effectChart(table, j, column));
     });
     write(`${metric}-distribution.svg`, distributionChart(table, column));
     if (manifest.columns[column]!.censorable) write(`${metric}-reached.svg`, reachedChart(table, column));

@@ -1,9 +1,9 @@
 import { chart, el, linearScale, text } from '../report/svg.js';
 import { OKABE_ITO } from '../report/style.js';
 import { chartId, heading, MARGIN, niceTicks, provenanceMetadata, valueAxis, WIDTH } from './plot-parts.js';
-import { formatLevel } from './records.js';
+import { formatFactorValue } from './records.js';
 import { experimentHorizon, pointSample, responseLabel, responsesOf } from './responses.js';
-import { byFactorLevel, sensitivity } from './sensitivity.js';
+import { byFactorValue, sensitivity } from './sensitivity.js';
 import { describe } from './statistics.js';
 import type { ResultTable } from './table.js';
 
@@ -34,7 +34,7 @@ export function effectChart(table: ResultTable, factor: number, column: number):
   const response = responsesOf(manifest.columns[column]!)[0]!;
   const horizon = response === 'value' ? null : experimentHorizon(table, column);
   const label = responseLabel(metric, response, horizon);
-  const groups = byFactorLevel(table, factor, column, response, horizon).map((group) => ({ label: formatLevel(group.level), stats: describe(group.values), censored: censoredIn(table, column, group.points) }));
+  const groups = byFactorValue(table, factor, column, response, horizon).map((group) => ({ label: formatFactorValue(group.factorValue), stats: describe(group.values), censored: censoredIn(table, column, group.points) }));
   const height = 360;
   const bounds = groups.flatMap((group) => [group.stats.ci95Low ?? group.stats.mean, group.stats.ci95High ?? group.stats.mean]).filter((value): value is number => value !== null);
   const ticks = niceTicks(Math.min(0, ...bounds), Math.max(1e-9, ...bounds));
@@ -64,7 +64,7 @@ export function distributionChart(table: ResultTable, column: number): string {
   const metric = manifest.columns[column]!.name;
   const arms = manifest.points.map((point) => {
     const { values } = table.observed(point.index, column);
-    const label = manifest.factors.map((factor) => formatLevel(point.levels[factor.name])).join(', ');
+    const label = manifest.factors.map((factor) => formatFactorValue(point.values[factor.name])).join(', ');
     const counts = countLabel(table.runsOfPoint(point.index).length, censoredIn(table, column, [point.index]));
     return { label: `${point.index}${label ? `: ${label}` : ''} (${counts})`, stats: describe(values) };
   });

@@ -20,14 +20,14 @@ export class Progress {
   private readonly tty: boolean;
   private readonly intervalMs: number;
   private readonly now: () => number;
-  private readonly started: number;
+  /** When the first run finished: the rate is measured from there, so worker start-up does not inflate the first ETA. */
+  private firstDone: number | undefined;
 
   constructor(private readonly total: number, options: ProgressOptions = {}) {
     this.stream = options.stream ?? process.stderr;
     this.tty = this.stream.isTTY === true;
     this.intervalMs = this.tty ? 100 : (options.intervalSeconds ?? 10) * 1000;
     this.now = options.now ?? (() => performance.now());
-    this.started = this.now();
   }
 
   /** Counts one finished run. */
@@ -35,6 +35,7 @@ export class Progress {
     this.done += 1;
     if (failed) this.failed += 1;
     const now = this.now();
+    this.firstDone ??= now;
     if (now - this.lastDraw >= this.intervalMs) {
       this.lastDraw = now;
       this.draw(now);
@@ -47,14 +48,15 @@ export class Progress {
     if (this.tty) this.stream.write('\n');
   }
 
-  /** One status text: runs done of total, percentage, rate, ETA, failures. */
+  /** One status text: runs done of total, percentage, rate and ETA (from the second run on), failures. */
   status(now = this.now()): string {
-    const seconds = (now - this.started) / 1000;
-    const rate = seconds > 0 ? this.done / seconds : 0;
+    const seconds = this.firstDone === undefined ? 0 : (now - this.firstDone) / 1000;
+    const rate = seconds > 0 && this.done > 1 ? (this.done - 1) / seconds : 0;
     const percent = this.total > 0 ? Math.floor((100 * this.done) / this.total) : 100;
+    const speed = rate > 0 ? `, ${rate.toFixed(rate < 10 ? 1 : 0)} runs/s` : '';
     const eta = rate > 0 && this.done < this.total ? `, ETA ${formatDuration((this.total - this.done) / rate)}` : '';
     const failures = this.failed > 0 ? `, ${this.failed} failed` : '';
-    return `${this.done}/${this.total} runs (${percent}%), ${rate.toFixed(rate < 10 ? 1 : 0)} runs/s${eta}${failures}`;
+    return `${this.done}/${this.total} runs (${percent}%)${speed}${eta}${failures}`;
   }
 
   private draw(now: number): void {

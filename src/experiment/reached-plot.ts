@@ -2,7 +2,7 @@ import { chart, el, linearScale, text } from '../report/svg.js';
 import { OKABE_ITO } from '../report/style.js';
 import { milestoneCurve, sampleHorizon } from './milestones.js';
 import { chartId, heading, MARGIN, niceTicks, provenanceMetadata, valueAxis, WIDTH } from './plot-parts.js';
-import { formatLevel } from './records.js';
+import { formatFactorValue } from './records.js';
 import { pointSample } from './responses.js';
 import type { ResultTable } from './table.js';
 
@@ -19,10 +19,10 @@ export function reachedChart(table: ResultTable, column: number): string {
   const metric = manifest.columns[column]!.name;
   const arms = manifest.points.map((point) => {
     const sample = pointSample(table, point.index, column);
-    const levels = manifest.factors.map((factor) => formatLevel(point.levels[factor.name])).join(', ');
+    const values = manifest.factors.map((factor) => formatFactorValue(point.values[factor.name])).join(', ');
     const censored = sample.statuses.filter((status) => status === 'censored').length;
     const applicable = sample.statuses.filter((status) => status !== 'not-applicable').length;
-    return { label: `${point.index}${levels ? `: ${levels}` : ''} (n=${applicable}, ${censored} censored)`, curve: milestoneCurve(sample), horizon: sampleHorizon(sample) };
+    return { label: `${point.index}${values ? `: ${values}` : ''} (n=${applicable}, ${censored} censored)`, curve: milestoneCurve(sample), horizon: sampleHorizon(sample) };
   });
   const horizon = Math.max(1e-9, ...arms.map((arm) => arm.horizon ?? 0));
   const plotHeight = 260;

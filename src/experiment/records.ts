@@ -1,5 +1,5 @@
 import { replicationSeed, type ExperimentManifest } from './manifest.js';
-import type { Level } from './schema.js';
+import type { FactorValue } from './schema.js';
 
 /**
  * One run's results, as the worker sends them: values aligned to the manifest's
@@ -39,7 +39,7 @@ export interface ExperimentRun {
   scenario: string;
   scenarioHash: string;
   engine: string;
-  factors: Record<string, Level>;
+  factors: Record<string, FactorValue>;
   status: RunOutcome['status'];
   error: string | null;
   /** Milestones that are null did not happen before this time. */
@@ -81,7 +81,7 @@ export function toExperimentRun(manifest: ExperimentManifest, outcome: RunOutcom
     scenario: designPoint.scenario,
     scenarioHash: designPoint.scenarioHash,
     engine: `${manifest.engine.name} ${manifest.engine.version}`,
-    factors: designPoint.levels,
+    factors: designPoint.values,
     status: outcome.status,
     error: outcome.error,
     censoredAtHours: outcome.censoredAtHours,
@@ -160,7 +160,7 @@ export function csvRow(manifest: ExperimentManifest, run: ExperimentRun): string
     run.scenario,
     run.scenarioHash,
     run.engine,
-    ...manifest.factors.map((factor) => formatLevel(run.factors[factor.name])),
+    ...manifest.factors.map((factor) => formatFactorValue(run.factors[factor.name])),
     run.status,
     run.censoredAtHours,
     run.censored,
@@ -171,9 +171,9 @@ export function csvRow(manifest: ExperimentManifest, run: ExperimentRun): string
 }
 
 /** A factor value as a cell: numbers, booleans and strings as they are, objects as JSON. */
-export function formatLevel(level: Level | undefined): string {
-  if (level === undefined) return '';
-  return typeof level === 'object' ? JSON.stringify(level) : String(level);
+export function formatFactorValue(value: FactorValue | undefined): string {
+  if (value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /**

@@ -11,8 +11,8 @@ const name = z
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a name of letters, digits, _ and -, starting with a letter');
 
 /** A factor value: what a scenario field can be set to. */
-const levelSchema = z.union([z.number().finite(), z.boolean(), z.string(), z.record(z.string(), z.unknown())]);
-export type Level = z.infer<typeof levelSchema>;
+const factorValueSchema = z.union([z.number().finite(), z.boolean(), z.string(), z.record(z.string(), z.unknown())]);
+export type FactorValue = z.infer<typeof factorValueSchema>;
 
 export const rangeSchema = z
   .object({
@@ -27,7 +27,7 @@ export const factorSchema = z
   .object({
     name: name.describe('column name of the factor in runs.csv and summary.csv'),
     path: z.string().min(1).describe('field of the scenario to set, e.g. relations[usa-hti].hotline or nations.hti.sovereignty.consentDelay'),
-    values: z.array(levelSchema).min(1).optional().describe('the values to try'),
+    values: z.array(factorValueSchema).min(1).optional().describe('the values to try'),
     range: rangeSchema.optional().describe('a numeric range instead of a list of values'),
   })
   .strict()
@@ -59,7 +59,7 @@ export const experimentSchema = z
     factors: z.array(factorSchema).default([]),
     design: z.enum(DESIGNS).default('full-factorial'),
     samples: z.number().int().min(2).optional().describe('design points of a latin-hypercube design'),
-    baseline: z.record(z.string(), levelSchema).default({}).describe('factor values of the baseline arm for paired differences (and the centre of one-at-a-time); default: first value of each factor'),
+    baseline: z.record(z.string(), factorValueSchema).default({}).describe('factor values of the baseline arm for paired differences (and the centre of one-at-a-time); default: first value of each factor'),
     replications: z.number().int().positive().describe('replications per design point (the maximum when a stopping rule is given)'),
     seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1).describe('master seed: replication r uses the same derived seed in every design point'),
     horizonHours: z.number().positive().finite().optional().describe('simulated hours per run; default: each scenario\'s horizonHours'),

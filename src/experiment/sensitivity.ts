@@ -1,7 +1,7 @@
 import { round6 } from './columns.js';
 import { csvLine } from './records.js';
 import { experimentHorizon, pointResponses, provenanceCells, PROVENANCE_HEADER, responsesOf, type Response } from './responses.js';
-import type { Level } from './schema.js';
+import type { FactorValue } from './schema.js';
 import { meanOf } from './statistics.js';
 import type { ResultTable } from './table.js';
 
@@ -11,37 +11,37 @@ import type { ResultTable } from './table.js';
  * coefficient, for each response of the metric (see responses.ts).
  */
 
-/** A response of a metric grouped by a factor's listed levels (numbers go to the nearest level), pooling the other factors; with the design points of each group. */
-export function byFactorLevel(table: ResultTable, factor: number, column: number, response: Response, horizon: number | null): { level: Level; values: number[]; points: number[] }[] {
+/** A response of a metric grouped by a factor's listed values (numbers go to the nearest one), pooling the other factors; with the design points of each group. */
+export function byFactorValue(table: ResultTable, factor: number, column: number, response: Response, horizon: number | null): { factorValue: FactorValue; values: number[]; points: number[] }[] {
   const manifest = table.manifest;
   const spec = manifest.factors[factor]!;
-  const groups = spec.levels.map((level) => ({ level, values: [] as number[], points: [] as number[] }));
+  const groups = spec.values.map((value) => ({ factorValue: value, values: [] as number[], points: [] as number[] }));
   for (const point of manifest.points) {
-    const group = groups[nearestLevel(spec.levels, point.levels[spec.name]!)]!;
+    const group = groups[nearestValue(spec.values, point.values[spec.name]!)]!;
     group.values.push(...pointResponses(table, point.index, column, response, horizon));
     group.points.push(point.index);
   }
   return groups;
 }
 
-function nearestLevel(levels: readonly Level[], level: Level): number {
-  const exact = levels.findIndex((candidate) => JSON.stringify(candidate) === JSON.stringify(level));
-  if (exact >= 0 || typeof level !== 'number') return Math.max(exact, 0);
+function nearestValue(values: readonly FactorValue[], value: FactorValue): number {
+  const exact = values.findIndex((candidate) => JSON.stringify(candidate) === JSON.stringify(value));
+  if (exact >= 0 || typeof value !== 'number') return Math.max(exact, 0);
   let best = 0;
-  levels.forEach((candidate, k) => {
-    if (typeof candidate === 'number' && Math.abs(candidate - level) < Math.abs((levels[best] as number) - level)) best = k;
+  values.forEach((candidate, k) => {
+    if (typeof candidate === 'number' && Math.abs(candidate - value) < Math.abs((values[best] as number) - value)) best = k;
   });
   return best;
 }
 
-/** A factor value as a number for regression: numbers as they are, booleans 0/1, anything else its position in the level list. */
-function coded(levels: readonly Level[], level: Level): number {
-  if (typeof level === 'number') return level;
-  if (typeof level === 'boolean') return level ? 1 : 0;
-  return levels.findIndex((candidate) => JSON.stringify(candidate) === JSON.stringify(level));
+/** A factor value as a number for regression: numbers as they are, booleans 0/1, anything else its position in the factor's value list. */
+function coded(values: readonly FactorValue[], value: FactorValue): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return values.findIndex((candidate) => JSON.stringify(candidate) === JSON.stringify(value));
 }
 
-/** How much each factor moves a response: the main effect (range of level means) and the standardized regression coefficient. */
+/** How much each factor moves a response: the main effect (range of the means per value) and the standardized regression coefficient. */
 export interface Sensitivity {
   factor: string;
   mainEffect: number | null;
@@ -61,7 +61,7 @@ export function sensitivity(table: ResultTable, column: number, response: Respon
   const rows: number[][] = [];
   const ys: number[] = [];
   for (const point of manifest.points) {
-    const x = manifest.factors.map((factor) => coded(factor.levels, point.levels[factor.name]!));
+    const x = manifest.factors.map((factor) => coded(factor.values, point.values[factor.name]!));
     for (const value of pointResponses(table, point.index, column, response, horizon)) {
       rows.push(x);
       ys.push(value);
@@ -71,8 +71,8 @@ export function sensitivity(table: ResultTable, column: number, response: Respon
   const used = manifest.factors.map((_, j) => j).filter((j) => varying[j]);
   const coefficients = standardizedRegression(used.map((j) => rows.map((row) => row[j]!)), ys);
   return manifest.factors.map((factor, j) => {
-    const levelMeans = byFactorLevel(table, j, column, response, horizon).filter((group) => group.values.length > 0).map((group) => meanOf(group.values));
-    const mainEffect = levelMeans.length >= 2 ? round6(Math.max(...levelMeans) - Math.min(...levelMeans)) : null;
+    const valueMeans = byFactorValue(table, j, column, response, horizon).filter((group) => group.values.length > 0).map((group) => meanOf(group.values));
+    const mainEffect = valueMeans.length >= 2 ? round6(Math.max(...valueMeans) - Math.min(...valueMeans)) : null;
     const position = used.indexOf(j);
     const src = position >= 0 && coefficients ? round6(coefficients[position]!) : null;
     return { factor: factor.name, mainEffect, src };

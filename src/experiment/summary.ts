@@ -1,7 +1,7 @@
 import { columnInfo, round6 } from './columns.js';
 import { runIndex, type ExperimentManifest } from './manifest.js';
 import { pairedMilestone, summarizeMilestone, type MilestoneSample } from './milestones.js';
-import { csvLine, formatLevel, type ValueStatus } from './records.js';
+import { csvLine, formatFactorValue, type ValueStatus } from './records.js';
 import { pointSample, provenanceCells, PROVENANCE_HEADER } from './responses.js';
 import { describe, type Description } from './statistics.js';
 import type { Estimate } from './survival.js';
@@ -39,7 +39,7 @@ function estimateHeader(name: string): string[] {
 }
 
 function factorCells(manifest: ExperimentManifest, point: number): string[] {
-  return manifest.factors.map((factor) => formatLevel(manifest.points[point]!.levels[factor.name]));
+  return manifest.factors.map((factor) => formatFactorValue(manifest.points[point]!.values[factor.name]));
 }
 
 /** The censoring-aware cells of summary.csv: the counts, share reached, quartiles and RMST (counts only for a plain metric). */

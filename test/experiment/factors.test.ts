@@ -48,19 +48,19 @@ describe('designs', () => {
   it('full factorial crosses every value of every factor, the first varying slowest', () => {
     const d = definition({});
     const points = designPoints('full-factorial', resolveFactors(d, ['x']), [0, 0], { seed: 1 });
-    expect(points.map((p) => [p.levels['a'], p.levels['b']])).toEqual([[0.2, 0], [0.2, 24], [0.5, 0], [0.5, 24], [0.8, 0], [0.8, 24]]);
+    expect(points.map((p) => [p.values['a'], p.values['b']])).toEqual([[0.2, 0], [0.2, 24], [0.5, 0], [0.5, 24], [0.8, 0], [0.8, 24]]);
   });
 
   it('one-at-a-time moves each factor alone away from the baseline', () => {
     const d = definition({ design: 'one-at-a-time' });
     const points = designPoints('one-at-a-time', resolveFactors(d, ['x']), [1, 0], { seed: 1 });
-    expect(points.map((p) => [p.levels['a'], p.levels['b']])).toEqual([[0.5, 0], [0.2, 0], [0.8, 0], [0.5, 24]]);
+    expect(points.map((p) => [p.values['a'], p.values['b']])).toEqual([[0.5, 0], [0.2, 0], [0.8, 0], [0.5, 24]]);
   });
 
   it('a latin hypercube uses each of its strata exactly once per factor', () => {
     const d = definition({ design: 'latin-hypercube', samples: 10 });
     const points = designPoints('latin-hypercube', resolveFactors(d, ['x']), [0, 0], { seed: 3, samples: 10 });
-    const strata = points.map((p) => Math.floor(((p.levels['b'] as number) / 24) * 10)).sort((x, y) => x - y);
+    const strata = points.map((p) => Math.floor(((p.values['b'] as number) / 24) * 10)).sort((x, y) => x - y);
     expect(strata).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(designPoints('latin-hypercube', resolveFactors(d, ['x']), [0, 0], { seed: 3, samples: 10 })).toEqual(points);
   });

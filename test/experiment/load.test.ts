@@ -17,7 +17,7 @@ describe('experiment files', () => {
   it('expands the design and builds each point\'s scenario with its own hash', () => {
     const experiment = loadExperimentFile(`${FIXTURES}/small.yaml`);
     expect(experiment.points).toHaveLength(4);
-    expect(experiment.points[3]!.levels).toEqual({ protocol: true, consentDelay: 36 });
+    expect(experiment.points[3]!.values).toEqual({ protocol: true, consentDelay: 36 });
     expect(experiment.points[3]!.run.scenario.nations.find((n) => n.id === 'hti')!.sovereignty.consentDelay).toBe(36);
     expect(new Set(experiment.points.map((p) => p.run.hash)).size).toBe(4);
     expect(experiment.manifest.columns.map((c) => c.name)).toContain('usa.firstDeployHours');
@@ -49,11 +49,36 @@ describe('experiment files', () => {
       'replications: 2',
       'metrics: [firstResponseHour]',
     ].join('\n');
-    const found = problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`));
-    expect(found).toEqual([expect.stringMatching(/inline\.yaml:7:11: error: no metric "firstResponseHour"; did you mean "firstResponseHours"\?/)]);
-    const fixed = text.replace('[firstResponseHour]', '[firstResponseHours]');
-    expect(problems(() => loadExperimentText(fixed, `${FIXTURES}/inline.yaml`))).toEqual([
+    // Both at once: the file is checked in full before anything is reported.
+    expect(problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`))).toEqual([
       expect.stringMatching(/inline\.yaml:5:27: error: factor "budget" in scenario caribbean-earthquake: no element with id "xyz" in "nations"/),
+      expect.stringMatching(/inline\.yaml:7:11: error: no metric "firstResponseHour"; did you mean "firstResponseHours"\?/),
+    ]);
+  });
+
+  it('reports every problem of names, baseline, metrics, paths and values in one pass, in line order, with suggestions', () => {
+    const text = [
+      'id: x',
+      'name: x',
+      'scenarios: [../../../scenarios/caribbean-earthquake.yaml]',
+      'factors:',
+      '  - { name: delay, path: nations.hti.sovereignty.consentDelya, values: [6, 12, 24] }',
+      '  - { name: proto, path: "relations[hti-usa].protocl", values: [false, true] }',
+      '  - { name: sev, path: crisis.severity, values: [0.5, 2] }',
+      'baseline: { delya: 6, proto: maybe }',
+      'replications: 2',
+      'metrics: [firstResponseHour, usa.firstDeployHours]',
+      'stopping: { metric: needsMet50Hour, halfWidth: 2 }',
+    ].join('\n');
+    const found = problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`));
+    expect(found.map((line) => line.replace(/^.*?inline\.yaml:/, ''))).toEqual([
+      '5:26: error: factor "delay" in scenario caribbean-earthquake: unknown field "consentDelya"; did you mean "consentDelay"? (factors[0].path)',
+      '6:26: error: factor "proto" in scenario caribbean-earthquake: unknown field "protocl"; did you mean "protocol"? (factors[1].path)',
+      '7:55: error: factor "sev" = 2 makes scenario caribbean-earthquake invalid: must be at most 1, got 2 (crisis.severity) (factors[2].values[1])',
+      '8:20: error: no factor "delya"; did you mean "delay"? (baseline.delya)',
+      '8:30: error: baseline value "maybe" is not one of the values of factor "proto" (false, true) (baseline.proto)',
+      '10:11: error: no metric "firstResponseHour"; did you mean "firstResponseHours"? (metrics[0])',
+      '11:21: error: no metric "needsMet50Hour"; did you mean "needsMet50Hours"? (stopping.metric)',
     ]);
   });
 
@@ -64,6 +89,6 @@ describe('experiment files', () => {
 
   it('refuses a baseline value that is not among the factor\'s values', () => {
     const text = ['id: x', 'name: x', 'scenarios: [../../../scenarios/caribbean-earthquake.yaml]', 'factors:', '  - { name: sev, path: crisis.severity, values: [0.5, 0.9] }', 'baseline: { sev: 0.7 }', 'replications: 2'].join('\n');
-    expect(problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`))).toEqual([expect.stringMatching(/inline\.yaml:6:18: error: baseline value is not one of the values of factor "sev"/)]);
+    expect(problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`))).toEqual([expect.stringMatching(/inline\.yaml:6:18: error: baseline value 0.7 is not one of the values of factor "sev" \(0.5, 0.9\)/)]);
   });
 });

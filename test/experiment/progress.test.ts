@@ -36,6 +36,19 @@ describe('batch progress', () => {
     expect(log.written.at(-1)).toBe('batch: 1000/1000 runs (100%), 20 runs/s\n');
   });
 
+  it('measures the rate from the first finished run, so worker start-up does not inflate the first ETA', () => {
+    let now = 0;
+    const log = stream(false);
+    const progress = new Progress(100, { stream: log.stream, intervalSeconds: 1, now: () => now });
+    // 5 s of start-up, then a run every 100 ms.
+    for (let run = 1; run <= 20; run += 1) {
+      now = 5000 + run * 100;
+      progress.tick();
+    }
+    expect(log.written[0]).toBe('batch: 1/100 runs (1%)\n');
+    expect(progress.status()).toBe('20/100 runs (20%), 10 runs/s, ETA 8 s');
+  });
+
   it('formats durations in seconds, minutes and hours', () => {
     expect(formatDuration(42.2)).toBe('43 s');
     expect(formatDuration(200)).toBe('3 min 20 s');
