@@ -82,6 +82,15 @@ export type { DrillOutcome, ClosedRun, TakenDecision } from './drill/outcome.js'
 export { drillDebriefMarkdown } from './drill/debrief.js';
 export { writeHandOuts } from './drill/hand-out.js';
 export type { HandOutPaths } from './drill/hand-out.js';
+export { runSessionCommand, DEFAULT_COMMAND_SETTINGS } from './drill/session-command.js';
+export type { SessionCommand, SessionReply, TimeCommand, CommandSettings } from './drill/session-command.js';
+export { drillView, injectCard, situationOf, DRILL_ROLES, ROLE_SEES } from './drill/session-view.js';
+export type { DrillView, DrillRole, DecisionView, InjectCard, SituationView, ModuleView, ViewOptions } from './drill/session-view.js';
+export { viewText } from './drill/render-text.js';
+export { readClock, onsetText } from './drill/scenario-clock.js';
+export type { ClockReading } from './drill/scenario-clock.js';
+export type { HeldInject } from './drill/replay.js';
+export type { ScenarioClock, ExerciseModule, Evaluation, CriticalTask } from './scenario/exercise.js';
 export { parseCommand, parseDuration } from './drill/commands.js';
 export type { DrillCommand } from './drill/commands.js';
 // The web exercise console (`crisis-sim serve`): the drill session served to browsers.

@@ -11,13 +11,16 @@ export type DrillCommand =
   | { type: 'advance'; byHours: number }
   | { type: 'advance-to'; atHours: number }
   | { type: 'next' }
-  | { type: 'fire'; inject: string }
+  | { type: 'deliver'; inject?: string }
+  | { type: 'skip'; inject?: string; reason?: string }
+  | { type: 'retime'; inject?: string; to: { byHours: number } | { atHours: number } }
   | { type: 'inject'; spec: string }
+  | { type: 'view'; role?: string }
   | { type: 'status'; nation?: string }
   | { type: 'show' }
   | { type: 'injects' }
   | { type: 'undo' }
-  | { type: 'note'; text: string }
+  | { type: 'note'; text: string; kind: 'note' | 'hotwash' }
   | { type: 'save'; file?: string }
   | { type: 'fingerprint' }
   | { type: 'help'; topic?: 'inject' }
@@ -28,17 +31,21 @@ export type DrillCommand =
 export const COMMAND_HELP: readonly (readonly [string, string])[] = [
   ['<option> | <number>', 'answer the decision shown (e.g. "open" or "1")'],
   ['decide <id> <option|number>', 'answer a given decision when several wait'],
-  ['continue   (or an empty line)', 'run until a team must decide (or the horizon)'],
-  ['advance <duration>', 'run for a while, e.g. advance 6h, advance 90m, advance 2d (stops early for a decision)'],
+  ['continue   (or an empty line)', 'run until a team must decide, an inject is due, a module ends, or the horizon'],
+  ['advance <duration>', 'run for a while, e.g. advance 6h, advance 90m, advance 2d (stops early the same way)'],
   ['advance to <hours>', 'run until T+<hours>, e.g. advance to 48'],
-  ['next', 'run to the next scheduled MSEL inject (stops early for a decision)'],
-  ['injects', 'list the MSEL: scheduled injects with their ids, and those that happened'],
-  ['fire <inject-id>', 'fire a scheduled MSEL inject now instead of at its time'],
+  ['next', 'run to the next MSEL inject (stops early for a decision)'],
+  ['deliver [inject-id]', 'deliver the inject due now (read its card out), or an inject still to come, early'],
+  ['skip [inject-id] [| reason]', 'skip the inject due now (or a named one); it never happens in this drill'],
+  ['retime [inject-id] <+duration | hours>', 'move the inject due now (or a named one) later, e.g. retime +6h, retime 48'],
+  ['injects', 'list the MSEL: injects still to come with their ids, and those that happened'],
+  ['view [projector|player|evaluator|controller]', 'what the screen shows; projector (the default) is safe for the room'],
   ['inject <effect> [args] | <title> [| <expected action>]', 'write a new inject and fire it now; "help inject" lists the effects'],
   ['status [nation]', 'every nation on one line, or one nation in detail'],
   ['show', 'show the situation and the decision waiting again'],
-  ['undo', 'take back the last decision (and what followed it); the state is rebuilt exactly'],
+  ['undo', 'take back the last action (a decision, a time jump, an inject...); the state is rebuilt exactly'],
   ['note <text>', 'add a note to the decision log and the after-action report'],
+  ['hotwash <text>', 'a hot-wash note (said right after play); it goes into the after-action report'],
   ['save [file]', 'the log is saved after every action; with a file, also write a compact copy to resume from'],
   ['fingerprint', 'print the digest of the run state (equal digests = identical runs)'],
   ['end', 'close the run now and write the after-action report'],
@@ -79,7 +86,17 @@ export function parseCommand(line: string): DrillCommand {
       return noArguments('next', rest, { type: 'next' });
     case 'fire':
       if (rest.length !== 1) throw new DrillError('fire needs one inject id, e.g.: fire aftershock (injects lists them)');
-      return { type: 'fire', inject: rest[0]! };
+      return { type: 'deliver', inject: rest[0]! };
+    case 'deliver':
+      if (rest.length > 1) throw new DrillError('deliver takes at most one inject id, e.g.: deliver aftershock');
+      return rest[0] !== undefined ? { type: 'deliver', inject: rest[0] } : { type: 'deliver' };
+    case 'skip':
+      return parseSkip(argument);
+    case 'retime':
+      return parseRetime(rest);
+    case 'view':
+      if (rest.length > 1) throw new DrillError('view takes one of: projector, player, evaluator, controller');
+      return rest[0] !== undefined ? { type: 'view', role: rest[0].toLowerCase() } : { type: 'view' };
     case 'inject':
       if (argument === '') throw new DrillError('inject needs an effect and a title, e.g.: inject pressure 0.2 | Viral video of a collapsed school ("help inject" lists the effects)');
       return { type: 'inject', spec: argument };
@@ -94,8 +111,9 @@ export function parseCommand(line: string): DrillCommand {
     case 'undo':
       return noArguments('undo', rest, { type: 'undo' });
     case 'note':
-      if (argument === '') throw new DrillError('note needs some text, e.g.: note Team A asks for a SOFA briefing');
-      return { type: 'note', text: argument };
+    case 'hotwash':
+      if (argument === '') throw new DrillError(`${word} needs some text, e.g.: ${word} Team A asks for a SOFA briefing`);
+      return { type: 'note', text: argument, kind: word === 'hotwash' ? 'hotwash' : 'note' };
     case 'save':
       if (rest.length > 1) throw new DrillError('save takes at most one file name');
       return rest[0] !== undefined ? { type: 'save', file: rest[0] } : { type: 'save' };
@@ -135,6 +153,25 @@ function parseAdvance(rest: readonly string[]): DrillCommand {
   }
   if (rest.length === 0) throw new DrillError('advance needs a duration, e.g.: advance 6h (or "continue" to run to the next decision)');
   return { type: 'advance', byHours: parseDuration(rest.join('')) };
+}
+
+function parseSkip(argument: string): DrillCommand {
+  const [head = '', ...reason] = argument.split('|');
+  const words = head.trim().split(/\s+/).filter((word) => word !== '');
+  if (words.length > 1) throw new DrillError('skip takes at most one inject id, then | and a reason, e.g.: skip aftershock | no time left');
+  const text = reason.join('|').trim();
+  return { type: 'skip', ...(words[0] !== undefined ? { inject: words[0] } : {}), ...(text !== '' ? { reason: text } : {}) };
+}
+
+function parseRetime(rest: readonly string[]): DrillCommand {
+  const usage = 'retime needs a time: +<duration> from now or hours from onset, e.g. retime +6h, retime aftershock 200';
+  if (rest.length === 0 || rest.length > 2) throw new DrillError(usage);
+  const when = rest.at(-1)!;
+  const inject = rest.length === 2 ? { inject: rest[0]! } : {};
+  if (when.startsWith('+')) return { type: 'retime', ...inject, to: { byHours: parseDuration(when.slice(1)) } };
+  const atHours = Number(when.replace(/^t\+/i, '').replace(/h$/i, ''));
+  if (!Number.isFinite(atHours) || atHours < 0) throw new DrillError(usage);
+  return { type: 'retime', ...inject, to: { atHours } };
 }
 
 function noArguments(word: string, rest: readonly string[], command: DrillCommand): DrillCommand {

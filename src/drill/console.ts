@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../metrics/trace-file.js';
-import { actionText } from './debrief.js';
 import { COMMAND_HELP, parseCommand, type DrillCommand } from './commands.js';
 import { DrillError } from './errors.js';
 import { writeHandOuts, type HandOutPaths } from './hand-out.js';
@@ -10,7 +9,11 @@ import { drillLogText } from './log.js';
 import { closeDrill, type DrillOutcome } from './outcome.js';
 import type { DrillSession } from './session.js';
 import type { Style } from './style.js';
-import { clock, decisionText, expectedActionFor, mselText, nationStatusText, one, overviewText, situationText } from './view.js';
+import { viewText } from './render-text.js';
+import { readClock } from './scenario-clock.js';
+import { runSessionCommand, type CommandSettings, type SessionCommand, type TimeCommand } from './session-command.js';
+import { DRILL_ROLES, drillView, ROLE_SEES, type DrillRole } from './session-view.js';
+import { mselText, nationStatusText, one, overviewText } from './view.js';
 
 export interface DrillConsoleOptions {
   session: DrillSession;
@@ -19,6 +22,9 @@ export interface DrillConsoleOptions {
   style: Style;
   /** Where `end` writes the after-action report and the drill debrief. */
   handOuts: HandOutPaths;
+  /** The screen's view at start (default projector: safe for the room). */
+  role?: DrillRole;
+  settings?: CommandSettings;
 }
 
 /** How a console session ended, and how many typed lines were refused. */
@@ -38,8 +44,14 @@ type Outcome = 'go-on' | 'quit' | 'end';
 export class DrillConsole {
   private refused = 0;
   private outcome: DrillOutcome | undefined;
+  /** What the screen shows; projector (safe for the room) until the facilitator switches. */
+  private role: DrillRole;
+  /** A long time jump waiting for yes. */
+  private confirming: TimeCommand | undefined;
 
-  constructor(private readonly options: DrillConsoleOptions) {}
+  constructor(private readonly options: DrillConsoleOptions) {
+    this.role = options.role ?? 'projector';
+  }
 
   async run(): Promise<DrillConsoleResult> {
     const { session, input } = this.options;
@@ -54,7 +66,7 @@ export class DrillConsole {
       }
       let outcome: Outcome;
       try {
-        outcome = this.execute(parseCommand(line));
+        outcome = this.confirming ? this.confirm(line) : this.execute(parseCommand(line));
       } catch (error) {
         if (!(error instanceof DrillError)) throw error;
         this.refused++;
@@ -81,39 +93,38 @@ export class DrillConsole {
         this.answer(command);
         return 'go-on';
       case 'continue':
-        session.advanceTo(session.sim.horizonHours);
-        this.showSituation();
-        return 'go-on';
+      case 'next':
+        return this.carryOut({ type: command.type });
       case 'advance':
-        session.advanceTo(session.now + command.byHours);
-        this.showSituation();
-        return 'go-on';
+        return this.carryOut({ type: 'advance', byHours: command.byHours });
       case 'advance-to':
-        session.advanceTo(command.atHours);
-        this.showSituation();
-        return 'go-on';
-      case 'next': {
-        const next = session.sim.upcomingInjects()[0];
-        if (!next) throw new DrillError('no scheduled inject is left; continue runs to the next decision');
-        session.advanceTo(Math.max(next.atHours, session.now + Number.EPSILON));
-        this.showSituation();
-        return 'go-on';
-      }
-      case 'fire': {
-        const inject = session.fire(command.inject);
-        this.say(`Fired ${inject.id} at ${clock(session.now)} (it was scheduled for T+${one(inject.atHours)} h): ${inject.title}`);
-        if (inject.description) this.say(`  ${inject.description}`);
-        this.showPending();
-        return 'go-on';
+        return this.carryOut({ type: 'advance-to', atHours: command.atHours });
+      case 'deliver':
+        return this.carryOut({ type: 'deliver', ...(command.inject !== undefined ? { inject: command.inject } : {}) });
+      case 'skip':
+        return this.carryOut({ type: 'skip', ...(command.inject !== undefined ? { inject: command.inject } : {}), ...(command.reason !== undefined ? { reason: command.reason } : {}) });
+      case 'retime': {
+        const toHours = 'byHours' in command.to ? session.now + command.to.byHours : command.to.atHours;
+        return this.carryOut({ type: 'retime', ...(command.inject !== undefined ? { inject: command.inject } : {}), toHours });
       }
       case 'inject': {
         const id = `live-${session.liveInjects().length + 1}`;
         const inject = parseLiveInject(command.spec, id, session.now, session.scenario, session.sim.capabilities);
-        session.injectNow(inject);
-        this.say(`Inject ${inject.id} (${inject.effect.type}) fired at ${clock(session.now)}: ${inject.title}`);
-        this.showPending();
-        return 'go-on';
+        return this.carryOut({ type: 'inject', inject });
       }
+      case 'note':
+        this.say(this.reply({ type: 'note', text: command.text, kind: command.kind }));
+        return 'go-on';
+      case 'undo':
+        return this.carryOut({ type: 'undo' });
+      case 'view':
+        if (command.role !== undefined) {
+          if (!DRILL_ROLES.includes(command.role as DrillRole)) throw new DrillError(`unknown view "${command.role}"; one of: ${DRILL_ROLES.join(', ')}`);
+          this.role = command.role as DrillRole;
+        }
+        this.say(`View: ${this.role}${ROLE_SEES[this.role].engineChoice ? ' (controller only: do not project this screen)' : this.role === 'projector' ? ' (safe to project)' : ''}.`);
+        this.showSituation();
+        return 'go-on';
       case 'status':
         if (command.nation === undefined) this.say(overviewText(session.sim, session.header.players, style));
         else {
@@ -127,18 +138,7 @@ export class DrillConsole {
         this.showSituation();
         return 'go-on';
       case 'injects':
-        this.say(mselText(session.sim.upcomingInjects(), session.injectsSoFar(), style));
-        return 'go-on';
-      case 'undo': {
-        const [decision, ...after] = session.undo();
-        this.say(`Undone: ${actionText(decision!)}${after.length > 0 ? `; and after it: ${after.map(actionText).join('; ')}` : ''}.`);
-        this.say(`The run is rebuilt from the seed and stands at ${clock(session.now)} again (state ${session.fingerprint()}).`);
-        this.showSituation();
-        return 'go-on';
-      }
-      case 'note':
-        session.note(command.text);
-        this.say(`Noted at ${clock(session.now)}.`);
+        this.say(mselText(session.held(), session.injectsSoFar(), style));
         return 'go-on';
       case 'save':
         if (command.file !== undefined) {
@@ -149,7 +149,7 @@ export class DrillConsole {
         this.say(`The decision log ${session.logPath} is written to disk after every action (${session.actions.length} actions so far).`);
         return 'go-on';
       case 'fingerprint':
-        this.say(`State at ${clock(session.now)}: ${session.fingerprint()}`);
+        this.say(`State at ${this.clock(session.now)}: ${session.fingerprint()}`);
         return 'go-on';
       case 'help':
         this.help(command.topic);
@@ -164,6 +164,34 @@ export class DrillConsole {
         throw new Error(`unknown command ${JSON.stringify(exhaustive)}`);
       }
     }
+  }
+
+  /** Runs a session command, says what it did and shows the screen again (or asks to confirm a long jump). */
+  private carryOut(command: SessionCommand): Outcome {
+    const reply = runSessionCommand(this.options.session, command, this.options.settings);
+    if (reply.type === 'confirm') {
+      this.confirming = reply.command;
+      this.say(reply.question);
+      return 'go-on';
+    }
+    this.say(reply.message);
+    this.showSituation();
+    return 'go-on';
+  }
+
+  private reply(command: SessionCommand): string {
+    const reply = runSessionCommand(this.options.session, command, this.options.settings);
+    if (reply.type === 'confirm') throw new Error('only time commands ask for confirmation');
+    return reply.message;
+  }
+
+  /** The line after a confirmation question: yes runs the jump; anything else (a stray Enter too) keeps the clock. */
+  private confirm(line: string): Outcome {
+    const command = this.confirming!;
+    this.confirming = undefined;
+    if (/^(y|yes)$/i.test(line.trim())) return this.carryOut(command);
+    this.say(`Not run: the clock stays at ${this.clock(this.options.session.now)}.`);
+    return 'go-on';
   }
 
   private answer(command: Extract<DrillCommand, { type: 'answer' | 'answer-number' }>): void {
@@ -186,18 +214,18 @@ export class DrillConsole {
     if (!request.options.includes(choice)) {
       throw new DrillError(`"${choice}" is neither a command (help lists them) nor an option of decision #${request.id}: ${request.options.join(', ')}`);
     }
-    session.decide(request.id, choice);
-    const name = session.sim.nation(request.nation).name;
-    this.say(`Recorded: ${name} (${request.nation}) ${request.kind} = ${choice} at ${clock(session.now)}${choice === request.recommended ? '' : ` (the engine would have chosen ${request.recommended})`}.`);
-    if (session.pending().length > 0) this.showPending();
-    else this.say(this.options.style.quiet('No decision is waiting. Press Enter to run to the next decision, or type a facilitator command (help lists them).'));
+    const message = this.reply({ type: 'decide', decision: request.id, choice });
+    const differs = ROLE_SEES[this.role].engineChoice && choice !== request.recommended ? ` [controller] the engine would have chosen ${request.recommended}.` : '';
+    this.say(`${message}${differs}`);
+    if (session.pending().length > 0 || session.due().length > 0) this.showSituation();
+    else this.say(this.options.style.quiet('No decision is waiting. Press Enter to run to the next decision or inject, or type a facilitator command (help lists them).'));
   }
 
   private end(): void {
     const { session, handOuts } = this.options;
     if (session.now <= 0) throw new DrillError('nothing has happened yet; continue first');
     session.end();
-    this.say(`Closing the drill at ${clock(session.now)} and running the all-AI comparison run...`);
+    this.say(`Closing the drill at ${this.clock(session.now)} and running the all-AI comparison run...`);
     const outcome = closeDrill(session);
     writeHandOuts(outcome, handOuts);
     this.outcome = outcome;
@@ -217,27 +245,12 @@ export class DrillConsole {
     this.say(style.heading(`crisis-sim drill: ${header.scenarioName}`));
     this.say(`Seed ${header.seed}, horizon ${header.horizonHours} h, teams play: ${header.players.join(', ')}. Engine ${header.engine.name} ${header.engine.version}.`);
     this.say(`Decision log: ${session.logPath} (every action is saved as it happens). Type help for the commands.`);
-    if (session.actions.length > 0) this.say(`Resumed: ${session.actions.length} logged actions replayed exactly (state ${session.fingerprint()}).`);
+    if (session.actions.length > 0) this.say(`Resumed: ${session.actions.length} logged actions replayed exactly.`);
   }
 
   private showSituation(): void {
-    const { session, style } = this.options;
     this.say('');
-    this.say(situationText(session.sim, style));
-    if (session.pending().length > 0) this.showPending();
-    else if (session.atHorizon) this.say(`The run reached its horizon (T+${session.sim.horizonHours} h). Type end for the after-action report, or undo.`);
-    else this.say(style.quiet('No decision is waiting. Press Enter to run to the next decision.'));
-  }
-
-  private showPending(): void {
-    const { session, style } = this.options;
-    const [first, ...others] = session.pending();
-    if (!first) return;
-    const nation = session.sim.nation(first.nation);
-    const expected = expectedActionFor(nation.id, nation.name, session.now, session.injectsSoFar(), [...session.scenario.injects, ...session.liveInjects()]);
-    this.say('');
-    this.say(decisionText(session.sim, first, expected, style));
-    if (others.length > 0) this.say(`Also waiting: ${others.map((request) => `#${request.id} (${request.nation} ${request.kind})`).join(', ')}; answer one with: decide <id> <option>`);
+    this.say(viewText(drillView(this.options.session, this.role), this.options.style));
   }
 
   private help(topic: 'inject' | undefined): void {
@@ -253,14 +266,20 @@ export class DrillConsole {
 
   private paused(why: string): void {
     const { session } = this.options;
-    this.say(`Drill paused (${why}) at ${clock(session.now)}. Every action is in ${session.logPath}.`);
+    this.say(`Drill paused (${why}) at ${this.clock(session.now)}. Every action is in ${session.logPath}.`);
     this.say(`Resume with: crisis-sim drill --resume ${session.logPath}`);
   }
 
   private prompt(): string {
     const { session } = this.options;
     const first = session.pending()[0];
-    return `T+${one(session.now)} h${first ? `, #${first.id} for ${first.nation}` : ''}> `;
+    const [due] = session.due();
+    return `T+${one(session.now)} h${due ? `, inject ${due.inject.id} due` : first ? `, #${first.id} for ${first.nation}` : ''}> `;
+  }
+
+  /** The scenario clock at `hours`: `Day 2, 14:00 (T+21 h)`. */
+  private clock(hours: number): string {
+    return readClock(hours, this.options.session.scenario.clock).text;
   }
 
   private say(text: string): void {

@@ -175,6 +175,11 @@ function facilitatorSection(actions: readonly DrillAction[], undone: readonly Dr
   return out;
 }
 
+/** One logged action in a sentence safe for the room: a decision without the engine's choice. */
+export function roomText(action: DrillAction): string {
+  return action.type === 'decide' ? `${action.nation} decided ${action.kind}${action.subject ? ` (${action.subject})` : ''}: ${action.choice}` : actionText(action);
+}
+
 /** One logged action in a sentence. */
 export function actionText(action: DrillAction): string {
   switch (action.type) {
@@ -183,13 +188,17 @@ export function actionText(action: DrillAction): string {
     case 'advance':
       return `time ran on (until ${one(action.untilHours)} h or the next decision)`;
     case 'fire':
-      return `fired MSEL inject ${action.inject} early`;
+      return `delivered MSEL inject ${action.inject}`;
+    case 'skip':
+      return `skipped MSEL inject ${action.inject}${action.reason ? ` (${action.reason})` : ''}`;
+    case 'retime':
+      return `re-timed MSEL inject ${action.inject} to ${one(action.dueHours)} h`;
     case 'inject': {
       const effect = action.inject['effect'] as { type?: string } | undefined;
       return `new inject ${String(action.inject['id'])} (${effect?.type ?? 'none'}): ${String(action.inject['title'])}`;
     }
     case 'note':
-      return `note: ${action.text}`;
+      return `${action.kind === 'hotwash' ? 'hot-wash note' : 'note'}: ${action.text}`;
     case 'undo':
       return 'undo';
     case 'end':

@@ -24,10 +24,10 @@ export class RunFingerprint {
     return this.entries;
   }
 
-  /** `sha256:<first 16 hex>` of trace, world, clock and pending decision ids. */
-  digest(world: WorldState, nowHours: number, pendingIds: readonly number[]): string {
+  /** `sha256:<first 16 hex>` of trace, world, clock, pending decision ids and what the drill holds beside (`extra`). */
+  digest(world: WorldState, nowHours: number, pendingIds: readonly number[], extra: unknown = null): string {
     const traceDigest = this.trace.copy().digest('hex');
-    const state = JSON.stringify({ world, nowHours, pendingIds, traceEntries: this.entries });
+    const state = JSON.stringify({ world, nowHours, pendingIds, traceEntries: this.entries, extra });
     return `sha256:${createHash('sha256').update(traceDigest).update(state).digest('hex').slice(0, 16)}`;
   }
 }

@@ -10,7 +10,8 @@ import { DrillError } from './errors.js';
  */
 
 export const DRILL_LOG_FORMAT = 'crisis-sim-drill-log';
-export const DRILL_LOG_VERSION = 1;
+/** 2: MSEL injects are held for the facilitator (deliver, skip, re-time); undo takes back any action. */
+export const DRILL_LOG_VERSION = 2;
 
 const injectLike = z.record(z.string(), z.unknown());
 
@@ -51,9 +52,13 @@ const actionSchema = z.discriminatedUnion('type', [
     subject: z.string().optional(),
   }),
   z.object({ type: z.literal('advance'), ...stamped, untilHours: z.number().positive() }),
+  /** An MSEL inject delivered: when due, or early. */
   z.object({ type: z.literal('fire'), ...stamped, inject: z.string() }),
+  z.object({ type: z.literal('skip'), ...stamped, inject: z.string(), reason: z.string() }),
+  z.object({ type: z.literal('retime'), ...stamped, inject: z.string(), dueHours: z.number().nonnegative() }),
   z.object({ type: z.literal('inject'), ...stamped, inject: injectLike }),
-  z.object({ type: z.literal('note'), ...stamped, text: z.string() }),
+  /** `hotwash`: said in the hot wash right after play; both go into the after-action report. */
+  z.object({ type: z.literal('note'), ...stamped, text: z.string(), kind: z.enum(['note', 'hotwash']).optional() }),
   z.object({ type: z.literal('undo'), ...stamped }),
   z.object({ type: z.literal('end'), ...stamped }),
 ]);
@@ -134,6 +139,10 @@ export function readDrillLog(path: string): DrillLog {
       throw new DrillError(`${where}: not a JSON line`);
     }
     if (header === undefined) {
+      const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
+      if (typeof version === 'number' && version !== DRILL_LOG_VERSION) {
+        throw new DrillError(`${where}: drill log format ${version}; this crisis-sim reads format ${DRILL_LOG_VERSION} (replay the log with the crisis-sim version that wrote it)`);
+      }
       const parsed = headerSchema.safeParse(value);
       if (!parsed.success) throw new DrillError(`${where}: not a crisis-sim drill log header (${describeZodError(parsed.error)})`);
       header = parsed.data;
@@ -153,9 +162,9 @@ export function drillLogText(log: DrillLog): string {
 }
 
 /**
- * The actions in force after undos: each `undo` takes back the latest decision still in
- * force and every run-changing action after it. Notes stay (they record what the room
- * said); `end` markers are dropped (a resumed drill goes on).
+ * The actions in force after undos: each `undo` takes back the latest action still in
+ * force, time jumps included. Notes are never undone (they record what the room said);
+ * `end` markers are dropped (a resumed drill goes on).
  */
 export function actionsInForce(actions: readonly DrillAction[]): DrillAction[] {
   const inForce: DrillAction[] = [];
@@ -165,17 +174,15 @@ export function actionsInForce(actions: readonly DrillAction[]): DrillAction[] {
       inForce.push(action);
       continue;
     }
-    const last = lastDecisionIndex(inForce);
-    if (last < 0) continue;
-    const notes = inForce.slice(last).filter((kept) => kept.type === 'note');
-    inForce.splice(last, inForce.length - last, ...notes);
+    const last = lastUndoableIndex(inForce);
+    if (last >= 0) inForce.splice(last, 1);
   }
   return inForce;
 }
 
-/** Index of the latest decision in a list of actions, or -1. */
-export function lastDecisionIndex(actions: readonly DrillAction[]): number {
-  for (let index = actions.length - 1; index >= 0; index--) if (actions[index]!.type === 'decide') return index;
+/** Index of the latest action undo would take back (anything but a note), or -1. */
+export function lastUndoableIndex(actions: readonly DrillAction[]): number {
+  for (let index = actions.length - 1; index >= 0; index--) if (actions[index]!.type !== 'note') return index;
   return -1;
 }
 

@@ -95,8 +95,9 @@ function closeDrillRun(session: DrillSession, closedAtHours: number): ClosedRun 
 }
 
 /**
- * What the engine would have done: the same scenario and seed with no team, the
- * facilitator's fired and written injects applied at the times they were in the drill.
+ * What the engine would have done: the same scenario and seed with no team, the MSEL
+ * injects delivered and those written on the spot applied at the times they were in the
+ * drill (skipped ones never happen, as in the drill).
  */
 function closeEngineRun(session: DrillSession, closedAtHours: number): ClosedRun {
   const trace: TraceEntry[] = [];
@@ -109,7 +110,7 @@ function closeEngineRun(session: DrillSession, closedAtHours: number): ClosedRun
   for (const action of session.actionsInForce()) {
     if (action.type !== 'fire' && action.type !== 'inject') continue;
     run.sim.advance(action.atHours);
-    if (action.type === 'inject' || run.sim.upcomingInjects().some((inject) => inject.id === action.inject)) applyAction(run, action);
+    applyAction(run, action);
   }
   const players = new Set(session.header.players);
   return closeRun(session, run, trace, () => decisions.filter((decision) => players.has(decision.nation)));

@@ -13,11 +13,22 @@ export interface InjectOccurrence {
   title: string;
 }
 
-/** A simulation with what a drill needs beside it: its fingerprint and the injects that happened. */
+/** An MSEL inject not yet delivered or skipped, and the time it comes due (re-timed or as scheduled). */
+export interface HeldInject {
+  inject: Inject;
+  dueHours: number;
+}
+
+/**
+ * A simulation with what a drill needs beside it: its fingerprint, the injects that
+ * happened, and the MSEL injects held for the facilitator (the engine does not fire them
+ * by itself: each stops the clock when due and is delivered, skipped or re-timed).
+ */
 export interface DrillRun {
   sim: Simulation;
   fingerprint: RunFingerprint;
   injects: InjectOccurrence[];
+  held: HeldInject[];
 }
 
 export interface DrillRunOptions {
@@ -44,14 +55,34 @@ export function startRun(scenario: Scenario, options: DrillRunOptions, alsoTrace
     players: options.players,
     trace,
     keepHistory: true,
+    holdInjects: true,
     ...(options.horizonHours !== undefined ? { horizonHours: options.horizonHours } : {}),
   });
-  return { sim, fingerprint, injects };
+  const held = scenario.injects.map((inject) => ({ inject, dueHours: inject.atHours }));
+  return { sim, fingerprint, injects, held: sortHeld(held) };
 }
 
-/** The fingerprint of a run's current state. */
+/** Held injects by due time; equal times keep the MSEL's order. */
+function sortHeld(held: HeldInject[]): HeldInject[] {
+  return held.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.dueHours - b.entry.dueHours || a.index - b.index).map(({ entry }) => entry);
+}
+
+/** Held injects due now (the clock stops on them until each is delivered, skipped or re-timed). */
+export function dueInjects(run: DrillRun): HeldInject[] {
+  return run.held.filter((entry) => entry.dueHours <= run.sim.now);
+}
+
+/** The fingerprint of a run's current state, the held MSEL included. */
 export function fingerprintOf(run: DrillRun): string {
-  return run.fingerprint.digest(run.sim.world.state, run.sim.now, run.sim.pending().map((request) => request.id));
+  const held = run.held.map((entry) => [entry.inject.id, entry.dueHours]);
+  return run.fingerprint.digest(run.sim.world.state, run.sim.now, run.sim.pending().map((request) => request.id), held);
+}
+
+/** Takes an inject out of the held MSEL; the caller has checked it is there. */
+function release(run: DrillRun, injectId: string): HeldInject {
+  const index = run.held.findIndex((entry) => entry.inject.id === injectId);
+  if (index < 0) throw new DrillError(`inject ${injectId} is not in the MSEL still to come`);
+  return run.held.splice(index, 1)[0]!;
 }
 
 /** The inject a logged `inject` action wrote on the spot, with the schema's defaults. */
@@ -76,10 +107,15 @@ export function applyAction(run: DrillRun, action: DrillAction): void {
     case 'advance':
       sim.advance(action.untilHours);
       return;
-    case 'fire': {
-      const inject = sim.upcomingInjects().find((candidate) => candidate.id === action.inject);
-      if (!inject) throw new DrillError(`inject ${action.inject} is not scheduled at T+${action.atHours} h`);
-      sim.fireInject(inject);
+    case 'fire':
+      sim.fireInject(release(run, action.inject).inject);
+      return;
+    case 'skip':
+      release(run, action.inject);
+      return;
+    case 'retime': {
+      const entry = release(run, action.inject);
+      run.held = sortHeld([...run.held, { inject: entry.inject, dueHours: action.dueHours }]);
       return;
     }
     case 'inject':

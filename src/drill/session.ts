@@ -9,12 +9,12 @@ import {
   DRILL_LOG_FORMAT,
   DRILL_LOG_VERSION,
   DrillLogWriter,
-  lastDecisionIndex,
+  lastUndoableIndex,
   readDrillLog,
   type DrillAction,
   type DrillLogHeader,
 } from './log.js';
-import { applyAction, describeDecision, fingerprintOf, liveInjectOf, replay, type DrillRun } from './replay.js';
+import { applyAction, describeDecision, dueInjects, fingerprintOf, liveInjectOf, replay, type DrillRun, type HeldInject } from './replay.js';
 
 /** What a drill needs to start: the scenario, the seed, who plays, and where to log. */
 export interface DrillStart {
@@ -151,26 +151,88 @@ export class DrillSession {
     return request;
   }
 
-  /** Runs the engine until `untilHours` (at most the horizon) or until a played nation must decide. */
+  /** MSEL injects due now: the clock stays until each is delivered, skipped or re-timed. */
+  due(): HeldInject[] {
+    return dueInjects(this.run);
+  }
+
+  /** MSEL injects not yet delivered or skipped, by due time. */
+  held(): readonly HeldInject[] {
+    return this.run.held;
+  }
+
+  /**
+   * Where a run towards `untilHours` stops at the latest: the next MSEL inject coming due,
+   * the end of the current module, or the horizon, whichever is first (a decision may stop
+   * it earlier still).
+   */
+  stopBefore(untilHours: number): number {
+    const next = this.run.held.find((entry) => entry.dueHours > this.now);
+    const moduleEnd = (this.scenario.modules ?? []).find((module) => module.endHours > this.now);
+    return Math.min(untilHours, this.run.sim.horizonHours, next?.dueHours ?? Infinity, moduleEnd?.endHours ?? Infinity);
+  }
+
+  /**
+   * Where running towards `untilHours` would stop, and why (a decision, an inject due, a
+   * module's end, the horizon), found on a scratch replay of the run: nothing changes,
+   * nothing is logged.
+   */
+  probeAdvance(untilHours: number): { atHours: number; why: string } {
+    const scratch = replay(this.scenario, this.runOptions(), this.inForce, false);
+    const stop = this.stopBefore(untilHours);
+    scratch.sim.advance(stop);
+    const atHours = scratch.sim.now;
+    const [decision] = scratch.sim.pending();
+    if (decision) return { atHours, why: `a decision for ${decision.nation} comes up` };
+    const due = dueInjects(scratch)[0];
+    if (due) return { atHours, why: `inject ${due.inject.id} is due` };
+    const moduleEnd = (this.scenario.modules ?? []).find((module) => module.endHours === atHours);
+    if (moduleEnd) return { atHours, why: `module "${moduleEnd.title}" ends` };
+    return { atHours, why: atHours >= scratch.sim.horizonHours ? 'the run reaches its horizon' : 'the time asked for is reached' };
+  }
+
+  /** Runs the engine towards `untilHours`; stops at the first decision, due inject, module end or the horizon. */
   advanceTo(untilHours: number): void {
     this.requireNoPending('time can move');
+    this.requireNothingDue();
     const horizon = this.run.sim.horizonHours;
     if (this.now >= horizon) throw new DrillError(`the run is at its horizon (T+${horizon} h): type end for the after-action report`);
     if (!(untilHours > this.now)) throw new DrillError(`T+${untilHours} h is not after the current time T+${round(this.now)} h`);
-    this.commit({ type: 'advance', untilHours: Math.min(untilHours, horizon) });
+    this.commit({ type: 'advance', untilHours: this.stopBefore(untilHours) });
   }
 
-  /** Fires a scheduled MSEL inject now instead of at its time. */
-  fire(injectId: string): Inject {
-    const inject = this.run.sim.upcomingInjects().find((candidate) => candidate.id === injectId);
-    if (!inject) {
-      const happened = this.run.injects.find((occurrence) => occurrence.id === injectId);
-      if (happened) throw new DrillError(`inject ${injectId} already happened at T+${round(happened.atHours)} h`);
-      const upcoming = this.run.sim.upcomingInjects().map((candidate) => candidate.id);
-      throw new DrillError(`no scheduled inject ${injectId}; scheduled: ${upcoming.length > 0 ? upcoming.join(', ') : 'none'}`);
-    }
+  /** Delivers an MSEL inject: the one due now, or one still to come (fired early). */
+  deliver(injectId: string): Inject {
+    const entry = this.heldInject(injectId);
     this.commit({ type: 'fire', inject: injectId });
-    return inject;
+    return entry.inject;
+  }
+
+  /** Skips an MSEL inject (it never happens in this drill); the reason is logged. */
+  skip(injectId: string, reason: string): Inject {
+    const entry = this.heldInject(injectId);
+    this.commit({ type: 'skip', inject: injectId, reason: reason.trim() });
+    return entry.inject;
+  }
+
+  /** Moves an MSEL inject to a later time. */
+  retime(injectId: string, dueHours: number): Inject {
+    const entry = this.heldInject(injectId);
+    if (!(dueHours > this.now)) throw new DrillError(`re-time ${injectId} to a time after now (T+${round(this.now)} h)`);
+    if (dueHours > this.run.sim.horizonHours) throw new DrillError(`T+${round(dueHours)} h is after the horizon (T+${this.run.sim.horizonHours} h)`);
+    this.commit({ type: 'retime', inject: injectId, dueHours });
+    return entry.inject;
+  }
+
+  private heldInject(injectId: string): HeldInject {
+    const entry = this.run.held.find((candidate) => candidate.inject.id === injectId);
+    if (entry) return entry;
+    const happened = this.run.injects.find((occurrence) => occurrence.id === injectId);
+    if (happened) throw new DrillError(`inject ${injectId} already happened at T+${round(happened.atHours)} h`);
+    const skipped = this.inForce.some((action) => action.type === 'skip' && action.inject === injectId);
+    if (skipped) throw new DrillError(`inject ${injectId} was skipped (undo brings it back)`);
+    const upcoming = this.run.held.map((candidate) => candidate.inject.id);
+    throw new DrillError(`no MSEL inject ${injectId} is still to come; still to come: ${upcoming.length > 0 ? upcoming.join(', ') : 'none'}`);
   }
 
   /** Applies an inject written on the spot; its id must be new. */
@@ -185,20 +247,20 @@ export class DrillSession {
     return this.inForce.flatMap((action) => (action.type === 'inject' ? [liveInjectOf(action)] : []));
   }
 
-  /** Adds a note to the log (it changes nothing in the run). */
-  note(text: string): void {
-    if (text.trim() === '') throw new DrillError('note needs some text, e.g.: note Team A asks for a SOFA briefing');
-    this.commit({ type: 'note', text: text.trim() });
+  /** Adds a note (or a hot-wash note) to the log; it changes nothing in the run. */
+  note(text: string, kind: 'note' | 'hotwash' = 'note'): void {
+    if (text.trim() === '') throw new DrillError(`${kind} needs some text, e.g.: ${kind} Team A asks for a SOFA briefing`);
+    this.commit({ type: 'note', text: text.trim(), ...(kind === 'hotwash' ? { kind } : {}) });
   }
 
   /**
-   * Takes back the latest decision and every run-changing action after it; the run is
-   * rebuilt by replay and the decision waits again. Returns what was undone.
+   * Takes back the latest action (a decision, a time jump, an inject delivered, skipped or
+   * re-timed...); notes stay. The run is rebuilt by replay from the seed. Returns what was undone.
    */
-  undo(): DrillAction[] {
-    const last = lastDecisionIndex(this.inForce);
-    if (last < 0) throw new DrillError('there is no decision to undo');
-    const undone = this.inForce.slice(last).filter((action) => action.type !== 'note');
+  undo(): DrillAction {
+    const last = lastUndoableIndex(this.inForce);
+    if (last < 0) throw new DrillError('there is nothing to undo');
+    const undone = this.inForce[last]!;
     const action: DrillAction = { type: 'undo', atHours: this.now };
     const inForce = actionsInForce([...this.actions, action]);
     this.run = replay(this.scenario, this.runOptions(), inForce, true);
@@ -222,12 +284,17 @@ export class DrillSession {
     return { seed: this.header.seed, players: this.header.players, horizonHours };
   }
 
+  private requireNothingDue(): void {
+    const [first] = this.due();
+    if (first) throw new DrillError(`inject ${first.inject.id} is due: deliver it, skip it or re-time it before time moves on`);
+  }
+
   private requireNoPending(what: string): void {
     const waiting = this.pending();
     if (waiting.length === 0) return;
     const first = waiting[0]!;
     throw new DrillError(
-      `decision ${describeDecision(first)} is waiting: answer it before ${what} (the engine would choose ${first.recommended}), or undo`,
+      `decision ${describeDecision(first)} is waiting: answer it before ${what}, or undo`,
     );
   }
 

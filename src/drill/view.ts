@@ -1,10 +1,8 @@
-import type { DecisionRequest } from '../engine/decisions.js';
 import type { Simulation } from '../engine/simulation.js';
 import { STALL_CAUSE_BY_STATE } from '../metrics/definitions.js';
 import type { PhaseInterval } from '../metrics/recorder.js';
-import { needAt } from '../model/needs.js';
 import type { Inject } from '../scenario/schema.js';
-import type { InjectOccurrence } from './replay.js';
+import type { HeldInject, InjectOccurrence } from './replay.js';
 import type { Style } from './style.js';
 
 /**
@@ -37,56 +35,6 @@ export function currentPhase(sim: Simulation, nation: string): PhaseInterval | u
     if (interval.nation === nation && interval.endHours === null) return interval;
   }
   return undefined;
-}
-
-/** The situation: time, unmet needs, who is deployed, who is stalled and why, hosts, the next inject. */
-export function situationText(sim: Simulation, style: Style): string {
-  const world = sim.world.state;
-  const lines: string[] = [];
-  lines.push(style.heading(`== ${clock(sim.now)} -- ${sim.scenario.name} ==`));
-  lines.push(`Needs: ${Math.round(sim.coverage() * 100)}% met overall${world.resolved ? ' (acute phase over)' : ''}`);
-  const inTheatre: Record<string, number> = {};
-  for (const units of Object.values(world.deployed)) for (const [capability, count] of Object.entries(units)) inTheatre[capability] = (inTheatre[capability] ?? 0) + count;
-  const rows = sim.capabilities.map((capability) => {
-    const curve = world.needs[capability];
-    return [capability, one(curve ? needAt(curve, sim.now) : 0), String(inTheatre[capability] ?? 0)];
-  });
-  lines.push(indent(table(['capability', 'need now', 'units in theatre'], rows)));
-  const deployed = Object.entries(world.deployed).filter(([, units]) => Object.values(units).some((count) => count > 0));
-  lines.push(`Deployed: ${deployed.length > 0 ? deployed.map(([nation, units]) => `${nation} (${unitsText(units)})`).join('; ') : 'nobody yet'}`);
-  const stalled = [...sim.contributors.keys()].flatMap((nation) => {
-    const phase = currentPhase(sim, nation);
-    const cause = phase ? STALL_CAUSE_BY_STATE[phase.state] : undefined;
-    return phase && cause ? [`${nation} ${words(phase.state)} since T+${one(phase.startHours)} h (cause: ${cause})`] : [];
-  });
-  lines.push(stalled.length > 0 ? `Stalled (${stalled.length}):` : 'Stalled: nobody');
-  for (const line of stalled) lines.push(`  ${line}`);
-  lines.push(`Hosts: ${sim.scenario.crisis.hosts.map((host) => `${host} consent policy ${world.hostPolicy[host] ?? 'undecided'}`).join('; ')}`);
-  const next = sim.upcomingInjects()[0];
-  lines.push(`Next MSEL inject: ${next ? `${next.id} at T+${one(next.atHours)} h, "${next.title}"` : 'none left'}`);
-  return lines.join('\n');
-}
-
-/**
- * The decision waiting: who, what, each option numbered with its known consequence, the
- * engine's own choice marked in words, and the MSEL's expected action where one applies.
- */
-export function decisionText(sim: Simulation, request: DecisionRequest, expected: ExpectedAction | undefined, style: Style): string {
-  const nation = sim.nation(request.nation);
-  const lines: string[] = [];
-  const about = request.subject ? `, about ${request.subject}` : '';
-  lines.push(style.heading(`DECISION #${request.id} for ${nation.name} (${request.nation}): ${request.kind}${about}, asked at T+${one(request.atHours)} h`));
-  lines.push(`  ${request.question}`);
-  const width = Math.max(...request.options.map((option) => option.length));
-  request.options.forEach((option, index) => {
-    const mark = option === request.recommended ? style.emphasis("  (engine's choice)") : '';
-    lines.push(`  ${index + 1}) ${option.padEnd(width)}  ${request.consequences[option] ?? ''}${mark}`);
-  });
-  if (expected) {
-    lines.push(`  MSEL expects (after inject ${expected.injectId} at T+${one(expected.atHours)} h${expected.to ? `, to ${expected.to}` : ''}): ${expected.action}`);
-  }
-  lines.push(style.quiet(`  Answer with the option's name or number, e.g. "${request.options[0]}" or "1".`));
-  return lines.join('\n');
 }
 
 /** An MSEL expected action that applies to a nation's decision. */
@@ -172,13 +120,13 @@ export function overviewText(sim: Simulation, players: readonly string[], style:
   return [style.heading('Nations (status <id> for one in detail)'), indent(table(['nation', 'played by', 'state', 'stalled by', 'in theatre'], rows))].join('\n');
 }
 
-/** The MSEL: injects still to come (fire them early with `fire <id>`) and those that happened. */
-export function mselText(upcoming: readonly Inject[], happened: readonly InjectOccurrence[], style: Style): string {
+/** The MSEL: injects still to come (deliver them early with `deliver <id>`) and those that happened. */
+export function mselText(upcoming: readonly HeldInject[], happened: readonly InjectOccurrence[], style: Style): string {
   const lines = [style.heading('MSEL injects')];
-  lines.push('  Scheduled (fire <id> to fire one now):');
+  lines.push('  Still to come (deliver <id> to deliver one now):');
   if (upcoming.length === 0) lines.push('    none');
-  for (const inject of upcoming) {
-    lines.push(`    T+${one(inject.atHours)} h  ${inject.id}: ${inject.title}${inject.to ? ` (to ${inject.to})` : ''}`);
+  for (const { inject, dueHours } of upcoming) {
+    lines.push(`    T+${one(dueHours)} h  ${inject.id}: ${inject.title}${inject.to ? ` (to ${inject.to})` : ''}`);
     if (inject.expectedAction) lines.push(`      expected action: ${inject.expectedAction}`);
   }
   lines.push('  Happened:');

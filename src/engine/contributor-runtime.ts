@@ -140,7 +140,7 @@ export class ContributorRuntime implements ContributorPort {
     sim.ask(
       this.nation.id,
       'act',
-      `Commit to the response? (motive ${drive.toFixed(2)}, threshold ${threshold.toFixed(2)})`,
+      'Commit to the response?',
       {
         act: 'start domestic authorization, then seek mandate and consent as required',
         standby: `stand by and reconsider in ${this.nation.decision.reassessHours} h or when the situation changes`,
@@ -150,6 +150,8 @@ export class ContributorRuntime implements ContributorPort {
         if (choice === 'act') this.engageOrganizations();
         this.send({ type: choice === 'act' ? 'decision.act' : 'decision.standby' });
       },
+      undefined,
+      `motive ${drive.toFixed(2)}, threshold ${threshold.toFixed(2)}`,
     );
   }
 

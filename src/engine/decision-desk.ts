@@ -29,7 +29,7 @@ export class DecisionDesk {
     return [...this.waiting.values()].map((entry) => entry.request);
   }
 
-  readonly ask: AskDecision = (nation, kind, question, consequences, recommended, apply, subject) => {
+  readonly ask: AskDecision = (nation, kind, question, consequences, recommended, apply, subject, detail) => {
     const request: DecisionRequest = {
       id: this.nextId++,
       nation,
@@ -40,6 +40,7 @@ export class DecisionDesk {
       consequences,
       recommended,
       ...(subject !== undefined ? { subject } : {}),
+      ...(detail !== undefined ? { detail } : {}),
     };
     if (this.players.has(nation)) {
       this.waiting.set(request.id, { request, apply });

@@ -26,6 +26,8 @@ export interface DecisionRequest {
   recommended: string;
   /** Organization or other nation this decision concerns, if any. */
   subject?: string;
+  /** The engine's reasoning (e.g. motive against threshold): for controllers, never for the room. */
+  detail?: string;
 }
 
 /**
@@ -41,6 +43,8 @@ export type AskDecision = (
   recommended: string,
   apply: (choice: string) => void,
   subject?: string,
+  /** The engine's reasoning, for controllers (see {@link DecisionRequest.detail}). */
+  detail?: string,
 ) => void;
 
 /** Thrown when a decision is answered with an unknown id or an option it does not offer. */

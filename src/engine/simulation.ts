@@ -31,6 +31,11 @@ export interface SimulationOptions {
   trace?: TraceSink;
   /** Keep immer patches of every world change (for undo and inspection). */
   keepHistory?: boolean;
+  /**
+   * Leave the scenario's MSEL injects unscheduled: the caller fires each with
+   * {@link Simulation.fireInject} when it is delivered (a drill's facilitator does).
+   */
+  holdInjects?: boolean;
 }
 
 /**
@@ -86,7 +91,7 @@ export class Simulation implements RunContext {
       this.contributors.set(nation.id, contributor);
       this.contributorsInOrder.push(contributor);
     }
-    for (const inject of scenario.injects) this.scheduleInject(inject);
+    if (options.holdInjects !== true) for (const inject of scenario.injects) this.scheduleInject(inject);
 
     this.supply.refresh(this.world.state);
     this.crisis.start();

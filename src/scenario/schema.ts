@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exerciseFields } from './exercise.js';
 
 /**
  * The scenario file format: the single source of truth for types, validation, defaults
@@ -229,6 +230,7 @@ export const injectSchema = z
     expectedAction: z.string().default('').describe('MSEL: the player action the designers expect'),
     objective: z.string().default('').describe('MSEL: the exercise objective or capability tested'),
     notes: z.string().default('').describe('MSEL: notes for controllers and evaluators'),
+    tasks: z.array(id).optional().describe('ids of the critical tasks (evaluation) this inject tests'),
   })
   .strict();
 
@@ -257,6 +259,7 @@ export const scenarioSchema = z
     crisis: crisisSchema.describe('what happened, where, and what it needs'),
     injects: z.array(injectSchema).default([]).describe('timed events that change the world: the Master Scenario Events List (MSEL)'),
     parameters: parametersSchema.default(() => parametersSchema.parse({})).describe('model constants; the defaults suit most scenarios'),
+    ...exerciseFields,
   })
   .strict();
 

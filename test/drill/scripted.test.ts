@@ -105,27 +105,35 @@ describe('input errors at the drill prompt', () => {
       'fire airport-congestion',
       'undo',
       'undo',
+      'skip',
+      'retime aftershock 1',
+      'view boss',
+      'undo',
     ]);
     const run = crisisSim(['drill', CARIBBEAN, '--play', 'hti', '--script', script, '--log', 'typos.jsonl'], { cwd: dir });
     const errors = run.stdout.split('\n').filter((line) => line.startsWith('error: '));
     expect(errors).toEqual([
       'error: "acct" is neither a command (help lists them) nor an option of decision #2: act',
       'error: decision #2 has options 1 to 1',
-      'error: decision #2 (hti act) is waiting: answer it before time can move (the engine would choose act), or undo',
+      'error: decision #2 (hti act) is waiting: answer it before time can move, or undo',
       'error: "soon" is not a duration; write e.g. 6h, 90m, 2d, 1d12h or a number of hours',
-      'error: no scheduled inject no-such-inject; scheduled: airport-congestion, aftershock',
+      'error: no MSEL inject no-such-inject is still to come; still to come: airport-congestion, aftershock',
       'error: amount must be a number, got "lots"',
       'error: unknown capability "water"; the scenario has: search-rescue, medical, airlift, engineering, security',
       'error: unknown nation "xyz"; the scenario\'s nations are hti, usa, can, dom, fra, gbr, chn, bra, jam, mex',
       'error: no decision #99 is waiting; waiting: #2',
       'error: inject airport-congestion already happened at T+2.5 h',
-      'error: there is no decision to undo',
+      'error: no inject is due now; name one: skip <inject-id> (injects lists them)',
+      'error: re-time aftershock to a time after now (T+2.5 h)',
+      'error: unknown view "boss"; one of: projector, player, evaluator, controller',
+      'error: there is nothing to undo',
     ]);
     expect(run.stdout).not.toMatch(/\n\s+at /); // no stack trace
-    expect(run.stderr).toBe('crisis-sim: 11 command(s) were refused (see the error lines above)\n');
+    expect(run.stderr).toBe('crisis-sim: 14 command(s) were refused (see the error lines above)\n');
     expect(run.status).toBe(1);
     const log = readDrillLog(join(dir, 'typos.jsonl'));
-    expect(log.actions.map((action) => action.type)).toEqual(['decide', 'fire', 'undo']);
+    // Undo takes back the last action, whatever it is: first the inject, then the decision.
+    expect(log.actions.map((action) => action.type)).toEqual(['decide', 'fire', 'undo', 'undo']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDrillLog } from '../../src/index.js';
@@ -17,9 +18,9 @@ afterAll(() => {
   if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
 });
 
-/** Starts the drill in a 140x50 pane with the given environment assignments. */
-function startPane(name: string, cwd: string, env: string, log: string): void {
-  const command = `env ${env} ${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)} drill ${JSON.stringify(CARIBBEAN)} --play usa,hti --log ${log}; echo "[exit $?]"; sleep 600`;
+/** Starts the drill in a 140x50 pane with the given environment assignments (and extra drill options). */
+function startPane(name: string, cwd: string, env: string, log: string, options = '--play usa,hti'): void {
+  const command = `env ${env} ${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)} drill ${JSON.stringify(CARIBBEAN)} ${options} --log ${log}; echo "[exit $?]"; sleep 600`;
   tmux('new-session', '-d', '-s', name, '-x', '140', '-y', '50', '-c', cwd, command);
 }
 
@@ -76,8 +77,43 @@ describe('the drill in a terminal', () => {
     await waitForScreen('colour', /T\+2\.5 h, #2 for hti> $/m);
     const coloured = screen('colour', true);
     expect(coloured).toContain('\u001b[36m'); // headings in cyan (tmux re-encodes bold and colour apart)
-    expect(screen('colour')).toContain("1) act  mobilize national resources  (engine's choice)");
+    expect(screen('colour')).toContain('1) act  mobilize national resources');
     typeLine('colour', 'quit');
     await waitForScreen('colour', /\[exit 0\]/);
+  }, 120_000);
+
+  it.skipIf(!hasTmux)(title('stops the clock at a due inject card, hides internals from the room, and undoes the time jump'), async () => {
+    const dir = scratchDir();
+    // Haiti's opening answers come from a script; the rest is typed.
+    writeFileSync(join(dir, 'opening.txt'), 'act\nadvance to 70\n1\nadvance to 70\n1\n');
+    startPane('card', dir, 'NO_COLOR=1 TERM=xterm-256color', 'card.jsonl', '--play hti --script opening.txt');
+    await waitForScreen('card', /T\+10\.9 h> $/m);
+    typeLine('card', 'advance to 70');
+    await waitForScreen('card', /to Day 4, 04:53 \(T\+60 h\), where inject airport-congestion is due; .* Run it\? \(yes\/no\)/);
+    typeLine('card', 'yes');
+    let text = await waitForScreen('card', /T\+60\.0 h, inject airport-congestion due> $/m);
+    expect(text).toContain('+-- INJECT airport-congestion: Airport slots saturated');
+    expect(text).toContain('|  time:    Day 4, 04:53 (T+60 h)');
+    expect(text).toContain('|  from:    Airport authority');
+    expect(text).toContain('|  message: The single runway is saturated; relief flights circle and divert.');
+    // The room's screen: no engine choice, no reasoning, no expected action, no state digest.
+    for (const internal of ["engine's choice", 'motive', 'threshold', 'expected action', 'MSEL expects', 'sha256:', '[controller]']) expect(text).not.toContain(internal);
+    typeLine('card', 'advance 1h');
+    await waitForScreen('card', /error: inject airport-congestion is due: deliver it, skip it or re-time it before time moves on/);
+    typeLine('card', 'view controller');
+    text = await waitForScreen('card', /\[controller\] expected action: Stand up an air-traffic coordination cell with the host/);
+    expect(text).toContain('[controller] critical tasks: atc-cell');
+    typeLine('card', 'deliver');
+    await waitForScreen('card', /Delivered airport-congestion at Day 4, 04:53 \(T\+60 h\): Airport slots saturated/);
+    typeLine('card', 'undo');
+    await waitForScreen('card', /Undone: delivered MSEL inject airport-congestion\./);
+    typeLine('card', 'undo');
+    text = await waitForScreen('card', /Undone: time ran on .*stands at Day 2, 03:48 \(T\+10\.9 h\)\./);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('T+10.9 h>');
+    typeLine('card', 'quit');
+    // With a script, a refused line (the `advance 1h` above) makes the exit status 1.
+    await waitForScreen('card', /\[exit 1\]/);
+    const log = readDrillLog(join(dir, 'card.jsonl'));
+    expect(log.actions.map((action) => action.type)).toEqual(['decide', 'advance', 'decide', 'advance', 'decide', 'advance', 'fire', 'undo', 'undo']);
   }, 120_000);
 });
