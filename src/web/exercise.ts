@@ -107,7 +107,7 @@ export class WebExercise {
       case 'advance':
         return this.advance(command);
       case 'fire': {
-        const inject = session.fire(command.inject);
+        const inject = session.deliver(command.inject);
         return `Fired ${inject.id} at ${clock(session.now)}: ${inject.title}`;
       }
       case 'inject': {
@@ -124,7 +124,7 @@ export class WebExercise {
       case 'undo': {
         this.pacer.pause();
         const undone = session.undo();
-        return `Undone: ${undone.map((action) => action.type).join(', ')}; back at ${clock(session.now)}`;
+        return `Undone: ${undone.type}; back at ${clock(session.now)}`;
       }
       case 'end':
         return this.end();
@@ -143,9 +143,9 @@ export class WebExercise {
         session.advanceTo(session.sim.horizonHours);
         break;
       case 'inject': {
-        const next = session.sim.upcomingInjects()[0];
+        const next = session.held().find((entry) => entry.dueHours > session.now);
         if (!next) throw new WebError(409, 'no scheduled inject is left; step to the next decision instead');
-        session.advanceTo(Math.max(next.atHours, session.now + Number.EPSILON));
+        session.advanceTo(next.dueHours);
         break;
       }
       case 'hours':

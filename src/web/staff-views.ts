@@ -1,6 +1,6 @@
 import { actionText } from '../drill/debrief.js';
 import { EFFECT_SYNTAX } from '../drill/live-inject.js';
-import { lastDecisionIndex } from '../drill/log.js';
+import { lastUndoableIndex } from '../drill/log.js';
 import { clock, currentPhase, words } from '../drill/view.js';
 import type { PaceState } from './pacer.js';
 import type { WebExercise } from './exercise.js';
@@ -56,7 +56,7 @@ export function controllerView(exercise: WebExercise): ControllerView {
   const { sim } = session;
   const pending = session.pending();
   const inForce = session.actionsInForce();
-  const next = sim.upcomingInjects()[0];
+  const next = session.held()[0]?.inject;
   return {
     role: 'controller',
     version: exercise.version,
@@ -78,7 +78,7 @@ export function controllerView(exercise: WebExercise): ControllerView {
       .slice(-CONTROLLER_LOG_LINES)
       .reverse()
       .map((action) => ({ time: clock(action.atHours), text: actionText(action) })),
-    canUndo: lastDecisionIndex(inForce) >= 0,
+    canUndo: lastUndoableIndex(inForce) >= 0,
     nextInject: next ? `${next.id} at ${clock(next.atHours)}: ${next.title}` : '',
     form: {
       effects: Object.entries(EFFECT_SYNTAX).map(([type, syntax]) => ({ type, args: [...syntax.args], example: syntax.example })),
