@@ -6,43 +6,21 @@
  *   npx tsx bench/batch.ts --rounds 5    # more rounds
  *   npx tsx bench/batch.ts --quick       # one round of 1,000 runs
  *
- * The 12-nation scenario is the Caribbean earthquake (10 nations) with two more
- * contributors (Colombia and Venezuela modelled on Mexico), written to a temporary
- * folder. Each batch runs in a fresh child process so its peak RSS is its own. The
+ * The 12-nation scenario is described in twelve-nations.ts. Each batch runs in a fresh child process so its peak RSS is its own. The
  * 1-worker and 2-worker batches alternate round by round (1, 2 then 2, 1, ...), so a busy
  * moment of the shared machine hits both; the speed-up is the median of the rounds'.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runScenario } from '../src/engine/run.js';
 import { runBatch } from '../src/experiment/batch.js';
 import { loadExperimentFile } from '../src/experiment/load.js';
-import { loadScenarioFile } from '../src/scenario/load.js';
+import { writeTwelveNationExperiment } from './twelve-nations.js';
 
 const SELF = fileURLToPath(import.meta.url);
-
-/** The 12-nation scenario and a one-point experiment of `replications` runs, in a temporary folder. */
-function writeExperiment(folder: string, replications: number): string {
-  const { scenario } = loadScenarioFile(resolve('scenarios/caribbean-earthquake.yaml'));
-  const mexico = scenario.nations.find((nation) => nation.id === 'mex')!;
-  const extra = [
-    { ...structuredClone(mexico), id: 'col', name: 'Colombia' },
-    { ...structuredClone(mexico), id: 'ven', name: 'Venezuela' },
-  ];
-  const twelve = {
-    ...scenario,
-    id: 'caribbean-earthquake-12',
-    nations: [...scenario.nations, ...extra],
-    relations: [...scenario.relations, { between: ['col', 'hti'], trust: 0.6, mou: true }, { between: ['ven', 'hti'], trust: 0.5 }],
-  };
-  writeFileSync(join(folder, 'twelve.yaml'), JSON.stringify(twelve));
-  const file = join(folder, `bench-${replications}.yaml`);
-  writeFileSync(file, JSON.stringify({ id: 'bench', name: 'bench', scenarios: ['twelve.yaml'], replications, seed: 1 }));
-  return file;
-}
 
 interface Measurement {
   seconds: number;
@@ -63,7 +41,7 @@ async function child(file: string, out: string, workers: number): Promise<void> 
 }
 
 function batch(folder: string, replications: number, workers: number): Measurement {
-  const file = writeExperiment(folder, replications);
+  const file = writeTwelveNationExperiment(folder, replications);
   const out = mkdtempSync(join(folder, `out-${replications}-${workers}-`));
   const result = spawnSync(process.execPath, ['--import', 'tsx', SELF, 'child', file, out, String(workers)], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`benchmark batch failed: ${result.stderr}`);
@@ -72,7 +50,7 @@ function batch(folder: string, replications: number, workers: number): Measureme
 
 /** Runs per second of the engine alone, in this thread. */
 function singleCoreRate(folder: string): number {
-  const experiment = loadExperimentFile(writeExperiment(folder, 1));
+  const experiment = loadExperimentFile(writeTwelveNationExperiment(folder, 1));
   const point = { ...experiment.points[0]!.run, file: '', warnings: [] };
   for (let seed = 0; seed < 30; seed += 1) runScenario(point, { seed });
   const runs = 300;

@@ -1,7 +1,8 @@
 import { loadExperimentFile, type Experiment } from './load.js';
 import { planFromTable, planRuns } from './plan.js';
 import { toExperimentRun, type ExperimentRun, type RunOutcome } from './records.js';
-import { Journal, openResults, writeFinalResults } from './results-dir.js';
+import { Journal } from './journal.js';
+import { openResults, writeFinalResults } from './results-dir.js';
 import { runFinished, type RunExperimentOptions } from './run-experiment.js';
 import { ResultTable } from './table.js';
 
@@ -36,13 +37,13 @@ export async function runBatch(experiment: Experiment | string, options: BatchOp
   const loaded = typeof experiment === 'string' ? loadExperimentFile(experiment) : experiment;
   const manifest = loaded.manifest;
   const { completed, ignored } = openResults(options.outDir, manifest, { resume: options.resume ?? false, shard: options.shard });
-  const table = new ResultTable(manifest);
+  const table = new ResultTable(manifest, { scratchDir: options.outDir });
   for (const outcome of completed) table.add(outcome);
   // Every run counted as finished-but-missing never meets a stopping rule: the most runs there can be.
   const maxRuns = planRuns(manifest, () => null, options.shard).runs.length;
   options.onStart?.({ toRun: Math.max(0, maxRuns - table.size), resumed: table.size, ignoredLines: ignored });
 
-  const journal = new Journal(options.outDir, manifest);
+  const journal = Journal.append(options.outDir, manifest);
   let failed = 0;
   try {
     const runs = runFinished(
@@ -65,10 +66,11 @@ export async function runBatch(experiment: Experiment | string, options: BatchOp
       }
       options.onRun?.(outcome);
     }
+    const plan = planFromTable(table, options.shard);
+    writeFinalResults(options.outDir, table, plan.runs, { summaries: options.shard === undefined, journal });
+    return { runs: plan.runs.length, resumed: completed.length, failed };
   } finally {
     journal.close();
+    table.close();
   }
-  const plan = planFromTable(table, options.shard);
-  writeFinalResults(options.outDir, table, plan.runs, { summaries: options.shard === undefined, journal });
-  return { runs: plan.runs.length, resumed: completed.length, failed };
 }

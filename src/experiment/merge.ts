@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Journal } from './journal.js';
+import { LineReader } from './line-reader.js';
 import type { ExperimentManifest } from './manifest.js';
 import { planFromTable } from './plan.js';
-import { readJournal, readManifest, RESULT_FILES, ResultsError, writeFinalResults } from './results-dir.js';
-import { runCoordinates } from './records.js';
+import { fromExperimentRun, runCoordinates, runLines, type RunOutcome } from './records.js';
+import { readManifest, RESULT_FILES, ResultsError, writeFinalResults } from './results-dir.js';
 import { ResultTable } from './table.js';
 
 /**
@@ -12,31 +14,48 @@ import { ResultTable } from './table.js';
  * same order, the stopping rule replayed, the summaries computed over all runs. Refuses
  * an output folder that holds results of another experiment (as `batch` does), before
  * writing anything.
+ *
+ * Memory stays bounded however many runs there are: the journals are read line by line
+ * in run order (a k-way merge: each shard's journal is in run order), each run is
+ * formatted again into scratch files beside the results, and its values go to a
+ * ResultTable that spills to disk. The results files are replaced only once every
+ * planned run is there.
  */
 export function mergeResults(dirs: readonly string[], outDir: string): { runs: number; sources: number } {
   if (dirs.length === 0) throw new ResultsError('merge needs at least one results folder');
   const manifest = readManifest(dirs[0]!);
-  const table = new ResultTable(manifest);
   for (const dir of dirs) {
     const other = readManifest(dir);
     if (other.experimentHash !== manifest.experimentHash) {
       throw new ResultsError(`${dir} holds a different experiment (${other.id}, ${other.experimentHash.slice(0, 19)}) than ${dirs[0]} (${manifest.id}, ${manifest.experimentHash.slice(0, 19)})`);
     }
-    for (const outcome of readJournal(dir, manifest).outcomes) table.add(outcome);
   }
   refuseOtherResults(outDir, manifest);
-  const plan = planFromTable(table);
-  const missing = plan.runs.filter((run) => !table.has(run));
-  if (!plan.complete || missing.length > 0) {
-    const first = missing[0] ?? plan.runs.find((run) => !table.has(run));
-    const where = first === undefined ? '' : ` (first missing: run ${first}, design point ${runCoordinates(manifest, first).point}, replication ${runCoordinates(manifest, first).replication})`;
-    throw new ResultsError(`the results are incomplete: ${missing.length} planned runs missing${where}; is a shard missing or unfinished? Resume it with --resume`);
-  }
-  const selected = new ResultTable(manifest);
-  for (const run of plan.runs) selected.add(table.get(run)!);
+  const created = !existsSync(outDir);
   mkdirSync(outDir, { recursive: true });
-  writeFinalResults(outDir, selected, plan.runs, { summaries: true });
-  return { runs: plan.runs.length, sources: dirs.length };
+  const table = new ResultTable(manifest, { scratchDir: outDir });
+  const journal = Journal.scratch(outDir, manifest);
+  let merged = false;
+  try {
+    forEachRunInOrder(dirs, manifest, (outcome) => {
+      if (table.add(outcome)) journal.append(outcome.run, runLines(manifest, outcome));
+    });
+    const plan = planFromTable(table);
+    const missing = plan.runs.filter((run) => !table.has(run));
+    if (!plan.complete || missing.length > 0) {
+      const first = missing[0] ?? plan.runs.find((run) => !table.has(run));
+      const where = first === undefined ? '' : ` (first missing: run ${first}, design point ${runCoordinates(manifest, first).point}, replication ${runCoordinates(manifest, first).replication})`;
+      throw new ResultsError(`the results are incomplete: ${missing.length} planned runs missing${where}; is a shard missing or unfinished? Resume it with --resume`);
+    }
+    table.keepOnly(plan.runs);
+    writeFinalResults(outDir, table, plan.runs, { summaries: true, journal });
+    merged = true;
+    return { runs: plan.runs.length, sources: dirs.length };
+  } finally {
+    journal.discardScratch();
+    table.close();
+    if (!merged && created) removeIfEmpty(outDir);
+  }
 }
 
 /** Throws when `dir` holds results (or a shard) of a different experiment; the same experiment's merged results may be rewritten. */
@@ -50,4 +69,44 @@ function refuseOtherResults(dir: string, manifest: ExperimentManifest): void {
     throw new ResultsError(`${dir} already holds results of another experiment (${existing.id}, ${existing.experimentHash.slice(0, 19)}); choose another --out folder`);
   }
   if (existsSync(join(dir, RESULT_FILES.shard))) throw new ResultsError(`${dir} holds a shard of this experiment; merge into another --out folder`);
+}
+
+/**
+ * Calls `visit` with every valid run line of the folders' journals, in ascending run
+ * order as far as each journal is in order (finished shards are), reading one chunk of
+ * each journal at a time. Lines that are cut short or not runs of this experiment are skipped.
+ */
+function forEachRunInOrder(dirs: readonly string[], manifest: ExperimentManifest, visit: (outcome: RunOutcome) => void): void {
+  const readers = dirs.map((dir) => join(dir, RESULT_FILES.journal)).filter((path) => existsSync(path)).map((path) => new LineReader(path));
+  try {
+    const heads = readers.map((reader) => reader.next());
+    const runOf = (text: string) => Number(/\d+/.exec(text.slice(0, 24))?.[0] ?? -1);
+    const headRuns = heads.map((head) => (head ? runOf(head.text) : Infinity));
+    for (;;) {
+      let next = -1;
+      for (let k = 0; k < heads.length; k += 1) if (heads[k] && (next < 0 || headRuns[k]! < headRuns[next]!)) next = k;
+      if (next < 0) return;
+      const text = heads[next]!.text;
+      heads[next] = readers[next]!.next();
+      headRuns[next] = heads[next] ? runOf(heads[next]!.text) : Infinity;
+      let outcome: RunOutcome;
+      try {
+        outcome = fromExperimentRun(manifest, JSON.parse(text));
+      } catch {
+        continue;
+      }
+      visit(outcome);
+    }
+  } finally {
+    for (const reader of readers) reader.close();
+  }
+}
+
+/** Removes a folder this merge created, unless something else is in it. */
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty: leave it.
+  }
 }

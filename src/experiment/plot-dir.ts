@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../metrics/trace-file.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { distributionChart, effectChart, sensitivityChart } from './plots.js';
 import { reachedChart } from './reached-plot.js';
-import { readJournal, readManifest, ResultsError } from './results-dir.js';
+import { forEachJournalRun, readManifest, ResultsError } from './results-dir.js';
 import { ResultTable } from './table.js';
 
 /**
@@ -19,7 +19,16 @@ import { ResultTable } from './table.js';
 export function plotResults(dir: string, outDir: string, metrics?: readonly string[]): string[] {
   const manifest = readManifest(dir);
   const table = new ResultTable(manifest);
-  for (const outcome of readJournal(dir, manifest).outcomes) table.add(outcome);
+  try {
+    forEachJournalRun(dir, manifest, (outcome) => table.add(outcome));
+    return plotTable(table, dir, outDir, metrics);
+  } finally {
+    table.close();
+  }
+}
+
+function plotTable(table: ResultTable, dir: string, outDir: string, metrics: readonly string[] | undefined): string[] {
+  const manifest = table.manifest;
   const names = manifest.columns.map((column) => column.name);
   for (const metric of metrics ?? []) {
     if (!names.includes(metric)) throw new ResultsError(`no metric "${metric}" in ${dir}${didYouMean(metric, names)}`);

@@ -1,4 +1,5 @@
 import { totalmem } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { evaluateRun, failedRun, type FinishedRun, type RunSetup, type RunTask } from './evaluate.js';
 
@@ -28,15 +29,28 @@ export function inlineRunner(setup: RunSetup): Runner {
 const TASKS_IN_FLIGHT = 2;
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 /**
- * Young-generation size of each worker: 384 MB, or an eighth of the machine's memory shared
- * by all workers if that is less. A run allocates about 2 MB of short-lived objects (mostly
- * xstate snapshots); V8 scavenges when the young generation is full, and the collector's
- * work runs on helper threads that take cores from the other workers. A larger young
- * generation means fewer scavenges: with 384 MB, 2 workers ran 10,000 runs about 8% faster
- * than with 192 MB; 768 MB was no faster (docs/performance.md, Batch experiments).
+ * Young-generation size of each worker: 192 MB, or an eighth of the machine's memory shared
+ * by all workers if that is less, fixed from the worker's start. A run allocates about
+ * 2 MB of short-lived objects (mostly xstate snapshots); V8 scavenges when the young
+ * generation is full, and the collector's work runs on helper threads that take cores from
+ * the other workers, so a large young generation makes batches faster (192 MB instead of
+ * V8's default: a quarter less CPU per run; 384 MB: about 8% faster still, at twice the
+ * memory). Left to itself V8 starts small and doubles it step by step over tens of
+ * thousands of runs; fixed, a worker's memory after its first runs is all it will take,
+ * at 1,000 runs as at 1,000,000 (docs/performance.md, Memory at scale).
  */
 export function youngGenerationMb(workers: number, memoryBytes = totalmem()): number {
-  return Math.max(16, Math.min(384, Math.floor(memoryBytes / 8 / Math.max(1, workers) / 2 ** 20)));
+  return Math.max(16, Math.min(192, Math.floor(memoryBytes / 8 / Math.max(1, workers) / 2 ** 20)));
+}
+
+/**
+ * Makes the next isolates (worker threads) start with their young generation at full
+ * size: V8's minimum semi-space set to the maximum (a young generation is two
+ * semi-spaces and a large-object space of the same size). V8 reads the flag when it
+ * creates an isolate, so it applies to workers started from now on, not to this thread.
+ */
+function fixYoungGeneration(youngMb: number): void {
+  setFlagsFromString(`--min-semi-space-size=${Math.floor(youngMb / 3)}`);
 }
 
 interface Slot {
@@ -80,7 +94,9 @@ export class WorkerPool implements Runner {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOTSTRAP, { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb(this.options.workers) } });
+    const youngMb = youngGenerationMb(this.options.workers);
+    fixYoungGeneration(youngMb);
+    const worker = new Worker(BOOTSTRAP, { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: youngMb } });
     const slot: Slot = { worker, ready: false, retired: false, inFlight: [], timer: undefined };
     worker.on('message', (message: FinishedRun | { ready: true }) => {
       if (slot.retired) return;

@@ -1,96 +1,122 @@
+import { tmpdir } from 'node:os';
 import type { ExperimentManifest } from './manifest.js';
 import { runCoordinates, type RunOutcome, type ValueStatus } from './records.js';
+import { ValueSpill } from './value-spill.js';
 
-interface StoredRun {
-  status: RunOutcome['status'];
-  error: string | null;
-  censoredAtHours: number | null;
-  /** NaN = missing (censored), -Infinity = not applicable: a compact row, so 10,000 runs of 200 metrics take 16 MB. */
-  values: Float64Array;
-}
+/** What the table knows of a run index: not recorded, finished (ok), or failed (error or timeout). */
+const RUN_STATE = { unrecorded: 0, ok: 1, failed: 2 } as const;
 
-/** How a row stores a not-applicable value (NaN is a censored one). */
+/** How a stored value says a milestone does not apply to the run (NaN: censored, not reached). */
 const NOT_APPLICABLE = Number.NEGATIVE_INFINITY;
 
+/** Bytes of whole columns the table keeps in memory for repeated reads (at least two columns). */
+const COLUMN_CACHE_BYTES = 32 << 20;
+
 /**
- * The finished runs of an experiment, one compact row each, keyed by run index. The
- * first outcome recorded for a run wins, so a run is never counted twice.
+ * The finished runs of an experiment, keyed by run index, in bounded memory: per run a
+ * status byte in memory; the metric values (NaN censored, -Infinity not applicable) and
+ * the time each run ended in a ValueSpill that sends them to disk block by block. Statistics read one metric column at a time, so
+ * summaries of 100,000 runs need a few columns in memory, never every value. The first
+ * outcome recorded for a run wins, so a run is never counted twice. Call `close` when done.
  */
 export class ResultTable {
-  private readonly rows = new Map<number, StoredRun>();
-  /** Finished runs per design point and their value rows, built on first use after a change. */
-  private byPoint: { runs: number[]; rows: Float64Array[] }[] | undefined;
+  private states = new Uint8Array(1024);
+  private recorded = 0;
+  private readonly spill: ValueSpill;
+  /** Whole columns by run index (NaN where a run has no value), most recently used last. */
+  private readonly columnCache = new Map<number, Float64Array>();
+  /** Finished runs per design point, built on first use after a change. */
+  private byPoint: number[][] | undefined;
+  private readonly row: Float64Array;
 
-  constructor(readonly manifest: ExperimentManifest) {}
+  /**
+   * `scratchDir`: where values beyond the first block of runs are spilled (default: the
+   * system's temporary folder); `blockRuns`: runs per spilled block (default 2048).
+   */
+  constructor(readonly manifest: ExperimentManifest, options: { scratchDir?: string; blockRuns?: number } = {}) {
+    // One column after the metrics: when each run ended (censoredAtHours).
+    this.spill = new ValueSpill(options.scratchDir ?? tmpdir(), manifest.columns.length + 1, options.blockRuns);
+    this.row = new Float64Array(manifest.columns.length + 1);
+  }
 
   get size(): number {
-    return this.rows.size;
+    return this.recorded;
   }
 
   has(run: number): boolean {
-    return this.rows.has(run);
+    return (this.states[run] ?? RUN_STATE.unrecorded) !== RUN_STATE.unrecorded;
   }
 
   /** Records an outcome; returns false when the run was already recorded. */
   add(outcome: RunOutcome): boolean {
-    if (this.rows.has(outcome.run)) return false;
-    const values = Float64Array.from(outcome.values, (value) => (value === null ? Number.NaN : value));
-    for (const column of outcome.notApplicable) values[column] = NOT_APPLICABLE;
+    if (this.has(outcome.run)) return false;
+    this.reserve(outcome.run);
+    this.states[outcome.run] = outcome.status === 'ok' ? RUN_STATE.ok : RUN_STATE.failed;
+    const columns = this.manifest.columns.length;
+    for (let k = 0; k < columns; k += 1) this.row[k] = outcome.values[k] ?? Number.NaN;
+    for (const column of outcome.notApplicable) this.row[column] = NOT_APPLICABLE;
+    this.row[columns] = outcome.censoredAtHours ?? Number.NaN;
+    this.spill.append(outcome.run, this.row);
+    this.recorded += 1;
     this.byPoint = undefined;
-    this.rows.set(outcome.run, { status: outcome.status, error: outcome.error, censoredAtHours: outcome.censoredAtHours, values });
+    this.columnCache.clear();
     return true;
   }
 
-  get(run: number): RunOutcome | undefined {
-    const row = this.rows.get(run);
-    if (!row) return undefined;
-    const notApplicable: number[] = [];
-    row.values.forEach((value, k) => value === NOT_APPLICABLE && notApplicable.push(k));
-    return { run, status: row.status, error: row.error, censoredAtHours: row.censoredAtHours, values: Array.from(row.values, (value) => (Number.isFinite(value) ? value : null)), notApplicable };
+  /** Forgets every recorded run not in `runs` (a merge keeps only the runs the stopping rule keeps). */
+  keepOnly(runs: readonly number[]): void {
+    const kept = new Uint8Array(this.states.length);
+    for (const run of runs) kept[run] = this.states[run] ?? RUN_STATE.unrecorded;
+    this.recorded = runs.filter((run) => kept[run] !== RUN_STATE.unrecorded).length;
+    this.states = kept;
+    this.byPoint = undefined;
   }
 
   /** Value of metric column `column` in a run: undefined when the run is not recorded, null when missing. */
   value(run: number, column: number): number | null | undefined {
-    const row = this.rows.get(run);
-    if (!row) return undefined;
-    const value = row.values[column]!;
+    if (!this.has(run)) return undefined;
+    const value = this.column(column)[run]!;
     return Number.isFinite(value) ? value : null;
   }
 
   /** Status of metric column `column` in a recorded run (meaningful for censorable columns of finished runs). */
   status(run: number, column: number): ValueStatus | undefined {
-    const row = this.rows.get(run);
-    if (!row) return undefined;
-    const value = row.values[column]!;
+    if (!this.has(run)) return undefined;
+    const value = this.column(column)[run]!;
     return Number.isFinite(value) ? 'observed' : value === NOT_APPLICABLE ? 'not-applicable' : 'censored';
   }
 
   /** When a recorded run ended: a milestone missing from it was not reached by then. */
   censoredAt(run: number): number | null {
-    return this.rows.get(run)?.censoredAtHours ?? null;
+    if (!this.has(run)) return null;
+    const hours = this.column(this.manifest.columns.length)[run]!;
+    return Number.isNaN(hours) ? null : hours;
   }
 
   /** True when the run is recorded and finished without error. */
   ok(run: number): boolean {
-    return this.rows.get(run)?.status === 'ok';
+    return this.states[run] === RUN_STATE.ok;
   }
 
   /** Recorded run indices in ascending order. */
   runs(): number[] {
-    return [...this.rows.keys()].sort((a, b) => a - b);
+    const runs: number[] = [];
+    for (let run = 0; run < this.states.length; run += 1) if (this.states[run] !== RUN_STATE.unrecorded) runs.push(run);
+    return runs;
   }
 
   /** Finished (ok) runs of a design point, in replication order. */
   runsOfPoint(point: number): readonly number[] {
-    return this.pointIndex()[point]!.runs;
+    return this.pointIndex()[point]!;
   }
 
   /** Observed values of metric column `column` in the finished runs of a design point, with how many are missing. */
   observed(point: number, column: number): { values: number[]; missing: number } {
     const values: number[] = [];
-    const rows = this.pointIndex()[point]!.rows;
-    for (const row of rows) if (Number.isFinite(row[column]!)) values.push(row[column]!);
-    return { values, missing: rows.length - values.length };
+    const runs = this.pointIndex()[point]!;
+    const cells = this.column(column);
+    for (const run of runs) if (Number.isFinite(cells[run]!)) values.push(cells[run]!);
+    return { values, missing: runs.length - values.length };
   }
 
   /** Value and status of metric column `column` in each finished run of a design point, in replication order, with when each run ended. */
@@ -103,16 +129,39 @@ export class ResultTable {
     };
   }
 
-  private pointIndex(): { runs: number[]; rows: Float64Array[] }[] {
+  /** Deletes the spilled values; the table cannot be read afterwards. */
+  close(): void {
+    this.spill.close();
+    this.columnCache.clear();
+  }
+
+  /** Column `column` of every run by run index (a metric's, or after them when each run ended); NaN where missing or not recorded. */
+  private column(column: number): Float64Array {
+    const cached = this.columnCache.get(column);
+    if (cached) {
+      this.columnCache.delete(column);
+      this.columnCache.set(column, cached);
+      return cached;
+    }
+    const cells = new Float64Array(this.states.length).fill(Number.NaN);
+    this.spill.forEachInColumn(column, (run, value) => (cells[run] = value));
+    while (this.columnCache.size >= 2 && (this.columnCache.size + 1) * cells.byteLength > COLUMN_CACHE_BYTES) this.columnCache.delete(this.columnCache.keys().next().value!);
+    this.columnCache.set(column, cells);
+    return cells;
+  }
+
+  /** Grows the status array to hold run index `run`. */
+  private reserve(run: number): void {
+    if (run < this.states.length) return;
+    const larger = new Uint8Array(Math.max(run + 1, this.states.length * 2));
+    larger.set(this.states);
+    this.states = larger;
+  }
+
+  private pointIndex(): number[][] {
     if (!this.byPoint) {
-      const byPoint = this.manifest.points.map(() => ({ runs: [] as number[], rows: [] as Float64Array[] }));
-      for (const run of this.runs()) {
-        const row = this.rows.get(run)!;
-        if (row.status !== 'ok') continue;
-        const point = byPoint[runCoordinates(this.manifest, run).point]!;
-        point.runs.push(run);
-        point.rows.push(row.values);
-      }
+      const byPoint = this.manifest.points.map(() => [] as number[]);
+      for (let run = 0; run < this.states.length; run += 1) if (this.ok(run)) byPoint[runCoordinates(this.manifest, run).point]!.push(run);
       this.byPoint = byPoint;
     }
     return this.byPoint;

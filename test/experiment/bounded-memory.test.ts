@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LineReader } from '../../src/experiment/line-reader.js';
+import { sealManifest } from '../../src/experiment/manifest.js';
+import type { RunOutcome } from '../../src/experiment/records.js';
+import { ResultTable } from '../../src/experiment/table.js';
+import { temporaryDir } from './helpers.js';
+
+/**
+ * The pieces that keep a batch's memory flat: the result table spills values to disk in
+ * blocks and reads them back a column at a time; journals are read line by line through
+ * one chunk. Both must give exactly what holding everything in memory gives.
+ */
+
+const POINTS = 3;
+const COLUMNS = 4;
+const manifest = sealManifest({
+  id: 'bounded',
+  name: 'bounded',
+  question: '',
+  design: 'full-factorial',
+  seed: 1,
+  replications: 40,
+  stopping: null,
+  horizonHours: null,
+  factors: [],
+  baselinePoint: 0,
+  points: Array.from({ length: POINTS }, (_, index) => ({ index, levels: {}, scenario: 's', scenarioHash: 'sha256:0' })),
+  columns: Array.from({ length: COLUMNS }, (_, k) => ({ name: `m${k}`, censorable: k % 2 === 0 })),
+});
+
+const outcomeArbitrary = fc.record({
+  run: fc.integer({ min: 0, max: POINTS * 40 - 1 }),
+  status: fc.constantFrom<RunOutcome['status']>('ok', 'ok', 'ok', 'error', 'timeout'),
+  values: fc.array(fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }), { minLength: COLUMNS, maxLength: COLUMNS }),
+});
+
+describe('a result table in bounded memory', () => {
+  it('should answer every question exactly as the outcomes held in memory would, whatever the block size', () => {
+    fc.assert(
+      fc.property(fc.array(outcomeArbitrary, { maxLength: 120 }), fc.integer({ min: 1, max: 7 }), fc.array(fc.integer({ min: 0, max: POINTS * 40 - 1 })), (generated, blockRuns, kept) => {
+        const scratchDir = temporaryDir('crisis-sim-spill-');
+        const table = new ResultTable(manifest, { scratchDir, blockRuns });
+        const model = new Map<number, RunOutcome>();
+        for (const { run, status, values } of generated) {
+          const outcome: RunOutcome = { run, status, error: status === 'ok' ? null : 'failed', censoredAtHours: 240, values: status === 'ok' ? values : values.map(() => null) };
+          expect(table.add(outcome)).toBe(!model.has(run));
+          if (!model.has(run)) model.set(run, outcome);
+        }
+        // The scratch file is deleted as soon as it is opened: nothing is left even after a kill.
+        expect(readdirSync(scratchDir)).toEqual([]);
+        const check = (runs: Map<number, RunOutcome>) => {
+          const sorted = [...runs.keys()].sort((a, b) => a - b);
+          expect(table.size).toBe(runs.size);
+          expect(table.runs()).toEqual(sorted);
+          for (let point = 0; point < POINTS; point += 1) {
+            const finished = sorted.filter((run) => run % POINTS === point && runs.get(run)!.status === 'ok');
+            expect(table.runsOfPoint(point)).toEqual(finished);
+            for (let column = 0; column < COLUMNS; column += 1) {
+              const values = finished.map((run) => runs.get(run)!.values[column]!).filter((value) => value !== null);
+              expect(table.observed(point, column)).toEqual({ values, missing: finished.length - values.length });
+            }
+          }
+          for (let run = 0; run < POINTS * 40; run += 1) {
+            expect(table.ok(run)).toBe(runs.get(run)?.status === 'ok');
+            expect(table.value(run, 1)).toBe(runs.get(run)?.values[1]);
+          }
+        };
+        check(model);
+        table.keepOnly(kept);
+        check(new Map([...model].filter(([run]) => kept.includes(run))));
+        table.close();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('reading a journal line by line', () => {
+  it('should give every complete line with its byte offset, and flag a cut-short last line, for any chunk size', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', 'é', '{', '"', '9', ' '), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.option(line.filter((text) => text !== ''), { nil: undefined }), fc.integer({ min: 1, max: 16 }), (lines, partial, chunkBytes) => {
+        const path = join(temporaryDir('crisis-sim-lines-'), 'runs.jsonl');
+        const content = lines.map((text) => `${text}\n`).join('') + (partial ?? '');
+        writeFileSync(path, content);
+        const reader = new LineReader(path, chunkBytes);
+        const read: { text: string; offset: number; bytes: number }[] = [];
+        for (let next = reader.next(); next; next = reader.next()) read.push(next);
+        reader.close();
+        let offset = 0;
+        const expected = lines.map((text) => {
+          const bytes = Buffer.byteLength(text) + 1;
+          const entry = { text, offset, bytes };
+          offset += bytes;
+          return entry;
+        });
+        expect(read).toEqual(expected);
+        expect(reader.partial).toBe(partial !== undefined);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
