@@ -35,6 +35,8 @@ const outcomeArbitrary = fc.record({
   run: fc.integer({ min: 0, max: POINTS * 40 - 1 }),
   status: fc.constantFrom<RunOutcome['status']>('ok', 'ok', 'ok', 'error', 'timeout'),
   values: fc.array(fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }), { minLength: COLUMNS, maxLength: COLUMNS }),
+  notApplicable: fc.array(fc.boolean(), { minLength: COLUMNS, maxLength: COLUMNS }),
+  censoredAtHours: fc.option(fc.double({ min: 0, max: 1000, noNaN: true }), { nil: null }),
 });
 
 describe('a result table in bounded memory', () => {
@@ -44,8 +46,9 @@ describe('a result table in bounded memory', () => {
         const scratchDir = temporaryDir('crisis-sim-spill-');
         const table = new ResultTable(manifest, { scratchDir, blockRuns });
         const model = new Map<number, RunOutcome>();
-        for (const { run, status, values } of generated) {
-          const outcome: RunOutcome = { run, status, error: status === 'ok' ? null : 'failed', censoredAtHours: 240, values: status === 'ok' ? values : values.map(() => null) };
+        for (const { run, status, values, notApplicable, censoredAtHours } of generated) {
+          const kept = status === 'ok' ? values : values.map(() => null);
+          const outcome: RunOutcome = { run, status, error: status === 'ok' ? null : 'failed', censoredAtHours, values: kept, notApplicable: kept.flatMap((value, k) => (value === null && notApplicable[k] ? [k] : [])) };
           expect(table.add(outcome)).toBe(!model.has(run));
           if (!model.has(run)) model.set(run, outcome);
         }
@@ -64,8 +67,11 @@ describe('a result table in bounded memory', () => {
             }
           }
           for (let run = 0; run < POINTS * 40; run += 1) {
-            expect(table.ok(run)).toBe(runs.get(run)?.status === 'ok');
-            expect(table.value(run, 1)).toBe(runs.get(run)?.values[1]);
+            const outcome = runs.get(run);
+            expect(table.ok(run)).toBe(outcome?.status === 'ok');
+            expect(table.value(run, 1)).toBe(outcome?.values[1]);
+            expect(table.status(run, 2)).toBe(outcome === undefined ? undefined : outcome.values[2] !== null ? 'observed' : outcome.notApplicable.includes(2) ? 'not-applicable' : 'censored');
+            expect(table.censoredAt(run)).toBe(outcome?.censoredAtHours ?? null);
           }
         };
         check(model);
