@@ -27,7 +27,7 @@ const manifest = sealManifest({
   horizonHours: null,
   factors: [],
   baselinePoint: 0,
-  points: Array.from({ length: POINTS }, (_, index) => ({ index, levels: {}, scenario: 's', scenarioHash: 'sha256:0' })),
+  points: Array.from({ length: POINTS }, (_, index) => ({ index, values: {}, scenario: 's', scenarioHash: 'sha256:0' })),
   columns: Array.from({ length: COLUMNS }, (_, k) => ({ name: `m${k}`, censorable: k % 2 === 0 })),
 });
 
