@@ -43,8 +43,10 @@ export class Pacer {
     this.changed();
   }
 
+  /** Stops the clock; pages are told only if it was running. */
   pause(because = ''): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
+    if (this.timer === undefined) return;
+    clearInterval(this.timer);
     this.timer = undefined;
     this.stoppedBecause = because;
     this.changed();
