@@ -3,7 +3,8 @@ import { writeHandOuts, type HandOutPaths } from '../drill/hand-out.js';
 import { parseLiveInject } from '../drill/live-inject.js';
 import { closeDrill } from '../drill/outcome.js';
 import type { DrillSession } from '../drill/session.js';
-import { clock, one } from '../drill/view.js';
+import { readClock } from '../drill/scenario-clock.js';
+import { runSessionCommand, type SessionCommand } from '../drill/session-command.js';
 import { COMMAND_ROLES, type WebCommand } from './commands.js';
 import { messageNote, observationNote } from './notes.js';
 import { Pacer, type PaceState } from './pacer.js';
@@ -16,6 +17,9 @@ export class WebError extends Error {
     super(message);
   }
 }
+
+/** A command done (with its one-line confirmation), or a long clock jump waiting for a yes. */
+export type WebReply = { ok: string } | { confirm: string; command: WebCommand };
 
 /** What the controller's `end` produced: the after-action report and the debrief. */
 export interface EndedExercise {
@@ -65,14 +69,18 @@ export class WebExercise {
     return () => this.listeners.delete(listener);
   }
 
-  /** Carries out one page's command for its role; returns a one-line confirmation. */
-  perform(role: Role, command: WebCommand): string {
+  /**
+   * Carries out one page's command for its role. Returns a one-line confirmation, or,
+   * for a long jump of the clock, the question to confirm it with and the command to
+   * send back once confirmed (nothing has changed then).
+   */
+  perform(role: Role, command: WebCommand): WebReply {
     if (!COMMAND_ROLES[command.type].includes(role.kind)) throw new WebError(403, `the ${role.kind} page cannot ${command.type}`);
-    if (this.endedWith) throw new WebError(409, `the exercise ended at ${clock(this.endedWith.atHours)}; the after-action report is written`);
+    if (this.endedWith) throw new WebError(409, `the exercise ended at ${this.clockText(this.endedWith.atHours)}; the after-action report is written`);
     try {
-      const confirmation = this.carryOut(role, command);
-      this.changed();
-      return confirmation;
+      const reply = this.carryOut(role, command);
+      if ('ok' in reply) this.changed();
+      return reply;
     } catch (error) {
       if (error instanceof DrillError) throw new WebError(400, error.message);
       throw error;
@@ -84,7 +92,12 @@ export class WebExercise {
     this.pacer.pause('the server stopped');
   }
 
-  private carryOut(role: Role, command: WebCommand): string {
+  /** `Day 2, 14:00 (T+21 h)`: the scenario clock as every screen shows it. */
+  clockText(hours: number): string {
+    return readClock(hours, this.session.scenario.clock).text;
+  }
+
+  private carryOut(role: Role, command: WebCommand): WebReply {
     const { session } = this;
     switch (command.type) {
       case 'decide': {
@@ -92,42 +105,40 @@ export class WebExercise {
         if (role.kind === 'team' && request && request.nation !== role.nation) {
           throw new WebError(403, `decision #${command.decision} belongs to another team; this page plays ${role.nation}`);
         }
-        session.decide(command.decision, command.choice);
-        return `Recorded: ${request?.nation ?? ''} ${request?.kind ?? ''} = ${command.choice} at ${clock(session.now)}`;
+        return this.run(command);
       }
       case 'message':
         session.note(messageNote(this.teamOf(role), command.text));
-        return 'Message sent to the controller';
-      case 'note':
-        session.note(command.text);
-        return 'Note logged';
+        return { ok: 'Message sent to the controller' };
       case 'observation':
         session.note(observationNote(command.inject, command.text));
-        return 'Observation logged';
+        return { ok: 'Observation logged' };
+      case 'note':
+      case 'continue':
+      case 'next':
       case 'advance':
-        return this.advance(command);
-      case 'fire': {
-        const inject = session.deliver(command.inject);
-        return `Fired ${inject.id} at ${clock(session.now)}: ${inject.title}`;
-      }
+      case 'advance-to':
+      case 'deliver':
+      case 'retime':
+        return this.run(command);
+      case 'skip':
+        return this.run({ ...command, reason: command.reason ?? '' });
+      case 'undo':
+        this.pacer.pause();
+        return this.run(command);
       case 'inject': {
+        const { effect, args, title, expectedAction, to, from, mode, message } = command;
         const id = `live-${session.liveInjects().length + 1}`;
-        const spec = [[command.effect, ...command.args].join(' '), command.title, command.expectedAction].join(' | ');
-        const inject = { ...parseLiveInject(spec, id, session.now, session.scenario, session.sim.capabilities), to: command.to };
-        session.injectNow(inject);
-        return `Inject ${id} delivered at ${clock(session.now)}: ${inject.title}`;
+        const spec = [[effect, ...args].join(' '), title, expectedAction].join(' | ');
+        const parsed = parseLiveInject(spec, id, session.now, session.scenario, session.sim.capabilities);
+        return this.run({ type: 'inject', inject: { ...parsed, to, mode, description: message, ...(from !== '' ? { from } : {}) } });
       }
       case 'pace':
         if (command.running) this.pacer.start(command.simHoursPerWallMinute);
         else this.pacer.pause();
-        return command.running ? `Clock running: ${this.pace.simHoursPerWallMinute} simulated h per minute` : 'Clock paused';
-      case 'undo': {
-        this.pacer.pause();
-        const undone = session.undo();
-        return `Undone: ${undone.type}; back at ${clock(session.now)}`;
-      }
+        return { ok: command.running ? `Clock running: ${this.pace.simHoursPerWallMinute} simulated h per minute` : 'Clock paused' };
       case 'end':
-        return this.end();
+        return { ok: this.end() };
       default: {
         const exhaustive: never = command;
         throw new Error(`unknown web command ${JSON.stringify(exhaustive)}`);
@@ -135,37 +146,18 @@ export class WebExercise {
     }
   }
 
-  private advance(command: Extract<WebCommand, { type: 'advance' }>): string {
-    const { session } = this;
-    const from = session.now;
-    switch (command.to) {
-      case 'decision':
-        session.advanceTo(session.sim.horizonHours);
-        break;
-      case 'inject': {
-        const next = session.held().find((entry) => entry.dueHours > session.now);
-        if (!next) throw new WebError(409, 'no scheduled inject is left; step to the next decision instead');
-        session.advanceTo(next.dueHours);
-        break;
-      }
-      case 'hours':
-        if (command.hours === undefined) throw new WebError(400, 'say how many hours to advance');
-        session.advanceTo(session.now + command.hours);
-        break;
-      default: {
-        const exhaustive: never = command.to;
-        throw new Error(`unknown advance ${String(exhaustive)}`);
-      }
-    }
-    return `Clock moved from T+${one(from)} h to ${clock(session.now)}`;
+  /** A command of the session's own, through the same function the terminal console uses. */
+  private run(command: SessionCommand): WebReply {
+    const reply = runSessionCommand(this.session, command);
+    return reply.type === 'done' ? { ok: reply.message } : { confirm: reply.question, command: reply.command };
   }
 
   /** One step of the paced clock; returns why it must stop, if it must. */
   private paceStep(simHours: number): string | undefined {
     const { session } = this;
     if (this.endedWith) return 'the exercise ended';
-    if (session.pending().length > 0) return 'a team must decide';
-    if (session.now >= session.sim.horizonHours) return 'the run reached its horizon';
+    const before = this.whyStopped();
+    if (before) return before;
     try {
       session.advanceTo(Math.min(session.now + simHours, session.sim.horizonHours));
     } catch (error) {
@@ -173,8 +165,20 @@ export class WebExercise {
       return error.message;
     }
     this.changed();
-    if (session.pending().length > 0) return 'a team must decide';
-    return session.now >= session.sim.horizonHours ? 'the run reached its horizon' : undefined;
+    return this.whyStopped();
+  }
+
+  /** Why the clock cannot run on by itself now: a decision, an inject due, a module's end, the horizon. */
+  private whyStopped(): string | undefined {
+    const { session } = this;
+    const [decision] = session.pending();
+    if (decision) return `a decision for ${decision.nation} is waiting`;
+    const [due] = session.due();
+    if (due) return `inject ${due.inject.id} is due: deliver, skip or re-time it`;
+    const moduleEnd = (session.scenario.modules ?? []).find((module) => module.endHours === session.now);
+    if (moduleEnd && this.pace.running) return `module "${moduleEnd.title}" ends: time for its discussion questions`;
+    if (session.now >= session.sim.horizonHours) return 'the run reached its horizon';
+    return undefined;
   }
 
   private end(): string {
@@ -185,7 +189,7 @@ export class WebExercise {
     const outcome = closeDrill(session);
     writeHandOuts(outcome, this.handOuts);
     this.endedWith = { atHours: session.now, ...this.handOuts };
-    return `Exercise ended at ${clock(session.now)}; after-action report written to ${this.handOuts.reportPath}`;
+    return `Exercise ended at ${this.clockText(session.now)}; after-action report written to ${this.handOuts.reportPath}`;
   }
 
   private teamOf(role: Role): string {

@@ -92,7 +92,8 @@ export function webApp(exercise: WebExercise, tokens: TokenBook, hub: LiveHub): 
         const issue = parsed.error.issues[0]!;
         throw new WebError(400, `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
       }
-      return c.json({ ok: exercise.perform(c.get('role'), parsed.data), version: exercise.version });
+      const reply = exercise.perform(c.get('role'), parsed.data);
+      return c.json({ ...reply, version: exercise.version });
     } catch (error) {
       if (error instanceof WebError) return c.json({ error: error.message }, error.status);
       throw error;

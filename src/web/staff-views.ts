@@ -1,20 +1,23 @@
 import { actionText } from '../drill/debrief.js';
 import { EFFECT_SYNTAX } from '../drill/live-inject.js';
 import { lastUndoableIndex } from '../drill/log.js';
-import { clock, currentPhase, words } from '../drill/view.js';
+import { readClock, type ClockReading } from '../drill/scenario-clock.js';
+import type { DrillView, InjectCard } from '../drill/session-view.js';
+import { currentPhase, words } from '../drill/view.js';
 import type { PaceState } from './pacer.js';
 import type { WebExercise } from './exercise.js';
 import { notesOf, type LoggedNote } from './notes.js';
-import { decisionCard, deliveredInjects, situationOf, type DecisionCard, type SituationView } from './views.js';
+import { commonOf, deliveredInjects, sessionView, type CommonView } from './views.js';
 
 /**
- * The staff's pages: the controller's (the MSEL with statuses, the clock, who owes an
- * answer, the live inject form, notes, undo, end) and the evaluator's (the expected-action
- * checklist per delivered inject, the teams' decisions, observations). These see what
- * players must not: the engine's choice and the MSEL's expectations.
+ * The staff's pages: the controller's (the MSEL with statuses, injects due, the clock,
+ * who owes an answer, the live inject form, notes, undo, end) and the evaluator's (the
+ * critical tasks, the expected-action checklist per delivered inject, the teams'
+ * decisions, observations). These see what players must not: the engine's choice and
+ * reasoning (controller), the MSEL's expectations (both).
  */
 
-export type InjectStatus = 'pending' | 'delivered' | 'delivered early' | 'written live';
+export type InjectStatus = 'pending' | 'due now' | 're-timed' | 'delivered' | 'delivered early' | 'skipped' | 'written live';
 
 export interface MselRow {
   id: string;
@@ -23,21 +26,23 @@ export interface MselRow {
   to: string;
   expectedAction: string;
   status: InjectStatus;
-  deliveredAt: string;
+  /** When it was delivered, or is now due (re-timed), as a clock text; empty otherwise. */
+  at: string;
+  /** Why it was skipped. */
+  reason: string;
 }
 
-export interface ControllerView {
+export interface ControllerView extends CommonView {
   role: 'controller';
-  version: number;
-  situation: SituationView;
   pace: PaceState;
+  due: InjectCard[];
+  decisions: DrillView['decisions'];
   teams: { nation: string; name: string; state: string; owes: number[] }[];
-  decisions: (DecisionCard & { recommended: string })[];
   msel: MselRow[];
-  notes: (LoggedNote & { time: string })[];
-  log: { time: string; text: string }[];
+  notes: (LoggedNote & { clock: ClockReading })[];
+  log: { clock: ClockReading; text: string }[];
   canUndo: boolean;
-  nextInject: string;
+  fingerprint: string;
   form: {
     effects: { type: string; args: string[]; example: string }[];
     nations: string[];
@@ -54,14 +59,16 @@ export const CONTROLLER_LOG_LINES = 15;
 export function controllerView(exercise: WebExercise): ControllerView {
   const { session } = exercise;
   const { sim } = session;
+  const view = sessionView(exercise, 'controller');
   const pending = session.pending();
   const inForce = session.actionsInForce();
-  const next = session.held()[0]?.inject;
+  const clockOf = (hours: number) => readClock(hours, session.scenario.clock);
   return {
     role: 'controller',
-    version: exercise.version,
-    situation: situationOf(exercise),
+    ...commonOf(exercise, view),
     pace: exercise.pace,
+    due: view.due,
+    decisions: view.decisions,
     teams: session.header.players.map((nation) => {
       const phase = currentPhase(sim, nation);
       return {
@@ -71,15 +78,14 @@ export function controllerView(exercise: WebExercise): ControllerView {
         owes: pending.filter((request) => request.nation === nation).map((request) => request.id),
       };
     }),
-    decisions: pending.map((request) => ({ ...decisionCard(request), recommended: request.recommended })),
     msel: mselRows(exercise),
-    notes: notesOf(inForce).map((note) => ({ ...note, time: clock(note.atHours) })),
+    notes: notesOf(inForce).map((note) => ({ ...note, clock: clockOf(note.atHours) })),
     log: inForce
       .slice(-CONTROLLER_LOG_LINES)
       .reverse()
-      .map((action) => ({ time: clock(action.atHours), text: actionText(action) })),
+      .map((action) => ({ clock: clockOf(action.atHours), text: actionText(action) })),
     canUndo: lastUndoableIndex(inForce) >= 0,
-    nextInject: next ? `${next.id} at ${clock(next.atHours)}: ${next.title}` : '',
+    fingerprint: view.controller?.fingerprint ?? '',
     form: {
       effects: Object.entries(EFFECT_SYNTAX).map(([type, syntax]) => ({ type, args: [...syntax.args], example: syntax.example })),
       nations: sim.scenario.nations.map((nation) => nation.id),
@@ -94,58 +100,67 @@ export function controllerView(exercise: WebExercise): ControllerView {
 /** The MSEL as a timeline: every scenario inject with its status, then the injects written live. */
 function mselRows(exercise: WebExercise): MselRow[] {
   const { session } = exercise;
+  const text = (hours: number) => readClock(hours, session.scenario.clock).text;
   const happened = new Map(session.injectsSoFar().map((occurrence) => [occurrence.id, occurrence.atHours]));
+  const held = new Map(session.held().map((entry) => [entry.inject.id, entry.dueHours]));
+  const skipped = new Map(session.actionsInForce().flatMap((action) => (action.type === 'skip' ? [[action.inject, action.reason] as const] : [])));
   const rows: MselRow[] = [...session.scenario.injects]
     .sort((a, b) => a.atHours - b.atHours)
     .map((inject) => {
-      const deliveredAtHours = happened.get(inject.id);
-      const status: InjectStatus = deliveredAtHours === undefined ? 'pending' : deliveredAtHours < inject.atHours ? 'delivered early' : 'delivered';
-      return {
-        id: inject.id,
-        scheduled: clock(inject.atHours),
-        title: inject.title,
-        to: inject.to,
-        expectedAction: inject.expectedAction,
-        status,
-        deliveredAt: deliveredAtHours === undefined ? '' : clock(deliveredAtHours),
-      };
+      const deliveredAt = happened.get(inject.id);
+      const dueHours = held.get(inject.id);
+      let status: InjectStatus = 'pending';
+      let at = '';
+      if (deliveredAt !== undefined) {
+        status = deliveredAt < inject.atHours ? 'delivered early' : 'delivered';
+        at = text(deliveredAt);
+      } else if (skipped.has(inject.id)) status = 'skipped';
+      else if (dueHours !== undefined && dueHours <= session.now) status = 'due now';
+      else if (dueHours !== undefined && dueHours !== inject.atHours) {
+        status = 're-timed';
+        at = text(dueHours);
+      }
+      return { id: inject.id, scheduled: text(inject.atHours), title: inject.title, to: inject.to, expectedAction: inject.expectedAction, status, at, reason: skipped.get(inject.id) ?? '' };
     });
   for (const inject of session.liveInjects()) {
-    rows.push({ id: inject.id, scheduled: '', title: inject.title, to: inject.to, expectedAction: inject.expectedAction, status: 'written live', deliveredAt: clock(inject.atHours) });
+    rows.push({ id: inject.id, scheduled: '', title: inject.title, to: inject.to, expectedAction: inject.expectedAction, status: 'written live', at: text(inject.atHours), reason: '' });
   }
   return rows;
 }
 
-export interface EvaluatorView {
+export interface EvaluatorView extends CommonView {
   role: 'evaluator';
-  version: number;
-  situation: SituationView;
-  checklist: { id: string; time: string; title: string; to: string; expectedAction: string; objective: string; notes: string; observations: string[] }[];
-  decisions: { time: string; nation: string; kind: string; choice: string }[];
-  observations: { time: string; inject: string; text: string }[];
+  /** The Exercise Evaluation Guide: objectives -> core capabilities -> critical tasks, with the injects that test each task. */
+  objectives: { id: string; objective: string; capabilities: { capability: string; tasks: { id: string; task: string; injects: string[] }[] }[] }[];
+  checklist: (InjectCard & { observations: string[] })[];
+  decisions: DrillView['decisions'];
+  taken: { clock: ClockReading; nation: string; kind: string; choice: string }[];
+  observations: { clock: ClockReading; inject: string; text: string }[];
 }
 
-/** The evaluator's guide: each delivered inject's expected action to check off, what the teams decided, observations so far. */
+/** The evaluator's guide: critical tasks, each delivered inject's expected action to check off, what the teams decided, observations. */
 export function evaluatorView(exercise: WebExercise): EvaluatorView {
   const { session } = exercise;
+  const view = sessionView(exercise, 'evaluator');
   const observations = notesOf(session.actionsInForce()).filter((note) => note.kind === 'observation');
+  const clockOf = (hours: number) => readClock(hours, session.scenario.clock);
+  const injects = [...session.scenario.injects, ...session.liveInjects()];
   return {
     role: 'evaluator',
-    version: exercise.version,
-    situation: situationOf(exercise),
-    checklist: deliveredInjects(exercise).map(({ occurrence, inject }) => ({
-      id: occurrence.id,
-      time: occurrence.time,
-      title: occurrence.title,
-      to: inject?.to ?? '',
-      expectedAction: inject?.expectedAction ?? '',
-      objective: inject?.objective ?? '',
-      notes: inject?.notes ?? '',
-      observations: observations.filter((note) => note.inject === occurrence.id).map((note) => note.text),
+    ...commonOf(exercise, view),
+    objectives: (session.scenario.evaluation?.objectives ?? []).map((objective) => ({
+      id: objective.id,
+      objective: objective.objective,
+      capabilities: objective.capabilities.map((capability) => ({
+        capability: capability.capability,
+        tasks: capability.tasks.map((task) => ({ id: task.id, task: task.task, injects: injects.filter((inject) => inject.tasks?.includes(task.id)).map((inject) => inject.id) })),
+      })),
     })),
-    decisions: session.actionsInForce().flatMap((action) =>
-      action.type === 'decide' ? [{ time: clock(action.atHours), nation: action.nation, kind: words(action.kind), choice: action.choice }] : [],
+    checklist: deliveredInjects(exercise, true).map(({ card }) => ({ ...card, observations: observations.filter((note) => note.inject === card.id).map((note) => note.text) })),
+    decisions: view.decisions,
+    taken: session.actionsInForce().flatMap((action) =>
+      action.type === 'decide' ? [{ clock: clockOf(action.atHours), nation: action.nation, kind: words(action.kind), choice: action.choice }] : [],
     ),
-    observations: observations.map((note) => ({ time: clock(note.atHours), inject: note.inject ?? '', text: note.text })),
+    observations: observations.map((note) => ({ clock: clockOf(note.atHours), inject: note.inject ?? '', text: note.text })),
   };
 }

@@ -29,7 +29,7 @@ describe('the paced clock', () => {
       exercise.perform(controller, { type: 'pace', running: true, simHoursPerWallMinute: 600 });
       expect(exercise.pace.running).toBe(true);
       await until(() => !exercise.pace.running, 20_000);
-      expect(exercise.pace.stoppedBecause).toBe('a team must decide');
+      expect(exercise.pace.stoppedBecause).toBe('a decision for usa is waiting');
       expect(session.pending()[0]!.nation).toBe('usa');
       const advances = readDrillLog(join(dir, 'drill.jsonl')).actions.filter((action) => action.type === 'advance');
       expect(advances.length).toBeGreaterThan(3);

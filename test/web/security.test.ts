@@ -58,7 +58,7 @@ describe('crisis-sim serve: access control and hostile requests', () => {
     const refused = await command(links['team usa']!, { type: 'decide', decision: hti.id, choice: 'act' });
     expect(refused.status).toBe(403);
     expect(refused.json.error).toMatch(/another team.*plays usa/);
-    expect((await command(links['team usa']!, { type: 'advance', to: 'decision' })).status).toBe(403);
+    expect((await command(links['team usa']!, { type: 'continue' })).status).toBe(403);
     expect((await command(links['projector']!, { type: 'note', text: 'hello' })).status).toBe(403);
     expect((await command(links['evaluator']!, { type: 'end' })).status).toBe(403);
     // Nothing of that reached the log.
@@ -68,9 +68,9 @@ describe('crisis-sim serve: access control and hostile requests', () => {
   it("never shows a team another team's decisions, the engine's choice or the MSEL's expectations", async () => {
     const usa = JSON.stringify(await state(links['team usa']!));
     expect(usa).not.toMatch(/"nation":"hti"/);
-    expect(usa).not.toMatch(/recommended|expectedAction|motive|threshold|sha256/);
+    expect(usa).not.toMatch(/recommended|engineChoice|expectedAction|detail|motive|threshold|sha256/);
     const projector = JSON.stringify(await state(links['projector']!));
-    expect(projector).not.toMatch(/recommended|expectedAction|"decisions"/);
+    expect(projector).not.toMatch(/recommended|engineChoice|expectedAction|detail|"decisions"|sha256/);
     expect((await fetch(`${links['team usa']!}chart/timeline.svg`)).status).toBe(403);
   });
 

@@ -41,6 +41,7 @@ async function send(command) {
   try {
     const response = await fetch('command', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(command) });
     const answer = await response.json().catch(() => ({ error: `the server answered ${response.status}` }));
+    if (answer.confirm) return window.confirm(answer.confirm) ? send(answer.command) : (say('Not run.', false), false);
     if (answer.error) say(`Refused: ${answer.error}`, true);
     else say(answer.ok, false);
     return !answer.error;
@@ -70,24 +71,36 @@ function field(label, control) {
 function situation(view) {
   const s = view.situation;
   return [
-    h('p', { class: 'coverage' }, `Needs met: ${s.coveragePercent}%`),
-    table('Need and units in theatre per capability', ['capability', 'need now', 'units in theatre'], s.needs.map((row) => [row.capability, row.needNow, String(row.unitsInTheatre)])),
+    h('p', { class: 'coverage' }, `Needs met: ${s.coveragePercent}%${s.acutePhaseOver ? ' (acute phase over)' : ''}`),
+    table('Need and units in theatre per capability', ['capability', 'need now', 'units in theatre'], s.needs.map((row) => [row.capability, row.needNow.toFixed(1), String(row.unitsInTheatre)])),
+    s.stalled.length > 0 && table('Held up', ['nation', 'state', 'since', 'cause'], s.stalled.map((row) => [row.nation, words(row.state), `T+${row.sinceHours.toFixed(1)} h`, row.cause])),
+    s.hosts.length > 0 && h('p', {}, `Consent: ${s.hosts.map((host) => `${host.host} ${host.policy}`).join('; ')}.`),
   ];
 }
 
-function injectCard(inject) {
-  const meta = [inject.from && `from ${inject.from}`, inject.to && `to ${inject.to}`, inject.mode].filter(Boolean).join(', ');
-  return h('li', { class: 'inject' }, h('p', { class: 'inject-time' }, inject.time), h('p', { class: 'inject-title' }, inject.title), meta && h('p', { class: 'quiet' }, meta), inject.description && h('p', {}, inject.description));
+const words = (camel) => camel.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+function moduleLine(view) {
+  if (view.moduleEnded) return h('div', { class: 'module-end' }, h('p', { class: 'inject-title' }, `End of module: ${view.moduleEnded.title}. Discussion questions:`), h('ol', {}, view.moduleEnded.questions.map((q) => h('li', {}, q))));
+  return view.module ? h('p', { class: 'quiet' }, `Module: ${view.module.title} (ends T+${view.module.endHours} h)`) : '';
 }
 
-function decisionForm(decision, recommended) {
+function injectCard(inject, ...extra) {
+  const meta = [inject.from && `from ${inject.from}`, inject.to && `to ${inject.to}`, inject.mode].filter(Boolean).join(', ');
+  const staff = inject.controller;
+  return h('li', { class: 'inject' }, h('p', { class: 'inject-time' }, `${inject.clock.text}, ${inject.id}`), h('p', { class: 'inject-title' }, inject.title), meta && h('p', { class: 'quiet' }, meta), inject.message && h('p', {}, inject.message),
+    staff && h('p', {}, `Expected action: ${staff.expectedAction || '(none written)'}`), staff && staff.tasks.length > 0 && h('p', {}, `Critical tasks: ${staff.tasks.join(', ')}`), staff && staff.notes && h('p', { class: 'quiet' }, staff.notes), ...extra);
+}
+
+function decisionForm(decision) {
   const name = `decision-${decision.id}`;
-  const legend = `Decision #${decision.id} for ${decision.nation}: ${decision.kind}${decision.subject ? `, about ${decision.subject}` : ''} (asked ${decision.askedAt})`;
+  const legend = `Decision #${decision.id} for ${decision.nationName} (${decision.nation}): ${words(decision.kind)}${decision.subject ? `, about ${decision.subject}` : ''}, asked ${decision.askedAt.text}`;
   const choices = decision.options.map((option, index) => {
     const id = `${name}-${index}`;
-    const mark = recommended === option.value ? " (engine's choice)" : '';
-    return h('p', { class: 'option' }, h('input', { type: 'radio', name, id, value: option.value, required: true }), h('label', { for: id }, h('strong', {}, option.value), ` ${option.consequence}${mark}`));
+    const mark = decision.engineChoice === option.option ? " (engine's choice)" : '';
+    return h('p', { class: 'option' }, h('input', { type: 'radio', name, id, value: option.option, required: true }), h('label', { for: id }, h('strong', {}, option.option), ` ${option.consequence}${mark}`));
   });
+  const expected = decision.expectedAction && h('p', {}, `MSEL expects (inject ${decision.expectedAction.injectId}): ${decision.expectedAction.action}`);
   return h(
     'form',
     {
@@ -98,7 +111,7 @@ function decisionForm(decision, recommended) {
         if (chosen) void send({ type: 'decide', decision: decision.id, choice: chosen.value });
       },
     },
-    h('fieldset', {}, h('legend', {}, legend), h('p', {}, decision.question), choices, h('button', { type: 'submit' }, `Send decision #${decision.id}`)),
+    h('fieldset', {}, h('legend', {}, legend), h('p', {}, decision.question), decision.detail && h('p', { class: 'quiet' }, `Engine's reasoning: ${decision.detail}`), expected, choices, h('button', { type: 'submit' }, `Send decision #${decision.id}`)),
   );
 }
 
@@ -132,27 +145,64 @@ function buildTeam() {
   return (view) => {
     $('title').textContent = `Team ${view.nation.name}`;
     region(parts.decisions, view.decisions, (list) => (list.length === 0 ? h('p', { class: 'quiet' }, 'No decision is waiting for your team.') : list.map((d) => decisionForm(d))));
-    region(parts.injects, view.injects, (list) => (list.length === 0 ? h('p', { class: 'quiet' }, 'No inject has reached your team yet.') : h('ol', { class: 'injects', reversed: true }, list.map(injectCard))));
+    region(parts.injects, view.injects, (list) => (list.length === 0 ? h('p', { class: 'quiet' }, 'No inject has reached your team yet.') : h('ol', { class: 'injects', reversed: true }, list.map((card) => injectCard(card)))));
     region(parts.nation, { nation: view.nation, assets: view.assets }, ({ nation, assets }) => [
       h('p', {}, `${nation.name} (${nation.id}), ${nation.role}: ${nation.state}${nation.stallCause ? ` (held up by ${nation.stallCause})` : ''}.`),
       h('p', {}, `In theatre: ${nation.unitsInTheatre}. Budget left: ${nation.budgetMusd} MUSD.${nation.hostPolicy ? ` Consent policy: ${nation.hostPolicy}.` : ''}`),
       table('Assets', ['capability', 'units', 'military'], assets.map((a) => [a.capability, String(a.units), a.military ? 'yes' : 'no'])),
     ]);
-    region(parts.situation, view.situation, () => situation(view));
-    region(parts.messages, view.messages, (list) => table('Messages sent', ['time', 'message'], list.map((m) => [m.time, m.text])));
+    region(parts.situation, { s: view.situation, m: view.module, e: view.moduleEnded }, () => [moduleLine(view), situation(view)]);
+    region(parts.messages, view.messages, (list) => table('Messages sent', ['time', 'message'], list.map((m) => [m.clock.text, m.text])));
   };
 }
 
 // ---- controller -----------------------------------------------------------------------
 
+function numberInput(value, min) {
+  return h('input', { type: 'number', min, step: '0.1', value });
+}
+
+function inlineForm(onsubmit, ...children) {
+  return h('form', { class: 'inline', onsubmit: (event) => { event.preventDefault(); onsubmit(); } }, ...children);
+}
+
+/** Deliver, skip (with a reason) or re-time an inject due now. */
+function dueControls(card) {
+  const reason = h('input', { type: 'text', maxLength: 500 });
+  const when = numberInput(String(Math.ceil(card.clock.hours + 1)), '0.1');
+  return h('div', { class: 'buttons' },
+    h('button', { type: 'button', onclick: () => send({ type: 'deliver', inject: card.id }) }, `Deliver ${card.id}`),
+    inlineForm(() => send({ type: 'skip', inject: card.id, reason: reason.value }), field(`Reason to skip ${card.id}`, reason), h('button', { type: 'submit' }, `Skip ${card.id}`)),
+    inlineForm(() => send({ type: 'retime', inject: card.id, toHours: Number(when.value) }), field(`Re-time ${card.id} to (hours from onset)`, when), h('button', { type: 'submit' }, `Re-time ${card.id}`)));
+}
+
+function mselTable(rows) {
+  if (rows.length === 0) return h('p', { class: 'quiet' }, 'The scenario has no injects.');
+  const act = (row) => (row.status === 'pending' || row.status === 're-timed'
+    ? [h('button', { type: 'button', onclick: () => send({ type: 'deliver', inject: row.id }) }, `Deliver ${row.id} now`), h('button', { type: 'button', onclick: () => send({ type: 'skip', inject: row.id, reason: '' }) }, `Skip ${row.id}`)]
+    : '');
+  return h('table', {}, h('caption', {}, 'Injects: status, time, addressee, expected action'),
+    h('thead', {}, h('tr', {}, ['inject', 'scheduled', 'status', 'title', 'to', 'expected action', 'actions'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.map((row) => h('tr', { class: `status-${row.status.replace(/ /g, '-')}` },
+      h('td', {}, row.id), h('td', {}, row.scheduled), h('td', {}, [row.status, row.at, row.reason && `(${row.reason})`].filter(Boolean).join(' ')), h('td', {}, row.title), h('td', {}, row.to), h('td', {}, row.expectedAction),
+      h('td', {}, act(row))))));
+}
+
 function buildController() {
-  const parts = { pace: h('div'), teams: h('div'), decisions: h('div'), msel: h('div'), notes: h('div'), log: h('div'), end: h('div'), situation: h('div'), args: h('div') };
-  const hours = h('input', { type: 'number', min: '0.1', step: '0.1', value: '6' });
+  const parts = { pace: h('div'), due: h('div'), teams: h('div'), decisions: h('div'), msel: h('div'), notes: h('div'), log: h('div'), end: h('div'), situation: h('div'), args: h('div') };
+  const hours = numberInput('6', '0.1');
+  const until = numberInput('24', '0.1');
   const rate = h('input', { type: 'number', min: '0.1', max: '60', step: '0.1', value: '1' });
   const effect = h('select', { onchange: () => renderArgs() });
-  const title = h('input', { type: 'text', maxLength: 200, required: true });
-  const to = h('input', { type: 'text', maxLength: 200 });
-  const expected = h('input', { type: 'text', maxLength: 500 });
+  const inputs = {
+    title: h('input', { type: 'text', maxLength: 200, required: true }),
+    to: h('input', { type: 'text', maxLength: 200 }),
+    from: h('input', { type: 'text', maxLength: 200, value: 'Facilitator' }),
+    mode: h('input', { type: 'text', maxLength: 100 }),
+    message: h('textarea', { rows: 2, maxLength: 2000 }),
+    expectedAction: h('input', { type: 'text', maxLength: 500 }),
+  };
+  const noteKind = h('select', {}, h('option', { value: 'note' }, 'note'), h('option', { value: 'hotwash' }, 'hot-wash note'));
   let form = null;
   const renderArgs = () => {
     const chosen = form && form.effects.find((candidate) => candidate.type === effect.value);
@@ -164,28 +214,31 @@ function buildController() {
       onsubmit: async (event) => {
         event.preventDefault();
         const args = [...parts.args.querySelectorAll('input')].map((input) => input.value.trim());
-        if (await send({ type: 'inject', effect: effect.value, args, title: title.value, to: to.value, expectedAction: expected.value })) {
-          title.value = '';
-          expected.value = '';
-        }
+        const values = Object.fromEntries(Object.entries(inputs).map(([key, input]) => [key, input.value]));
+        if (await send({ type: 'inject', effect: effect.value, args, ...values })) for (const key of ['title', 'message', 'expectedAction']) inputs[key].value = '';
       },
     },
     field('Effect', effect),
     parts.args,
-    field('Title (read out to the room)', title),
-    field('To (team ids or "All players")', to),
-    field('Expected action', expected),
+    field('Title (read out to the room)', inputs.title),
+    field('To (team ids or "All players")', inputs.to),
+    field('From', inputs.from),
+    field('Mode (phone, email, news report...)', inputs.mode),
+    field('Message', inputs.message),
+    field('Expected action', inputs.expectedAction),
     h('button', { type: 'submit' }, 'Deliver inject now'),
   );
   $('app').replaceChildren(
+    section('Injects due', parts.due),
     section(
       'Clock',
       h('div', { class: 'buttons' },
-        h('button', { type: 'button', onclick: () => send({ type: 'advance', to: 'decision' }) }, 'Step to the next decision'),
-        h('button', { type: 'button', onclick: () => send({ type: 'advance', to: 'inject' }) }, 'Step to the next inject'),
+        h('button', { type: 'button', onclick: () => send({ type: 'continue' }) }, 'Step to the next decision'),
+        h('button', { type: 'button', onclick: () => send({ type: 'next' }) }, 'Step to the next inject'),
       ),
-      h('form', { class: 'inline', onsubmit: (event) => { event.preventDefault(); void send({ type: 'advance', to: 'hours', hours: Number(hours.value) }); } }, field('Advance by (simulated hours)', hours), h('button', { type: 'submit' }, 'Advance')),
-      h('form', { class: 'inline', onsubmit: (event) => { event.preventDefault(); void send({ type: 'pace', running: true, simHoursPerWallMinute: Number(rate.value) }); } },
+      inlineForm(() => send({ type: 'advance', byHours: Number(hours.value) }), field('Advance by (simulated hours)', hours), h('button', { type: 'submit' }, 'Advance')),
+      inlineForm(() => send({ type: 'advance-to', atHours: Number(until.value) }), field('Run to (hours from onset)', until), h('button', { type: 'submit' }, 'Run to')),
+      inlineForm(() => send({ type: 'pace', running: true, simHoursPerWallMinute: Number(rate.value) }),
         field('Pace (simulated hours per minute)', rate), h('button', { type: 'submit' }, 'Run paced'), h('button', { type: 'button', onclick: () => send({ type: 'pace', running: false }) }, 'Pause')),
       parts.pace,
     ),
@@ -193,63 +246,60 @@ function buildController() {
     section('Decisions waiting', parts.decisions),
     section('MSEL', parts.msel),
     section('Write a live inject', injectForm),
-    section('Notes and messages', textForm('Note for the log', 'Add note', (text) => ({ type: 'note', text })), parts.notes),
-    section('Log', h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: () => send({ type: 'undo' }) }, 'Undo the last decision')), parts.log),
+    section('Notes and messages', textForm('Note for the log', 'Add note', (text) => ({ type: 'note', text, kind: noteKind.value }), field('Kind', noteKind)), parts.notes),
+    section('Log', h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: () => send({ type: 'undo' }) }, 'Undo the last action')), parts.log),
     section('End of exercise', parts.end),
     section('Situation', parts.situation),
   );
   return (view) => {
-    $('title').textContent = `Controller: ${view.situation.scenarioName}`;
+    $('title').textContent = `Controller: ${view.scenarioName}`;
     if (!form) {
       form = view.form;
       effect.replaceChildren(...form.effects.map((e) => h('option', { value: e.type }, `${e.type}: ${e.example.replace(/^inject /, '')}`)));
       renderArgs();
     }
+    region(parts.due, view.due, (cards) => (cards.length === 0 ? h('p', { class: 'quiet' }, 'No inject is due. The clock stops by itself when one comes due.') : h('ol', { class: 'injects' }, cards.map((card) => injectCard(card, dueControls(card))))));
     region(parts.pace, view.pace, (pace) => h('p', {}, pace.running ? `Paced clock running: ${pace.simHoursPerWallMinute} simulated h per minute.` : `Clock stopped${pace.stoppedBecause ? `: ${pace.stoppedBecause}` : ''}.`));
     region(parts.teams, view.teams, (teams) => table('Who owes an answer', ['team', 'state', 'decisions owed'], teams.map((t) => [`${t.name} (${t.nation})`, t.state, t.owes.length ? t.owes.map((id) => `#${id}`).join(', ') : 'none'])));
-    region(parts.decisions, view.decisions, (list) => (list.length === 0 ? h('p', { class: 'quiet' }, 'No decision is waiting.') : list.map((d) => decisionForm(d, d.recommended))));
-    region(parts.msel, view.msel, (rows) =>
-      rows.length === 0 ? h('p', { class: 'quiet' }, 'The scenario has no injects.') :
-      h('table', {}, h('caption', {}, 'Injects: status, time, addressee, expected action'),
-        h('thead', {}, h('tr', {}, ['inject', 'scheduled', 'status', 'title', 'to', 'expected action', ''].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, rows.map((row) => h('tr', { class: `status-${row.status.replace(/ /g, '-')}` },
-          h('td', {}, row.id), h('td', {}, row.scheduled), h('td', {}, row.status + (row.deliveredAt ? ` ${row.deliveredAt}` : '')), h('td', {}, row.title), h('td', {}, row.to), h('td', {}, row.expectedAction),
-          h('td', {}, row.status === 'pending' ? h('button', { type: 'button', onclick: () => send({ type: 'fire', inject: row.id }) }, `Deliver ${row.id} now`) : ''))))));
-    region(parts.notes, view.notes, (notes) => table('Notes, team messages and observations', ['time', 'kind', 'from', 'text'], notes.map((n) => [n.time, n.kind, n.nation || n.inject || '', n.text])));
-    region(parts.log, view.log, (log) => table('Latest log lines', ['time', 'action'], log.map((line) => [line.time, line.text])));
-    region(parts.end, { handOuts: view.handOuts, ended: view.situation.ended }, ({ handOuts }) =>
+    region(parts.decisions, view.decisions, (list) => (list.length === 0 ? h('p', { class: 'quiet' }, 'No decision is waiting.') : list.map((d) => decisionForm(d))));
+    region(parts.msel, view.msel, mselTable);
+    region(parts.notes, view.notes, (notes) => table('Notes, team messages and observations', ['time', 'kind', 'from', 'text'], notes.map((n) => [n.clock.text, n.kind, n.nation || n.inject || '', n.text])));
+    region(parts.log, { log: view.log, fingerprint: view.fingerprint }, ({ log, fingerprint }) => [table('Latest log lines', ['time', 'action'], log.map((line) => [line.clock.text, line.text])), h('p', { class: 'quiet' }, `State ${fingerprint}`)]);
+    region(parts.end, { handOuts: view.handOuts }, ({ handOuts }) =>
       handOuts
         ? h('p', {}, 'The exercise has ended. ', h('a', { href: handOuts.report }, 'After-action report'), ' and ', h('a', { href: handOuts.debrief }, 'drill debrief'), '.')
         : h('button', { type: 'button', onclick: () => { if (window.confirm('End the exercise and write the after-action report?')) void send({ type: 'end' }); } }, 'End exercise and write the after-action report'));
-    region(parts.situation, view.situation, () => situation(view));
+    region(parts.situation, { s: view.situation, m: view.module, e: view.moduleEnded }, () => [moduleLine(view), situation(view)]);
   };
 }
 
 // ---- evaluator ------------------------------------------------------------------------
 
 function buildEvaluator() {
-  const parts = { checklist: h('div'), decisions: h('div'), observations: h('div') };
+  const parts = { objectives: h('div'), checklist: h('div'), decisions: h('div'), taken: h('div'), observations: h('div') };
   const about = h('select');
   $('app').replaceChildren(
     section('Expected actions of delivered injects', parts.checklist),
     section('Record an observation', textForm('What the team did', 'Record observation', (text) => ({ type: 'observation', text, ...(about.value ? { inject: about.value } : {}) }), field('About inject', about))),
-    section('Team decisions', parts.decisions),
+    section('Decisions waiting', parts.decisions),
+    section('Team decisions', parts.taken),
     section('Observations', parts.observations),
+    section('Critical tasks', parts.objectives),
   );
   return (view) => {
-    $('title').textContent = `Evaluator: ${view.situation.scenarioName}`;
+    $('title').textContent = `Evaluator: ${view.scenarioName}`;
     region(parts.checklist, view.checklist, (items) => {
       const chosen = about.value;
       about.replaceChildren(h('option', { value: '' }, '(no particular inject)'), ...items.map((item) => h('option', { value: item.id }, `${item.id}: ${item.title}`)));
       about.value = items.some((item) => item.id === chosen) ? chosen : '';
       return items.length === 0 ? h('p', { class: 'quiet' }, 'No inject delivered yet.') :
-        h('ol', { class: 'injects' }, items.map((item) => h('li', { class: 'inject' },
-          h('p', { class: 'inject-time' }, `${item.time}, ${item.id}${item.to ? `, to ${item.to}` : ''}`), h('p', { class: 'inject-title' }, item.title),
-          h('p', {}, `Expected action: ${item.expectedAction || '(none written)'}`), item.objective && h('p', {}, `Objective: ${item.objective}`), item.notes && h('p', { class: 'quiet' }, item.notes),
-          item.observations.length ? h('ul', {}, item.observations.map((text) => h('li', {}, text))) : h('p', { class: 'quiet' }, 'Not observed yet.'))));
+        h('ol', { class: 'injects' }, items.map((item) => injectCard(item, item.observations.length ? h('ul', {}, item.observations.map((text) => h('li', {}, text))) : h('p', { class: 'quiet' }, 'Not observed yet.'))));
     });
-    region(parts.decisions, view.decisions, (list) => table('Decisions the teams took', ['time', 'team', 'decision', 'choice'], list.map((d) => [d.time, d.nation, d.kind, d.choice])));
-    region(parts.observations, view.observations, (list) => table('Observations recorded', ['time', 'inject', 'observation'], list.map((o) => [o.time, o.inject, o.text])));
+    region(parts.decisions, view.decisions, (list) => (list.length === 0 ? h('p', { class: 'quiet' }, 'No decision is waiting.') : list.map((d) => h('div', { class: 'decision' }, h('p', { class: 'inject-title' }, `#${d.id} ${d.nationName}: ${words(d.kind)}`), h('p', {}, d.question), d.expectedAction && h('p', {}, `MSEL expects: ${d.expectedAction.action}`)))));
+    region(parts.taken, view.taken, (list) => table('Decisions the teams took', ['time', 'team', 'decision', 'choice'], list.map((d) => [d.clock.text, d.nation, d.kind, d.choice])));
+    region(parts.observations, view.observations, (list) => table('Observations recorded', ['time', 'inject', 'observation'], list.map((o) => [o.clock.text, o.inject, o.text])));
+    region(parts.objectives, view.objectives, (objectives) => (objectives.length === 0 ? h('p', { class: 'quiet' }, 'The scenario defines no evaluation guide.') :
+      objectives.map((o) => h('div', {}, h('h3', {}, o.objective), o.capabilities.map((c) => table(c.capability, ['task', 'tested by injects'], c.tasks.map((t) => [t.task, t.injects.join(', ') || '-'])))))));
   };
 }
 
@@ -260,9 +310,9 @@ function buildProjector() {
   const parts = { situation: h('div'), injects: h('div'), charts: h('div', { class: 'charts' }) };
   $('app').replaceChildren(section('Situation', parts.situation), section('Latest injects', parts.injects), section('Charts', parts.charts));
   return (view) => {
-    $('title').textContent = view.situation.scenarioName;
-    region(parts.situation, view.situation, () => situation(view));
-    region(parts.injects, view.latestInjects, (list) => (list.length === 0 ? h('p', { class: 'quiet' }, 'No inject yet.') : h('ol', { class: 'injects' }, list.map(injectCard))));
+    $('title').textContent = view.scenarioName;
+    region(parts.situation, { s: view.situation, m: view.module, e: view.moduleEnded }, () => [moduleLine(view), situation(view)]);
+    region(parts.injects, view.latestInjects, (list) => (list.length === 0 ? h('p', { class: 'quiet' }, 'No inject yet.') : h('ol', { class: 'injects' }, list.map((card) => injectCard(card)))));
     region(parts.charts, { charts: view.charts, version: view.version }, ({ charts, version }) =>
       charts.length === 0 ? h('p', { class: 'quiet' }, 'The charts appear once the clock moves.') : charts.map((chart) => h('img', { src: `chart/${chart.name}.svg?v=${version}`, alt: chart.alt, class: 'chart' })));
   };
@@ -272,7 +322,7 @@ const BUILDERS = { team: buildTeam, controller: buildController, evaluator: buil
 
 function render(view) {
   if (!built) built = BUILDERS[view.role]();
-  $('clock').textContent = `${view.situation.clock.label}${view.situation.ended ? ', exercise ended' : view.situation.clock.atHorizon ? ', at the horizon' : ''}`;
+  $('clock').textContent = `${view.clock.text}${view.ended ? ', exercise ended' : view.atHorizon ? ', at the horizon' : ''}`;
   built(view);
   document.body.dataset.version = String(view.version);
 }
