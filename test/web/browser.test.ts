@@ -143,6 +143,7 @@ describe.skipIf(!hasChromium)('the web console in Chromium: a two-team exercise 
   it('axe-core finds no serious or critical accessibility violation on any page', async () => {
     const source = readFileSync(AXE, 'utf8');
     for (const [role, page] of Object.entries(pages)) {
+      expect({ role, text: await page.locator('main').innerText() }).not.toMatchObject({ text: expect.stringMatching(/\[object |undefined|NaN/) });
       await page.evaluate(source);
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document);

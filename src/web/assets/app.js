@@ -28,7 +28,7 @@ function region(node, data, render) {
   const key = JSON.stringify(data);
   if (shown.get(node) === key) return;
   shown.set(node, key);
-  node.replaceChildren(...[render(data)].flat());
+  node.replaceChildren(...[render(data)].flat(Infinity).filter((child) => child !== undefined && child !== null && child !== false && child !== ''));
 }
 
 function say(text, isError) {
