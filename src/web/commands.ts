@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EFFECT_SYNTAX } from '../drill/live-inject.js';
+import { OBSERVED, RATINGS, type Rating } from './notes.js';
 import type { Role } from './roles.js';
 
 /**
@@ -24,7 +25,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decide'), decision: z.number().int().positive(), choice: z.string().min(1).max(64) }),
   z.object({ type: z.literal('message'), text: someText(2000, 'write a message') }),
   z.object({ type: z.literal('note'), text: someText(2000, 'write a note'), kind: z.enum(['note', 'hotwash']).optional() }),
-  z.object({ type: z.literal('observation'), inject: injectId.optional(), text: someText(2000, 'write an observation') }),
+  z.object({ type: z.literal('observation'), inject: injectId.optional(), observed: z.enum(OBSERVED).optional(), text: someText(2000, 'write an observation') }),
+  z.object({ type: z.literal('rate'), task: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a critical task id'), rating: z.enum(Object.keys(RATINGS) as [Rating, ...Rating[]]), text: text(2000).default('') }),
   z.object({ type: z.literal('continue'), confirmed }),
   z.object({ type: z.literal('next'), confirmed }),
   z.object({ type: z.literal('advance'), byHours: hours, confirmed }),
@@ -58,6 +60,7 @@ export const COMMAND_ROLES: Record<WebCommandType, readonly Role['kind'][]> = {
   message: ['team'],
   note: STAFF,
   observation: ['evaluator'],
+  rate: ['evaluator'],
   continue: STAFF,
   next: STAFF,
   advance: STAFF,

@@ -6,7 +6,7 @@ import type { DrillView, InjectCard } from '../drill/session-view.js';
 import { currentPhase, words } from '../drill/view.js';
 import type { PaceState } from './pacer.js';
 import type { WebExercise } from './exercise.js';
-import { notesOf, type LoggedNote } from './notes.js';
+import { notesOf, RATINGS, type LoggedNote, type Rating } from './notes.js';
 import { commonOf, deliveredInjects, sessionView, type CommonView } from './views.js';
 
 /**
@@ -131,18 +131,32 @@ function mselRows(exercise: WebExercise): MselRow[] {
 export interface EvaluatorView extends CommonView {
   role: 'evaluator';
   /** The Exercise Evaluation Guide: objectives -> core capabilities -> critical tasks, with the injects that test each task. */
-  objectives: { id: string; objective: string; capabilities: { capability: string; tasks: { id: string; task: string; injects: string[] }[] }[] }[];
-  checklist: (InjectCard & { observations: string[] })[];
+  objectives: { id: string; objective: string; capabilities: { capability: string; tasks: { id: string; task: string; injects: string[]; rating: RatedTask | null }[] }[] }[];
+  ratings: { P: string; S: string; M: string; U: string };
+  checklist: (InjectCard & { observations: { observed: string; text: string }[] })[];
   decisions: DrillView['decisions'];
   taken: { clock: ClockReading; nation: string; kind: string; choice: string }[];
-  observations: { clock: ClockReading; inject: string; text: string }[];
+  observations: { clock: ClockReading; inject: string; observed: string; text: string }[];
+}
+
+/** A critical task's latest rating (ratings can be revised: the last one counts). */
+export interface RatedTask {
+  rating: Rating;
+  meaning: string;
+  text: string;
+  clock: ClockReading;
 }
 
 /** The evaluator's guide: critical tasks, each delivered inject's expected action to check off, what the teams decided, observations. */
 export function evaluatorView(exercise: WebExercise): EvaluatorView {
   const { session } = exercise;
   const view = sessionView(exercise, 'evaluator');
-  const observations = notesOf(session.actionsInForce()).filter((note) => note.kind === 'observation');
+  const notes = notesOf(session.actionsInForce());
+  const observations = notes.filter((note) => note.kind === 'observation');
+  const latest = new Map<string, RatedTask>();
+  for (const note of notes) {
+    if (note.kind === 'rating' && note.task && note.rating) latest.set(note.task, { rating: note.rating, meaning: RATINGS[note.rating], text: note.text, clock: readClock(note.atHours, session.scenario.clock) });
+  }
   const clockOf = (hours: number) => readClock(hours, session.scenario.clock);
   const injects = [...session.scenario.injects, ...session.liveInjects()];
   return {
@@ -153,14 +167,23 @@ export function evaluatorView(exercise: WebExercise): EvaluatorView {
       objective: objective.objective,
       capabilities: objective.capabilities.map((capability) => ({
         capability: capability.capability,
-        tasks: capability.tasks.map((task) => ({ id: task.id, task: task.task, injects: injects.filter((inject) => inject.tasks?.includes(task.id)).map((inject) => inject.id) })),
+        tasks: capability.tasks.map((task) => ({
+          id: task.id,
+          task: task.task,
+          injects: injects.filter((inject) => inject.tasks?.includes(task.id)).map((inject) => inject.id),
+          rating: latest.get(task.id) ?? null,
+        })),
       })),
     })),
-    checklist: deliveredInjects(exercise, true).map(({ card }) => ({ ...card, observations: observations.filter((note) => note.inject === card.id).map((note) => note.text) })),
+    ratings: { ...RATINGS },
+    checklist: deliveredInjects(exercise, true).map(({ card }) => ({
+      ...card,
+      observations: observations.filter((note) => note.inject === card.id).map((note) => ({ observed: note.observed ?? '', text: note.text })),
+    })),
     decisions: view.decisions,
     taken: session.actionsInForce().flatMap((action) =>
       action.type === 'decide' ? [{ clock: clockOf(action.atHours), nation: action.nation, kind: words(action.kind), choice: action.choice }] : [],
     ),
-    observations: observations.map((note) => ({ clock: clockOf(note.atHours), inject: note.inject ?? '', text: note.text })),
+    observations: observations.map((note) => ({ clock: clockOf(note.atHours), inject: note.inject ?? '', observed: note.observed ?? '', text: note.text })),
   };
 }

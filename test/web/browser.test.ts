@@ -133,6 +133,25 @@ describe.skipIf(!hasChromium)('the web console in Chromium: a two-team exercise 
     expect((await command(reference.links['team usa']!, { type: 'message', text: hostile })).status).toBe(200);
   });
 
+  it('the evaluator records an observation on an inject and rates a critical task P/S/M/U', async () => {
+    const evaluator = pages['evaluator']!;
+    await evaluator.getByLabel('About inject').selectOption('live-1');
+    await evaluator.getByLabel('Expected action', { exact: true }).selectOption('partly observed');
+    await evaluator.getByLabel('What the team did').fill('USA offered two medical teams, no timeline');
+    await evaluator.getByRole('button', { name: 'Record observation' }).click();
+    await evaluator.getByText('partly observed: USA offered two medical teams, no timeline').waitFor({ timeout: LIVE_MS });
+    await evaluator.getByLabel('Critical task', { exact: true }).selectOption('consent-fast');
+    await evaluator.getByLabel('Rating', { exact: true }).selectOption('S');
+    await evaluator.getByLabel('Observations supporting the rating').fill('Consent came within 8 h');
+    await evaluator.getByRole('button', { name: 'Record rating' }).click();
+    await evaluator.getByRole('cell', { name: /^S \(performed with some challenges\) at .*: Consent came within 8 h$/ }).waitFor({ timeout: LIVE_MS });
+    await pages['controller']!.getByRole('cell', { name: 'USA offered two medical teams, no timeline', exact: true }).waitFor({ timeout: LIVE_MS });
+    expect((await command(reference.links['evaluator']!, { type: 'observation', inject: 'live-1', observed: 'partly observed', text: 'USA offered two medical teams, no timeline' })).status).toBe(200);
+    expect((await command(reference.links['evaluator']!, { type: 'rate', task: 'consent-fast', rating: 'S', text: 'Consent came within 8 h' })).status).toBe(200);
+    // Players never see the evaluators' work.
+    expect(await pages['team usa']!.getByText('USA offered two medical teams').count()).toBe(0);
+  });
+
   it('the clock steps to the next decision and the teams answer from their pages', async () => {
     await controllerClicks('Step to the next decision', { type: 'continue' });
     await teamDecides('hti', 'half');

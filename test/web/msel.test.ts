@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DrillSession, loadScenarioFile, startWebConsole, type WebConsole, type WebCommand, type WebExercise } from '../../src/index.js';
-import { controllerView } from '../../src/web/staff-views.js';
+import { controllerView, evaluatorView } from '../../src/web/staff-views.js';
 import { teamView } from '../../src/web/views.js';
 import { CARIBBEAN, scratchDir } from '../drill/binary.js';
 
@@ -33,6 +33,17 @@ describe('the controller page drives the MSEL: due, re-timed, skipped, delivered
     exercise = web.exercise;
   });
   afterAll(() => web.close());
+
+  it('ratings take only the scenario\'s critical tasks, and only from the evaluator', () => {
+    const evaluator = { kind: 'evaluator' } as const;
+    expect(() => exercise.perform(evaluator, { type: 'rate', task: 'no-such-task', rating: 'P', text: '' })).toThrow(/no critical task no-such-task.*atc-cell/);
+    expect(() => exercise.perform({ kind: 'team', nation: 'usa' }, { type: 'rate', task: 'atc-cell', rating: 'P', text: '' })).toThrow(/team page cannot rate/);
+    expect(exercise.perform(evaluator, { type: 'rate', task: 'atc-cell', rating: 'M', text: 'cell set up on day 4' })).toEqual({ ok: 'Rated atc-cell M (performed with major challenges)' });
+    expect(exercise.perform(evaluator, { type: 'rate', task: 'atc-cell', rating: 'S', text: 'revised after the hot wash' })).toHaveProperty('ok');
+    const task = evaluatorView(exercise).objectives.flatMap((o) => o.capabilities.flatMap((c) => c.tasks)).find((t) => t.id === 'atc-cell')!;
+    expect(task.rating).toMatchObject({ rating: 'S', text: 'revised after the hot wash' });
+    expect(task.injects).toEqual(['airport-congestion']);
+  });
 
   it('a long jump asks for confirmation and changes nothing until confirmed', () => {
     for (const decision of exercise.session.pending()) perform({ type: 'decide', decision: decision.id, choice: decision.recommended });

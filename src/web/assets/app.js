@@ -278,28 +278,47 @@ function buildController() {
 function buildEvaluator() {
   const parts = { objectives: h('div'), checklist: h('div'), decisions: h('div'), taken: h('div'), observations: h('div') };
   const about = h('select');
+  const observed = h('select', {}, ['', 'observed', 'partly observed', 'not observed'].map((value) => h('option', { value }, value || '(not said)')));
+  const task = h('select');
+  const rating = h('select');
+  const ratingText = h('textarea', { rows: 2, maxLength: 2000 });
+  const ratingForm = h('form', {
+    onsubmit: async (event) => {
+      event.preventDefault();
+      if (await send({ type: 'rate', task: task.value, rating: rating.value, text: ratingText.value })) ratingText.value = '';
+    },
+  }, field('Critical task', task), field('Rating', rating), field('Observations supporting the rating', ratingText), h('button', { type: 'submit' }, 'Record rating'));
+  let tasksKnown = false;
   $('app').replaceChildren(
     section('Expected actions of delivered injects', parts.checklist),
-    section('Record an observation', textForm('What the team did', 'Record observation', (text) => ({ type: 'observation', text, ...(about.value ? { inject: about.value } : {}) }), field('About inject', about))),
+    section('Record an observation', textForm('What the team did', 'Record observation', (text) => ({ type: 'observation', text, ...(about.value ? { inject: about.value } : {}), ...(about.value && observed.value ? { observed: observed.value } : {}) }), [field('About inject', about), field('Expected action', observed)])),
+    section('Critical tasks', parts.objectives, ratingForm),
     section('Decisions waiting', parts.decisions),
     section('Team decisions', parts.taken),
     section('Observations', parts.observations),
-    section('Critical tasks', parts.objectives),
   );
   return (view) => {
     $('title').textContent = `Evaluator: ${view.scenarioName}`;
+    if (!tasksKnown) {
+      tasksKnown = true;
+      const tasks = view.objectives.flatMap((o) => o.capabilities.flatMap((c) => c.tasks));
+      task.replaceChildren(...tasks.map((t) => h('option', { value: t.id }, t.task)));
+      rating.replaceChildren(...Object.entries(view.ratings).map(([letter, meaning]) => h('option', { value: letter }, `${letter}: ${meaning}`)));
+      ratingForm.hidden = tasks.length === 0;
+    }
     region(parts.checklist, view.checklist, (items) => {
       const chosen = about.value;
       about.replaceChildren(h('option', { value: '' }, '(no particular inject)'), ...items.map((item) => h('option', { value: item.id }, `${item.id}: ${item.title}`)));
       about.value = items.some((item) => item.id === chosen) ? chosen : '';
       return items.length === 0 ? h('p', { class: 'quiet' }, 'No inject delivered yet.') :
-        h('ol', { class: 'injects' }, items.map((item) => injectCard(item, item.observations.length ? h('ul', {}, item.observations.map((text) => h('li', {}, text))) : h('p', { class: 'quiet' }, 'Not observed yet.'))));
+        h('ol', { class: 'injects' }, items.map((item) => injectCard(item, item.observations.length ? h('ul', {}, item.observations.map((o) => h('li', {}, `${o.observed ? `${o.observed}: ` : ''}${o.text}`))) : h('p', { class: 'quiet' }, 'Not observed yet.'))));
     });
+    region(parts.objectives, view.objectives, (objectives) => (objectives.length === 0 ? h('p', { class: 'quiet' }, 'The scenario defines no evaluation guide (objectives, core capabilities, critical tasks).') :
+      objectives.map((o) => h('div', {}, h('h3', {}, o.objective), o.capabilities.map((c) => table(c.capability, ['critical task', 'tested by injects', 'rating'],
+        c.tasks.map((t) => [t.task, t.injects.join(', ') || '-', t.rating ? `${t.rating.rating} (${t.rating.meaning}) at ${t.rating.clock.text}${t.rating.text ? `: ${t.rating.text}` : ''}` : 'not rated'])))))));
     region(parts.decisions, view.decisions, (list) => (list.length === 0 ? h('p', { class: 'quiet' }, 'No decision is waiting.') : list.map((d) => h('div', { class: 'decision' }, h('p', { class: 'inject-title' }, `#${d.id} ${d.nationName}: ${words(d.kind)}`), h('p', {}, d.question), d.expectedAction && h('p', {}, `MSEL expects: ${d.expectedAction.action}`)))));
     region(parts.taken, view.taken, (list) => table('Decisions the teams took', ['time', 'team', 'decision', 'choice'], list.map((d) => [d.clock.text, d.nation, d.kind, d.choice])));
-    region(parts.observations, view.observations, (list) => table('Observations recorded', ['time', 'inject', 'observation'], list.map((o) => [o.clock.text, o.inject, o.text])));
-    region(parts.objectives, view.objectives, (objectives) => (objectives.length === 0 ? h('p', { class: 'quiet' }, 'The scenario defines no evaluation guide.') :
-      objectives.map((o) => h('div', {}, h('h3', {}, o.objective), o.capabilities.map((c) => table(c.capability, ['task', 'tested by injects'], c.tasks.map((t) => [t.task, t.injects.join(', ') || '-'])))))));
+    region(parts.observations, view.observations, (list) => table('Observations recorded', ['time', 'inject', 'expected action', 'observation'], list.map((o) => [o.clock.text, o.inject, o.observed, o.text])));
   };
 }
 
