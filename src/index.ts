@@ -68,6 +68,8 @@ export type { KaplanMeierCurve, Estimate, RestrictedMean } from './experiment/su
 export { wilsonInterval, pairedShareDifference } from './experiment/proportions.js';
 export type { PairedCounts } from './experiment/proportions.js';
 export { summarizeMilestone, pairedMilestone } from './experiment/milestones.js';
+export { morrisDesign, morrisIndices, saltelliDesign, sobolIndices } from './experiment/global-sensitivity.js';
+export type { MorrisIndices, SobolIndices } from './experiment/global-sensitivity.js';
 export type { MilestoneSample, MilestoneSummary, PairedMilestone } from './experiment/milestones.js';
 
 export { DrillSession } from './drill/session.js';

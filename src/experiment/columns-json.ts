@@ -56,8 +56,14 @@ const FIXED: Record<string, Omit<ColumnDoc, 'name'>> = {
   observedMeanDifference: { unit: METRIC_UNIT, description: 'mean paired difference over observedPairs' },
   response: { unit: 'value | restrictedHours | reached', description: 'what is analysed: the value, min(time, horizon), or 1 if reached by the horizon' },
   factor: { unit: 'name', description: 'factor of the experiment' },
-  mainEffect: { unit: 'unit of the response', description: "range of the response's mean over the factor's values, other factors pooled" },
-  src: { unit: 'coefficient -1-1', description: 'standardized regression coefficient of the response on the factor (all factors at once)' },
+  index: {
+    unit: 'mainEffect | src | muStar | mu | sigma | firstOrder | total',
+    description:
+      "mainEffect: range of the response's mean over the factor's values (unit of the response); src: standardized regression coefficient (-1 to 1); " +
+      'muStar, mu, sigma: Morris mean |elementary effect|, mean and sd of the elementary effects (response units per full range of the factor); ' +
+      'firstOrder, total: Sobol first-order and total indices (share of variance, 0 to 1)',
+  },
+  estimate: { unit: 'depends on index', description: 'the value of the index' },
 };
 
 const OBSERVED_STATISTICS: Record<string, string> = {
@@ -68,6 +74,7 @@ const OBSERVED_STATISTICS: Record<string, string> = {
 /** Unit and meaning of a CSV column of this experiment. */
 export function describeColumn(manifest: ExperimentManifest, name: string): Omit<ColumnDoc, 'name'> {
   if (FIXED[name]) return FIXED[name]!;
+  if (name === 'ci95Low' || name === 'ci95High') return { unit: 'depends on index', description: `${name === 'ci95Low' ? 'lower' : 'upper'} 95% limit of the index (bootstrap percentile; Morris muStar and Sobol indices)` };
   const limit = /^(.*)Ci95(Low|High)$/.exec(name);
   if (limit && FIXED[limit[1]!]) return { unit: FIXED[limit[1]!]!.unit, description: `${limit[2] === 'Low' ? 'lower' : 'upper'} 95% limit of ${limit[1]}` };
   const observed = /^observed(.+)$/.exec(name);

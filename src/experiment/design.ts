@@ -1,4 +1,5 @@
 import { RandomStream } from '../kernel/random.js';
+import { morrisDesign, saltelliDesign } from './global-sensitivity.js';
 import { round6 } from './columns.js';
 import type { DesignKind, ExperimentDefinition, FactorValue } from './schema.js';
 
@@ -12,7 +13,7 @@ export interface ResolvedFactor {
   name: string;
   path: string | null;
   values: FactorValue[];
-  /** Set for a `range` factor: a latin-hypercube design samples it continuously. */
+  /** Set for a `range` factor: a latin-hypercube, morris or sobol design samples it continuously. */
   range: { from: number; to: number } | null;
   /** Index in the file's `factors` list; null for the implicit `scenario` factor. */
   fileIndex: number | null;
@@ -75,7 +76,13 @@ export function designPoints(kind: DesignKind, factors: readonly ResolvedFactor[
       );
       break;
     case 'latin-hypercube':
-      ({ combinations, continuous } = latinHypercube(factors, options.samples!, options.seed));
+      ({ combinations, continuous } = fromUnitCube(factors, latinHypercube(factors, options.samples!, options.seed)));
+      break;
+    case 'morris':
+      ({ combinations, continuous } = fromUnitCube(factors, morrisDesign(options.samples!, factors.length, String(options.seed))));
+      break;
+    case 'sobol':
+      ({ combinations, continuous } = fromUnitCube(factors, saltelliDesign(options.samples!, factors.length, String(options.seed))));
       break;
     default: {
       const exhaustive: never = kind;
@@ -101,14 +108,12 @@ function cartesian(sizes: readonly number[]): number[][] {
 }
 
 /**
- * A latin hypercube of `samples` points: each factor's range is cut into `samples`
- * strata, each stratum used once, strata paired at random (seeded from the master seed
- * and the factor's name). Range factors take a uniform value inside the stratum; listed
- * factors take the value the stratum falls on.
+ * A latin hypercube of `samples` points in the unit cube: each factor's axis is cut into
+ * `samples` strata, each stratum used once, strata paired at random (seeded from the
+ * master seed and the factor's name), a uniform draw inside each.
  */
-function latinHypercube(factors: readonly ResolvedFactor[], samples: number, seed: number) {
-  const combinations: (number | null)[][] = Array.from({ length: samples }, () => []);
-  const continuous: (number | null)[][] = Array.from({ length: samples }, () => []);
+function latinHypercube(factors: readonly ResolvedFactor[], samples: number, seed: number): number[][] {
+  const unit: number[][] = Array.from({ length: samples }, () => []);
   for (const factor of factors) {
     const stream = new RandomStream(`${seed}:experiment/latin-hypercube/${factor.name}`);
     const strata = Array.from({ length: samples }, (_, i) => i);
@@ -116,18 +121,20 @@ function latinHypercube(factors: readonly ResolvedFactor[], samples: number, see
       const j = Math.floor(stream.random() * (i + 1));
       [strata[i], strata[j]] = [strata[j]!, strata[i]!];
     }
-    for (let i = 0; i < samples; i += 1) {
-      const u = (strata[i]! + stream.random()) / samples;
-      if (factor.range) {
-        combinations[i]!.push(null);
-        continuous[i]!.push(round6(factor.range.from + u * (factor.range.to - factor.range.from)));
-      } else {
-        combinations[i]!.push(Math.min(factor.values.length - 1, Math.floor(u * factor.values.length)));
-        continuous[i]!.push(null);
-      }
-    }
+    for (let i = 0; i < samples; i += 1) unit[i]!.push((strata[i]! + stream.random()) / samples);
   }
-  return { combinations, continuous };
+  return unit;
+}
+
+/**
+ * Factor values of points of the unit cube: a range factor takes from + u·(to − from);
+ * a listed factor the value u falls on when [0, 1] is cut into as many equal parts.
+ */
+export function fromUnitCube(factors: readonly ResolvedFactor[], unit: readonly (readonly number[])[]): { combinations: (number | null)[][]; continuous: (number | null)[][] } {
+  return {
+    combinations: unit.map((point) => factors.map((factor, j) => (factor.range ? null : Math.min(factor.values.length - 1, Math.floor(point[j]! * factor.values.length))))),
+    continuous: unit.map((point) => factors.map((factor, j) => (factor.range ? round6(factor.range.from + point[j]! * (factor.range.to - factor.range.from)) : null))),
+  };
 }
 
 /** A canonical text for comparing factor values (objects by content). */

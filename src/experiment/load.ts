@@ -11,7 +11,7 @@ import { allColumns, selectColumns, type MetricColumn } from './columns.js';
 import { baselineValueIndex, designPoints, key, resolveFactors, type DesignPoint, type ResolvedFactor } from './design.js';
 import { applyFactor, FactorPathError, parsePath } from './factor-path.js';
 import { sealManifest, type ExperimentManifest } from './manifest.js';
-import { experimentSchema, type ExperimentDefinition, type FactorValue } from './schema.js';
+import { experimentSchema, SAMPLED_DESIGNS, type ExperimentDefinition, type FactorValue } from './schema.js';
 import { didYouMean } from '../scenario/suggest.js';
 
 /** A design point ready to run: the scenario with its factor values applied, and its hash. */
@@ -82,7 +82,7 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
   const prepared = points as PreparedPoint[];
 
   const baselinePoint = findBaseline(prepared, factors, baseline as number[], definition);
-  if (baselinePoint === undefined) throw new ScenarioError([at(['baseline'], 'no design point has these baseline values (a latin-hypercube design has no baseline arm unless a point matches)', 'baseline.no_point')]);
+  if (baselinePoint === undefined) throw new ScenarioError([at(['baseline'], 'no design point has these baseline values (a latin-hypercube, morris or sobol design has no baseline arm unless a point matches)', 'baseline.no_point')]);
 
   const manifest = sealManifest({
     id: definition.id,
@@ -175,7 +175,7 @@ function unknownValueMessage(factor: ResolvedFactor, value: FactorValue): string
 }
 
 function findBaseline(points: PreparedPoint[], factors: ResolvedFactor[], baseline: number[], definition: ExperimentDefinition): number | undefined {
-  if (definition.design === 'latin-hypercube' && Object.keys(definition.baseline).length === 0) return 0;
+  if (SAMPLED_DESIGNS.includes(definition.design) && Object.keys(definition.baseline).length === 0) return 0;
   const wanted = factors.map((factor, j) => key(factor.values[baseline[j]!]!));
   return points.find((point) => factors.every((factor, j) => key(point.values[factor.name]!) === wanted[j]))?.index;
 }

@@ -4,6 +4,7 @@ import { RUN_METRICS } from '../metrics/definitions.js';
 import { writeFileAtomic } from '../metrics/trace-file.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { distributionChart, effectChart, sensitivityChart } from './plots.js';
+import { globalSensitivityChart } from './global-plot.js';
 import { reachedChart } from './reached-plot.js';
 import { forEachJournalRun, readManifest, ResultsError } from './results-dir.js';
 import { ResultTable } from './table.js';
@@ -13,7 +14,8 @@ import { ResultTable } from './table.js';
  * factor's values with CI bars (`<metric>-by-<factor>.svg`), its distribution per arm
  * (`<metric>-distribution.svg`) and the factors ranked by influence
  * (`<metric>-sensitivity.svg`) and, for a milestone, the share of runs that reached it
- * by each hour per arm (`<metric>-reached.svg`). Default metrics: the run-level metrics collected that
+ * by each hour per arm (`<metric>-reached.svg`); with a morris or sobol design, its
+ * indices (`<metric>-morris.svg`, `<metric>-sobol.svg`). Default metrics: the run-level metrics collected that
  * were observed at least once. Returns the files written.
  */
 export function plotResults(dir: string, outDir: string, metrics?: readonly string[]): string[] {
@@ -49,6 +51,8 @@ function plotTable(table: ResultTable, dir: string, outDir: string, metrics: rea
     write(`${metric}-distribution.svg`, distributionChart(table, column));
     if (manifest.columns[column]!.censorable) write(`${metric}-reached.svg`, reachedChart(table, column));
     if (manifest.factors.length > 0) write(`${metric}-sensitivity.svg`, sensitivityChart(table, column));
+    const global = globalSensitivityChart(table, column);
+    if (global !== null) write(`${metric}-${manifest.design}.svg`, global);
   }
   return written;
 }

@@ -47,7 +47,9 @@ export const stoppingSchema = z
   .strict();
 export type StoppingRule = z.infer<typeof stoppingSchema>;
 
-export const DESIGNS = ['full-factorial', 'one-at-a-time', 'latin-hypercube'] as const;
+export const DESIGNS = ['full-factorial', 'one-at-a-time', 'latin-hypercube', 'morris', 'sobol'] as const;
+/** Designs that sample the factor space and need `samples`. */
+export const SAMPLED_DESIGNS: readonly DesignKind[] = ['latin-hypercube', 'morris', 'sobol'];
 export type DesignKind = (typeof DESIGNS)[number];
 
 export const experimentSchema = z
@@ -58,7 +60,7 @@ export const experimentSchema = z
     scenarios: z.array(z.string().min(1)).min(1).describe('base scenario files, relative to the experiment file; several = an extra factor "scenario"'),
     factors: z.array(factorSchema).default([]),
     design: z.enum(DESIGNS).default('full-factorial'),
-    samples: z.number().int().min(2).optional().describe('design points of a latin-hypercube design'),
+    samples: z.number().int().min(2).optional().describe('latin-hypercube: design points; morris: trajectories (k + 1 points each); sobol: base samples N (N(k + 2) points)'),
     baseline: z.record(z.string(), factorValueSchema).default({}).describe('factor values of the baseline arm for paired differences (and the centre of one-at-a-time); default: first value of each factor'),
     replications: z.number().int().positive().describe('replications per design point (the maximum when a stopping rule is given)'),
     seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1).describe('master seed: replication r uses the same derived seed in every design point'),
@@ -68,12 +70,12 @@ export const experimentSchema = z
     timeLimitSeconds: z.number().positive().default(60).describe('wall-clock limit per run; a run over it is reported as a timeout and the batch goes on'),
   })
   .strict()
-  .refine((experiment) => experiment.design !== 'latin-hypercube' || experiment.samples !== undefined, {
-    message: 'a latin-hypercube design needs samples',
+  .refine((experiment) => !SAMPLED_DESIGNS.includes(experiment.design) || experiment.samples !== undefined, {
+    message: 'a latin-hypercube, morris or sobol design needs samples',
     path: ['samples'],
   })
-  .refine((experiment) => experiment.design === 'latin-hypercube' || experiment.samples === undefined, {
-    message: 'samples only applies to a latin-hypercube design',
+  .refine((experiment) => SAMPLED_DESIGNS.includes(experiment.design) || experiment.samples === undefined, {
+    message: 'samples only applies to a latin-hypercube, morris or sobol design',
     path: ['samples'],
   });
 

@@ -1,4 +1,5 @@
 import { round6 } from './columns.js';
+import { globalIndices } from './global-analysis.js';
 import { csvLine } from './records.js';
 import { experimentHorizon, pointResponses, provenanceCells, PROVENANCE_HEADER, responsesOf, type Response } from './responses.js';
 import type { FactorValue } from './schema.js';
@@ -79,17 +80,29 @@ export function sensitivity(table: ResultTable, column: number, response: Respon
   });
 }
 
-/** The columns of sensitivity.csv. */
-export const SENSITIVITY_HEADER = ['metric', 'response', 'horizonHours', 'factor', 'mainEffect', 'src', ...PROVENANCE_HEADER] as const;
+/** The columns of sensitivity.csv (long form: one index per row). */
+export const SENSITIVITY_HEADER = ['metric', 'response', 'horizonHours', 'factor', 'index', 'estimate', 'ci95Low', 'ci95High', ...PROVENANCE_HEADER] as const;
 
-/** sensitivity.csv: one row per metric, response and factor, ending with the provenance cells. */
+/**
+ * sensitivity.csv: per metric, response and factor, the main effect and SRC (every
+ * design) and the Morris or Sobol indices (those designs), each row ending with the
+ * provenance cells.
+ */
 export function sensitivityCsv(table: ResultTable): string {
   const provenance = provenanceCells(table.manifest);
   const lines = [csvLine(SENSITIVITY_HEADER)];
+  const cell = (value: number | null) => (value === null ? null : round6(value));
   table.manifest.columns.forEach((column, k) => {
     for (const response of responsesOf(column)) {
       const horizon = response === 'value' ? null : experimentHorizon(table, k);
-      for (const row of sensitivity(table, k, response)) lines.push(csvLine([column.name, response, horizon, row.factor, row.mainEffect, row.src, ...provenance]));
+      const global = globalIndices(table, k, response, horizon);
+      for (const row of sensitivity(table, k, response)) {
+        lines.push(csvLine([column.name, response, horizon, row.factor, 'mainEffect', row.mainEffect, null, null, ...provenance]));
+        lines.push(csvLine([column.name, response, horizon, row.factor, 'src', row.src, null, null, ...provenance]));
+        for (const index of global.filter((candidate) => candidate.factor === row.factor)) {
+          lines.push(csvLine([column.name, response, horizon, row.factor, index.index, cell(index.estimate), cell(index.ci95Low), cell(index.ci95High), ...provenance]));
+        }
+      }
     }
   });
   return lines.join('');

@@ -56,9 +56,9 @@ describe('censoring-aware results of the SOFA x hotline experiment', () => {
     const hotlineOnly = differences.find((row) => row.sofa === 'false')!;
     expect(Number(hotlineOnly.reachedShareDifference)).toBe(0);
 
-    const sensitivity = rowsOf(files['sensitivity.csv']!).filter((row) => row.metric === 'jpn.firstDeployHours' && row.response === 'restrictedHours');
-    expect(Number(sensitivity.find((row) => row.factor === 'sofa')!.src)).toBeGreaterThan(0.9);
-    expect(Math.abs(Number(sensitivity.find((row) => row.factor === 'hotline')!.src))).toBeLessThan(0.1);
+    const sensitivity = rowsOf(files['sensitivity.csv']!).filter((row) => row.metric === 'jpn.firstDeployHours' && row.response === 'restrictedHours' && row.index === 'src');
+    expect(Number(sensitivity.find((row) => row.factor === 'sofa')!.estimate)).toBeGreaterThan(0.9);
+    expect(Math.abs(Number(sensitivity.find((row) => row.factor === 'hotline')!.estimate))).toBeLessThan(0.1);
 
     const summary = rowsOf(files['summary.csv']!).filter((row) => row.metric === 'jpn.firstDeployHours');
     expect(summary.map((row) => [row.sofa, row.observed, row.censored, row.reachedShare])).toEqual([
