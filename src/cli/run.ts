@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { roundNumbers, runScenario } from '../engine/run.js';
 import type { TraceEntry } from '../metrics/trace.js';
 import { traceToJsonl, writeFileAtomic } from '../metrics/trace-file.js';
-import { loadScenarioFile } from '../scenario/load.js';
+import { loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
 import { guarded, parseHours, parseSeed } from './errors.js';
 import { reportFileFormat, writeReportFile } from './report.js';
 import { formatSummary } from './summary.js';
@@ -30,22 +30,36 @@ export function registerRun(program: Command): void {
       guarded(() => {
         const seed = parseSeed(options.seed);
         const horizonHours = options.until !== undefined ? parseHours(options.until, '--until') : undefined;
-        const reportFormat = options.report !== undefined ? reportFileFormat(options.report) : undefined;
-        const loaded = loadScenarioFile(file);
-        const entries: TraceEntry[] = [];
-        const result = runScenario(loaded, {
-          seed,
-          ...(horizonHours !== undefined ? { horizonHours } : {}),
-          ...(options.trace || options.report ? { trace: (entry: TraceEntry) => entries.push(entry) } : {}),
-        });
-        const { timeline, ...output } = roundNumbers(result);
-        if (options.trace) {
-          writeFileAtomic(options.trace, traceToJsonl({ ...provenance(output), scenarioDocument: loaded.scenario }, roundNumbers(entries), { ...output, timeline }));
-        }
-        if (options.report && reportFormat) writeReportFile(options.report, reportFormat, { scenario: loaded.scenario, result: roundNumbers(result), trace: roundNumbers(entries) });
-        process.stdout.write(options.json ? `${JSON.stringify(output, null, 2)}\n` : `${formatSummary(result, loaded.scenario.name)}\n`);
+        if (options.report !== undefined) reportFileFormat(options.report);
+        runAndWrite(loadScenarioFile(file), { seed, horizonHours, trace: options.trace, report: options.report, json: options.json });
       }),
     );
+}
+
+/** What one run writes: a trace file, a report file, JSON or the readable summary on stdout. */
+export interface RunOutputs {
+  seed: number;
+  horizonHours?: number | undefined;
+  trace?: string | undefined;
+  report?: string | undefined;
+  json?: boolean | undefined;
+}
+
+/** Runs a loaded scenario once and writes what `outputs` asks for (used by `run` and `rerun`). */
+export function runAndWrite(loaded: LoadedScenario, outputs: RunOutputs): void {
+  const reportFormat = outputs.report !== undefined ? reportFileFormat(outputs.report) : undefined;
+  const entries: TraceEntry[] = [];
+  const result = runScenario(loaded, {
+    seed: outputs.seed,
+    ...(outputs.horizonHours !== undefined ? { horizonHours: outputs.horizonHours } : {}),
+    ...(outputs.trace || outputs.report ? { trace: (entry: TraceEntry) => entries.push(entry) } : {}),
+  });
+  const { timeline, ...output } = roundNumbers(result);
+  if (outputs.trace) {
+    writeFileAtomic(outputs.trace, traceToJsonl({ ...provenance(output), scenarioDocument: loaded.scenario }, roundNumbers(entries), { ...output, timeline }));
+  }
+  if (outputs.report && reportFormat) writeReportFile(outputs.report, reportFormat, { scenario: loaded.scenario, result: roundNumbers(result), trace: roundNumbers(entries) });
+  process.stdout.write(outputs.json ? `${JSON.stringify(output, null, 2)}\n` : `${formatSummary(result, loaded.scenario.name)}\n`);
 }
 
 function provenance(output: Omit<ReturnType<typeof runScenario>, 'timeline'>) {

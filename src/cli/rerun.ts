@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { loadExperimentFile } from '../experiment/load.js';
+import { replicationSeed } from '../experiment/manifest.js';
+import { formatFactorValue, runCoordinates } from '../experiment/records.js';
+import { guarded, UserError } from './errors.js';
+import { reportFileFormat } from './report.js';
+import { runAndWrite } from './run.js';
+
+interface RerunCommandOptions {
+  run: string;
+  trace?: string;
+  report?: string;
+  json?: boolean;
+}
+
+/**
+ * `crisis-sim rerun <experiment> --run N --trace FILE`: run N of a batch again, alone,
+ * with its trace and report. The same design point scenario, seed and horizon give the
+ * same metrics as the batch recorded (runs are deterministic), so a surprising row of
+ * runs.csv can be looked at event by event.
+ */
+export function registerRerun(program: Command): void {
+  program
+    .command('rerun')
+    .description('run one run of an experiment again (the run index of runs.csv), with its trace and after-action report')
+    .argument('<experiment>', 'experiment file (YAML), as given to `crisis-sim batch`')
+    .requiredOption('--run <n>', 'run index (the `run` column of runs.csv)')
+    .option('--trace <file>', 'write the full event trace as JSON Lines')
+    .option('--report <file>', 'write the after-action report: .html (with charts) or .md')
+    .option('--json', 'print one JSON object instead of the summary')
+    .action((file: string, options: RerunCommandOptions) =>
+      guarded(() => {
+        if (options.report !== undefined) reportFileFormat(options.report);
+        const experiment = loadExperimentFile(file);
+        const total = experiment.points.length * experiment.definition.replications;
+        if (!/^\d+$/.test(options.run) || Number(options.run) >= total) throw new UserError(`--run must be a run index from 0 to ${total - 1}, got "${options.run}"`);
+        const run = Number(options.run);
+        const { point, replication } = runCoordinates(experiment.manifest, run);
+        const seed = replicationSeed(experiment.manifest.seed, replication);
+        const prepared = experiment.points[point]!;
+        const factors = Object.entries(prepared.values).map(([name, value]) => `${name}=${formatFactorValue(value)}`).join(', ');
+        process.stderr.write(`run ${run}: design point ${point}${factors ? ` (${factors})` : ''}, replication ${replication}, seed ${seed}\n`);
+        runAndWrite({ scenario: prepared.run.scenario, hash: prepared.run.hash, file: experiment.file, warnings: [] }, {
+          seed,
+          horizonHours: experiment.definition.horizonHours,
+          trace: options.trace,
+          report: options.report,
+          json: options.json,
+        });
+      }),
+    );
+}
