@@ -5,7 +5,8 @@
  * Starts `crisis-sim serve` (the Caribbean scenario, two teams) as a separate process on a
  * free loopback port, opens --clients live streams (default 30: 10 controller, 5 per team,
  * 5 evaluator, 5 projector pages), then sends --actions commands as the controller (notes
- * and one-hour clock steps, alternating), one at a time. For each it records the time from
+ * and one-hour clock steps, alternating), one at a time; a decision or an inject coming due
+ * is answered or delivered untimed. For each it records the time from
  * sending the command until the last page received the new view, and until the command's
  * answer came back. Prints the median and the 95th percentile of each, and the ratio of
  * "all pages updated" to "command answered" (what fan-out costs on top of the action).
@@ -76,19 +77,20 @@ const post = async (body: object) => {
   const response = await fetch(`${links['controller']}command`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   return (await response.json()) as { ok?: string; error?: string; version?: number };
 };
-const start = (await (await fetch(`${links['controller']}state`)).json()) as { decisions: { id: number; recommended: string }[] };
-for (const decision of start.decisions) await post({ type: 'decide', decision: decision.id, choice: decision.recommended });
+const start = (await (await fetch(`${links['controller']}state`)).json()) as { decisions: { id: number; engineChoice: string }[] };
+for (const decision of start.decisions) await post({ type: 'decide', decision: decision.id, choice: decision.engineChoice });
 
 const answered: number[] = [];
 const allUpdated: number[] = [];
 for (let index = 0; index < ACTIONS; index++) {
-  const body = index % 2 === 0 ? { type: 'note', text: `bench note ${index}` } : { type: 'advance', to: 'hours', hours: 1 };
+  const body = index % 2 === 0 ? { type: 'note', text: `bench note ${index}` } : { type: 'advance', byHours: 1 };
   const sent = performance.now();
   const answer = await post(body);
   if (answer.error) {
-    // A decision came up: answer it with the engine's choice (not timed) and go on.
-    const view = (await (await fetch(`${links['controller']}state`)).json()) as { decisions: { id: number; recommended: string }[] };
-    for (const decision of view.decisions) await post({ type: 'decide', decision: decision.id, choice: decision.recommended });
+    // A decision came up or an inject came due: answer with the engine's choice, deliver (not timed), go on.
+    const view = (await (await fetch(`${links['controller']}state`)).json()) as { decisions: { id: number; engineChoice: string }[]; due: { id: string }[] };
+    for (const decision of view.decisions) await post({ type: 'decide', decision: decision.id, choice: decision.engineChoice });
+    for (const card of view.due) await post({ type: 'deliver', inject: card.id });
     continue;
   }
   answered.push(performance.now() - sent);
