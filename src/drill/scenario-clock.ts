@@ -20,9 +20,16 @@ export function hoursFigure(hours: number): string {
 
 const MINUTE_MS = 60_000;
 
+/** One formatter per time zone: creating one costs about a millisecond, and screens read the clock dozens of times per update. */
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** Local calendar fields of an instant in a time zone. */
 function localParts(instantMs: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  let format = FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    FORMATS.set(timeZone, format);
+  }
   const parts = Object.fromEntries(format.formatToParts(new Date(instantMs)).map((part) => [part.type, part.value]));
   return { year: Number(parts['year']), month: Number(parts['month']), day: Number(parts['day']), hour: Number(parts['hour']), minute: Number(parts['minute']) };
 }
