@@ -55,6 +55,7 @@ export type { RunExperimentOptions } from './experiment/run-experiment.js';
 export { runBatch } from './experiment/batch.js';
 export type { BatchOptions, BatchSummary } from './experiment/batch.js';
 export { mergeResults } from './experiment/merge.js';
+export { writeParquet } from './experiment/parquet.js';
 export { plotResults } from './experiment/plot-dir.js';
 export { readManifest, readJournal, ResultsError, RESULT_FILES } from './experiment/results-dir.js';
 export type { ExperimentManifest } from './experiment/manifest.js';

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { runBatch } from '../experiment/batch.js';
 import { loadExperimentFile } from '../experiment/load.js';
+import { writeParquet } from '../experiment/parquet.js';
 import { parseShard } from '../experiment/plan.js';
 import { Progress } from '../experiment/progress.js';
 import { ResultsError } from '../experiment/results-dir.js';
@@ -15,6 +16,7 @@ interface BatchCommandOptions {
   shard?: string;
   timeLimit?: string;
   progressInterval: string;
+  parquet?: boolean;
 }
 
 /** `crisis-sim batch <experiment> --out DIR`: every run of an experiment on all cores, into a results folder. */
@@ -28,6 +30,7 @@ export function registerBatch(program: Command): void {
     .option('--resume', 'continue the batch in --out after an interruption: finished runs are kept, the rest are run (starts afresh if --out holds no results)')
     .option('--shard <K/N>', 'run only shard K of N (for cluster job arrays); combine the shards with `crisis-sim merge`')
     .option('--time-limit <seconds>', 'wall-clock limit per run (default: the experiment\'s timeLimitSeconds, else 60)')
+    .option('--parquet', 'also write runs, summary, differences and sensitivity as Parquet files beside the CSVs')
     .option('--progress-interval <seconds>', 'seconds between progress lines when stderr is not a terminal', '10')
     .action((file: string, options: BatchCommandOptions) =>
       guarded(async () => {
@@ -61,6 +64,7 @@ export function registerBatch(program: Command): void {
             onRun: (outcome) => progress?.tick(outcome.status !== 'ok'),
           });
           progress?.finish();
+          if (options.parquet) await writeParquet(options.out);
           const where = shard ? `shard ${shard.index}/${shard.count} in ${options.out} (merge the shards with crisis-sim merge)` : options.out;
           process.stderr.write(`${summary.runs} runs${summary.resumed > 0 ? ` (${summary.resumed} resumed)` : ''}${summary.failed > 0 ? `, ${summary.failed} failed` : ''}: results in ${where}\n`);
           if (summary.failed > 0) process.exitCode = 2;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { mergeResults } from '../experiment/merge.js';
+import { writeParquet } from '../experiment/parquet.js';
 import { ResultsError } from '../experiment/results-dir.js';
 import { guarded, UserError } from './errors.js';
 
@@ -10,10 +11,12 @@ export function registerMerge(program: Command): void {
     .description('combine the results folders of batch shards (--shard K/N) into exactly what one unsharded batch writes')
     .argument('<dirs...>', 'results folders of the shards')
     .requiredOption('-o, --out <dir>', 'folder for the merged results')
-    .action((dirs: string[], options: { out: string }) =>
-      guarded(() => {
+    .option('--parquet', 'also write runs, summary, differences and sensitivity as Parquet files beside the CSVs')
+    .action((dirs: string[], options: { out: string; parquet?: boolean }) =>
+      guarded(async () => {
         try {
           const merged = mergeResults(dirs, options.out);
+          if (options.parquet) await writeParquet(options.out);
           process.stderr.write(`${merged.runs} runs from ${merged.sources} folders: results in ${options.out}\n`);
         } catch (error) {
           if (error instanceof ResultsError) throw new UserError(error.message);
