@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { loadExperimentFile } from '../experiment/load.js';
 import { replicationSeed } from '../experiment/manifest.js';
 import { formatFactorValue, runCoordinates } from '../experiment/records.js';
-import { guarded, UserError } from './errors.js';
+import { seriesCsv } from '../experiment/series-csv.js';
+import { sampleSeries } from '../experiment/series.js';
+import { writeFileAtomic } from '../metrics/trace-file.js';
+import { guarded, parseHours, UserError } from './errors.js';
 import { reportFileFormat } from './report.js';
 import { runAndWrite } from './run.js';
 
@@ -11,6 +14,8 @@ interface RerunCommandOptions {
   trace?: string;
   report?: string;
   json?: boolean;
+  series?: string;
+  everyHours: string;
 }
 
 /**
@@ -28,9 +33,12 @@ export function registerRerun(program: Command): void {
     .option('--trace <file>', 'write the full event trace as JSON Lines')
     .option('--report <file>', 'write the after-action report: .html (with charts) or .md')
     .option('--json', 'print one JSON object instead of the summary')
+    .option('--series <file>', 'write the run\'s time series as CSV (long form: hours, variable, subject, value)')
+    .option('--every-hours <k>', 'sampling step of --series in simulated hours', '24')
     .action((file: string, options: RerunCommandOptions) =>
       guarded(() => {
         if (options.report !== undefined) reportFileFormat(options.report);
+        const everyHours = parseHours(options.everyHours, '--every-hours');
         const experiment = loadExperimentFile(file);
         const total = experiment.points.length * experiment.definition.replications;
         if (!/^\d+$/.test(options.run) || Number(options.run) >= total) throw new UserError(`--run must be a run index from 0 to ${total - 1}, got "${options.run}"`);
@@ -47,6 +55,10 @@ export function registerRerun(program: Command): void {
           report: options.report,
           json: options.json,
         });
+        if (options.series) {
+          const rows = sampleSeries(prepared.run.scenario, { seed, horizonHours: experiment.definition.horizonHours, everyHours });
+          writeFileAtomic(options.series, seriesCsv(experiment.manifest, run, rows));
+        }
       }),
     );
 }
