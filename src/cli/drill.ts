@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DrillConsole } from '../drill/console.js';
 import { DrillError } from '../drill/errors.js';
 import { DrillInput } from '../drill/lines.js';
 import { DrillSession } from '../drill/session.js';
 import { styleFor } from '../drill/style.js';
+import { INPUT_BYTE_LIMITS, readInputText } from '../guard/input-file.js';
+import { checkOutputFile } from '../guard/output-file.js';
 import { ReportFormatError, reportFormatOf } from '../report/write.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { guarded, parseHours, parseSeed, UserError } from './errors.js';
@@ -53,6 +54,8 @@ export function registerDrill(program: Command): void {
         const input = new DrillInput(script, process.stdin, process.stdout, write);
         const base = session.logPath.replace(/\.jsonl$/, '');
         const handOuts = { reportPath: options.report ?? `${base}.report.html`, debriefPath: `${base}.debrief.md` };
+        // A hand-out path that cannot be written fails now, not at the end of the drill.
+        for (const path of [handOuts.reportPath, handOuts.debriefPath]) checkOutputFile(path, { inputs: [session.logPath, ...(file !== undefined ? [file] : [])], force: true });
         const result = await new DrillConsole({ session, input, write, style: styleFor(process.stdout.isTTY === true, process.env), handOuts }).run();
         input.close();
         if (result.refusedLines > 0 && script.length > 0) {
@@ -86,11 +89,7 @@ export function openSession(file: string | undefined, options: DrillCommandOptio
 }
 
 function readScript(path: string): string[] {
-  try {
-    return readFileSync(path, 'utf8').split(/\r?\n/);
-  } catch (cause) {
-    throw new UserError(`--script ${path}: ${(cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (cause as Error).message}`);
-  }
+  return readInputText(path, INPUT_BYTE_LIMITS.drillScript).split(/\r?\n/);
 }
 
 /** Mistakes found before the prompt opens (bad log, unknown nation, report name) end the command with one line. */

@@ -1,5 +1,7 @@
 import { DecisionError } from '../engine/decisions.js';
-import { describeErrno, FileWriteError } from '../metrics/trace-file.js';
+import { InputFileError } from '../guard/input-file.js';
+import { describeErrno, FileWriteError } from '../guard/output-file.js';
+import { terminalSafe } from '../guard/terminal-text.js';
 import { formatIssue, ScenarioError } from '../scenario/issues.js';
 
 /** A mistake in what the user asked for: printed as one clear message, no stack trace. */
@@ -11,30 +13,34 @@ export class UserError extends Error {
 }
 
 /**
+ * What a command's failure prints and its exit code, or undefined for a bug in crisis-sim
+ * (which keeps its stack trace). Separate from {@link guarded} so that tests (and the
+ * fuzzers) check every command's error path in-process.
+ */
+export function errorReport(error: unknown): { text: string; exitCode: number } | undefined {
+  if (error instanceof ScenarioError) return { text: error.issues.map((issue) => `${formatIssue(issue)}\n`).join(''), exitCode: 1 };
+  if (error instanceof UserError) return { text: `crisis-sim: ${error.message}\n`, exitCode: error.exitCode };
+  if (error instanceof DecisionError || error instanceof FileWriteError || error instanceof InputFileError) return { text: `crisis-sim: ${error.message}\n`, exitCode: 1 };
+  if (isSystemError(error)) {
+    // The environment refused (a path that is a file, a folder without permission...).
+    return { text: `crisis-sim: cannot ${error.syscall} ${error.path ?? ''}: ${describeErrno(error)}\n`, exitCode: 1 };
+  }
+  return undefined;
+}
+
+/**
  * Runs a command body and turns user mistakes and file-system refusals into one message on
- * stderr and an exit code. Anything else is a bug in crisis-sim and keeps its stack trace.
+ * stderr (terminal control characters escaped) and an exit code. Anything else is a bug in
+ * crisis-sim and keeps its stack trace.
  */
 export async function guarded(body: () => Promise<void> | void): Promise<void> {
   try {
     await body();
   } catch (error) {
-    if (error instanceof ScenarioError) {
-      for (const issue of error.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    if (error instanceof UserError || error instanceof DecisionError || error instanceof FileWriteError) {
-      process.stderr.write(`crisis-sim: ${error.message}\n`);
-      process.exitCode = error instanceof UserError ? error.exitCode : 1;
-      return;
-    }
-    if (isSystemError(error)) {
-      // The environment refused (a path that is a file, a folder without permission...).
-      process.stderr.write(`crisis-sim: cannot ${error.syscall} ${error.path ?? ''}: ${describeErrno(error)}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
+    const report = errorReport(error);
+    if (report === undefined) throw error;
+    process.stderr.write(terminalSafe(report.text));
+    process.exitCode = report.exitCode;
   }
 }
 

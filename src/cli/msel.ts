@@ -7,7 +7,7 @@ import { checkScenarioText, loadScenarioFile } from '../scenario/load.js';
 import type { Inject } from '../scenario/schema.js';
 import { readScenarioText } from '../scenario/source.js';
 import { guarded, UserError } from './errors.js';
-import { writeOutputFile } from './output.js';
+import { writeOutputFile } from '../guard/output-file.js';
 
 /** `crisis-sim msel export|import`: move a scenario's injects to and from an MSEL spreadsheet (CSV). */
 export function registerMsel(program: Command): void {
@@ -17,13 +17,14 @@ export function registerMsel(program: Command): void {
     .description('write the injects of a scenario as an MSEL CSV')
     .argument('<scenario>', 'scenario file (YAML)')
     .option('-o, --output <file>', 'write to a CSV file (atomically) instead of stdout')
-    .action((scenarioFile: string, options: { output?: string }) =>
+    .option('--force', 'replace the output file if it exists (never the scenario itself)')
+    .action((scenarioFile: string, options: { output?: string; force?: boolean }) =>
       guarded(() => {
         const { scenario } = loadScenarioFile(scenarioFile);
         const csv = injectsToMsel(scenario.injects);
         if (options.output === undefined) process.stdout.write(csv);
         else {
-          writeOutputFile(options.output, csv);
+          writeOutputFile(options.output, csv, { inputs: [scenarioFile], force: options.force === true });
           process.stderr.write(`wrote ${scenario.injects.length} injects to ${options.output}\n`);
         }
       }),
@@ -34,7 +35,8 @@ export function registerMsel(program: Command): void {
     .argument('<csv>', 'MSEL CSV file')
     .requiredOption('--into <scenario>', 'scenario file whose injects the CSV replaces')
     .option('-o, --output <file>', 'write the updated scenario here instead of over --into')
-    .action((csvFile: string, options: { into: string; output?: string }) =>
+    .option('--force', 'replace the -o file if it exists (never the CSV or --into)')
+    .action((csvFile: string, options: { into: string; output?: string; force?: boolean }) =>
       guarded(() => {
         const imported = mselToInjects(readText(csvFile), csvFile);
         if (hasErrors(imported.issues)) throw new ScenarioError(imported.issues);
@@ -51,7 +53,8 @@ export function registerMsel(program: Command): void {
         if (hasErrors(all)) throw new ScenarioError(all);
         for (const issue of all) process.stderr.write(`${formatIssue(issue)}\n`);
         const target = options.output ?? options.into;
-        writeOutputFile(target, updated);
+        // Without -o, updating --into is the command's job; with -o, neither input may be replaced.
+        writeOutputFile(target, updated, options.output === undefined ? { inPlace: true } : { inputs: [csvFile, options.into], force: options.force === true });
         process.stderr.write(`imported ${imported.injects.length} injects from ${csvFile} into ${target}\n`);
       }),
     );

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CrisisKind } from '../scenario/schema.js';
 import { CRISIS_KINDS, newScenarioText } from '../scenario/templates.js';
 import { guarded, UserError } from './errors.js';
-import { writeOutputFile } from './output.js';
+import { writeOutputFile } from '../guard/output-file.js';
 import { didYouMean } from '../scenario/suggest.js';
 
 interface NewOptions {
@@ -28,7 +28,7 @@ export function registerNew(program: Command): void {
           process.stdout.write(text);
           return;
         }
-        writeOutputFile(options.output, text, { overwrite: options.force === true });
+        writeOutputFile(options.output, text, { force: options.force === true });
         process.stderr.write(`wrote ${options.output}: edit it, then \`crisis-sim validate ${options.output}\` and \`crisis-sim run ${options.output}\`\n`);
       }),
     );

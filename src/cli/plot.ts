@@ -11,10 +11,11 @@ export function registerPlot(program: Command): void {
     .argument('<dir>', 'results folder of `crisis-sim batch` or `crisis-sim merge`')
     .requiredOption('-o, --out <dir>', 'folder for the SVG files')
     .option('--metric <name>', 'metric to plot (repeatable; default: every run-level metric observed)', (value: string, previous: string[] = []) => [...previous, value])
-    .action((dir: string, options: { out: string; metric?: string[] }) =>
+    .option('--force', 'replace chart files of the same names already in --out')
+    .action((dir: string, options: { out: string; metric?: string[]; force?: boolean }) =>
       guarded(() => {
         try {
-          const files = plotResults(dir, options.out, options.metric);
+          const files = plotResults(dir, options.out, options.metric, { force: options.force === true });
           process.stderr.write(`${files.length} charts in ${options.out}\n`);
         } catch (error) {
           if (error instanceof ResultsError) throw new UserError(error.message);

@@ -3,11 +3,13 @@ import { buildReport } from '../report/build.js';
 import type { ReportInput } from '../report/input.js';
 import { readTraceFile, TraceFileError } from '../report/trace-input.js';
 import { ReportFormatError, reportFormatOf, writeReport, type ReportFormat } from '../report/write.js';
+import { checkOutputFile, type OutputFileOptions } from '../guard/output-file.js';
 import { guarded, UserError } from './errors.js';
 
 interface ReportCommandOptions {
   output?: string;
   format?: string;
+  force?: boolean;
 }
 
 /** `crisis-sim report <trace.jsonl>`: the after-action report of a traced run, as HTML or Markdown. */
@@ -18,15 +20,18 @@ export function registerReport(program: Command): void {
     .argument('<trace>', 'trace file written by `crisis-sim run --trace` (JSON Lines)')
     .option('-o, --output <file>', 'report file: .html (self-contained, with charts) or .md; default: Markdown on stdout')
     .option('--format <format>', 'html or md (default: from the output file name)')
+    .option('--force', 'replace the output file if it exists (never the trace itself)')
     .addHelpText('after', '\nExample:\n  crisis-sim run scenarios/caribbean-earthquake.yaml --trace run.jsonl\n  crisis-sim report run.jsonl -o report.html')
     .action((file: string, options: ReportCommandOptions) =>
       guarded(() => {
         const format = userErrors(() => (options.output !== undefined ? reportFormatOf(options.output, options.format) : reportFormatOf('', options.format ?? 'md')));
+        const outputRules = { inputs: [file], force: options.force === true };
+        if (options.output !== undefined) checkOutputFile(options.output, outputRules);
         const input = userErrors(() => readTraceFile(file));
         if (options.output === undefined) {
           const report = buildReport(input);
           process.stdout.write(format === 'html' ? report.html : report.markdown);
-        } else writeReportFile(options.output, format, input);
+        } else writeReportFile(options.output, format, input, outputRules);
       }),
     );
 }
@@ -37,8 +42,8 @@ export function reportFileFormat(path: string): ReportFormat {
 }
 
 /** Builds a report and writes it to `path`, saying so on stderr (stdout stays for the command's own output). */
-export function writeReportFile(path: string, format: ReportFormat, input: ReportInput): void {
-  writeReport(path, buildReport(input), format);
+export function writeReportFile(path: string, format: ReportFormat, input: ReportInput, rules: OutputFileOptions): void {
+  writeReport(path, buildReport(input), format, rules);
   process.stderr.write(`crisis-sim: report written to ${path}\n`);
 }
 

@@ -4,10 +4,9 @@ import { replicationSeed } from '../experiment/manifest.js';
 import { formatFactorValue, runCoordinates } from '../experiment/records.js';
 import { seriesCsv } from '../experiment/series-csv.js';
 import { sampleSeries } from '../experiment/series.js';
-import { writeFileAtomic } from '../metrics/trace-file.js';
+import { checkOutputFile, writeOutputFile } from '../guard/output-file.js';
 import { guarded, parseHours, UserError } from './errors.js';
-import { reportFileFormat } from './report.js';
-import { runAndWrite } from './run.js';
+import { checkOutputs, runAndWrite } from './run.js';
 
 interface RerunCommandOptions {
   run: string;
@@ -16,6 +15,7 @@ interface RerunCommandOptions {
   json?: boolean;
   series?: string;
   everyHours: string;
+  force?: boolean;
 }
 
 /**
@@ -35,9 +35,12 @@ export function registerRerun(program: Command): void {
     .option('--json', 'print one JSON object instead of the summary')
     .option('--series <file>', 'write the run\'s time series as CSV (long form: hours, variable, subject, value)')
     .option('--every-hours <k>', 'sampling step of --series in simulated hours', '24')
+    .option('--force', 'replace the --trace, --report and --series files if they exist (never the experiment itself)')
     .action((file: string, options: RerunCommandOptions) =>
       guarded(() => {
-        if (options.report !== undefined) reportFileFormat(options.report);
+        const rules = { inputs: [file], force: options.force === true };
+        checkOutputs(options, rules);
+        if (options.series !== undefined) checkOutputFile(options.series, rules);
         const everyHours = parseHours(options.everyHours, '--every-hours');
         const experiment = loadExperimentFile(file);
         const total = experiment.points.length * experiment.definition.replications;
@@ -54,10 +57,11 @@ export function registerRerun(program: Command): void {
           trace: options.trace,
           report: options.report,
           json: options.json,
+          rules,
         });
         if (options.series) {
           const rows = sampleSeries(prepared.run.scenario, { seed, horizonHours: experiment.definition.horizonHours, everyHours });
-          writeFileAtomic(options.series, seriesCsv(experiment.manifest, run, rows));
+          writeOutputFile(options.series, seriesCsv(experiment.manifest, run, rows), rules);
         }
       }),
     );

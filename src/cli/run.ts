@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { roundNumbers, runScenario } from '../engine/run.js';
 import type { TraceEntry } from '../metrics/trace.js';
-import { traceToJsonl, writeFileAtomic } from '../metrics/trace-file.js';
+import { checkOutputFile, writeOutputFile, type OutputFileOptions } from '../guard/output-file.js';
+import { traceToJsonl } from '../metrics/trace-file.js';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
-import { guarded, parseHours, parseSeed } from './errors.js';
+import { guarded, parseHours, parseSeed, UserError } from './errors.js';
 import { reportFileFormat, writeReportFile } from './report.js';
 import { formatSummary } from './summary.js';
 
@@ -13,6 +14,7 @@ interface RunCommandOptions {
   trace?: string;
   report?: string;
   json?: boolean;
+  force?: boolean;
 }
 
 /** `crisis-sim run <scenario>`: one run, a readable summary or JSON, optionally a trace. */
@@ -26,12 +28,14 @@ export function registerRun(program: Command): void {
     .option('--trace <file>', 'write the full event trace as JSON Lines')
     .option('--report <file>', 'write the after-action report: .html (with charts) or .md')
     .option('--json', 'print one JSON object instead of the summary')
+    .option('--force', 'replace the --trace and --report files if they exist (never the scenario itself)')
     .action((file: string, options: RunCommandOptions) =>
       guarded(() => {
         const seed = parseSeed(options.seed);
         const horizonHours = options.until !== undefined ? parseHours(options.until, '--until') : undefined;
-        if (options.report !== undefined) reportFileFormat(options.report);
-        runAndWrite(loadScenarioFile(file), { seed, horizonHours, trace: options.trace, report: options.report, json: options.json });
+        const rules = { inputs: [file], force: options.force === true };
+        checkOutputs(options, rules);
+        runAndWrite(loadScenarioFile(file), { seed, horizonHours, trace: options.trace, report: options.report, json: options.json, rules });
       }),
     );
 }
@@ -43,6 +47,15 @@ export interface RunOutputs {
   trace?: string | undefined;
   report?: string | undefined;
   json?: boolean | undefined;
+  /** What the trace and report files may replace (the output-file rules). */
+  rules: OutputFileOptions;
+}
+
+/** Refuses bad --trace/--report paths before the run, not after it. */
+export function checkOutputs(outputs: { trace?: string | undefined; report?: string | undefined }, rules: OutputFileOptions): void {
+  if (outputs.report !== undefined) reportFileFormat(outputs.report);
+  for (const output of [outputs.trace, outputs.report]) if (output !== undefined) checkOutputFile(output, rules);
+  if (outputs.trace !== undefined && outputs.trace === outputs.report) throw new UserError('--trace and --report name the same file');
 }
 
 /** Runs a loaded scenario once and writes what `outputs` asks for (used by `run` and `rerun`). */
@@ -56,9 +69,9 @@ export function runAndWrite(loaded: LoadedScenario, outputs: RunOutputs): void {
   });
   const { timeline, ...output } = roundNumbers(result);
   if (outputs.trace) {
-    writeFileAtomic(outputs.trace, traceToJsonl({ ...provenance(output), scenarioDocument: loaded.scenario }, roundNumbers(entries), { ...output, timeline }));
+    writeOutputFile(outputs.trace, traceToJsonl({ ...provenance(output), scenarioDocument: loaded.scenario }, roundNumbers(entries), { ...output, timeline }), outputs.rules);
   }
-  if (outputs.report && reportFormat) writeReportFile(outputs.report, reportFormat, { scenario: loaded.scenario, result: roundNumbers(result), trace: roundNumbers(entries) });
+  if (outputs.report && reportFormat) writeReportFile(outputs.report, reportFormat, { scenario: loaded.scenario, result: roundNumbers(result), trace: roundNumbers(entries) }, outputs.rules);
   process.stdout.write(outputs.json ? `${JSON.stringify(output, null, 2)}\n` : `${formatSummary(result, loaded.scenario.name)}\n`);
 }
 

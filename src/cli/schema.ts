@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { scenarioJsonSchemaText } from '../scenario/json-schema.js';
 import { updateFieldReference } from '../scenario/reference.js';
 import { guarded, UserError } from './errors.js';
-import { writeOutputFile } from './output.js';
+import { writeOutputFile } from '../guard/output-file.js';
+import { INPUT_BYTE_LIMITS, readInputText } from '../guard/input-file.js';
 
 interface SchemaOptions {
   output?: string;
   docs?: string;
+  force?: boolean;
 }
 
 /**
@@ -21,29 +22,25 @@ export function registerSchema(program: Command): void {
     .description('write the JSON Schema of scenario files (for editor completion and hover docs)')
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .option('--docs <file>', 'instead, regenerate the field reference section of a Markdown file in place')
+    .option('--force', 'replace the -o file if it exists')
     .action((options: SchemaOptions) =>
       guarded(() => {
         if (options.docs !== undefined) {
-          let markdown: string;
-          try {
-            markdown = readFileSync(options.docs, 'utf8');
-          } catch (cause) {
-            throw new UserError(`cannot read ${options.docs}: ${(cause as Error).message}`);
-          }
+          const markdown = readInputText(options.docs, INPUT_BYTE_LIMITS.document);
           let updated: string;
           try {
             updated = updateFieldReference(markdown);
           } catch (cause) {
             throw new UserError(`${options.docs}: ${(cause as Error).message}`);
           }
-          writeOutputFile(options.docs, updated);
+          writeOutputFile(options.docs, updated, { inPlace: true });
           process.stderr.write(`updated the field reference in ${options.docs}\n`);
           return;
         }
         const text = scenarioJsonSchemaText();
         if (options.output === undefined) process.stdout.write(text);
         else {
-          writeOutputFile(options.output, text);
+          writeOutputFile(options.output, text, { force: options.force === true });
           process.stderr.write(`wrote ${options.output}\n`);
         }
       }),

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../metrics/trace-file.js';
+import { FileWriteError, writeOutputFile } from '../guard/output-file.js';
 import { COMMAND_HELP, parseCommand, type DrillCommand } from './commands.js';
 import { DrillError } from './errors.js';
 import { writeHandOuts, type HandOutPaths } from './hand-out.js';
@@ -68,7 +68,8 @@ export class DrillConsole {
       try {
         outcome = this.confirming ? this.confirm(line) : this.execute(parseCommand(line));
       } catch (error) {
-        if (!(error instanceof DrillError)) throw error;
+        // A refused command, or a file (save) that cannot be written: one error line, the drill goes on.
+        if (!(error instanceof DrillError || error instanceof FileWriteError)) throw error;
         this.refused++;
         this.say(this.options.style.error(`error: ${error.message}`));
         continue;
@@ -143,7 +144,7 @@ export class DrillConsole {
       case 'save':
         if (command.file !== undefined) {
           if (resolve(command.file) === resolve(session.logPath)) throw new DrillError(`${command.file} is the live decision log; save a copy under another name`);
-          writeFileAtomic(command.file, drillLogText({ header: session.header, actions: [...session.actionsInForce()] }));
+          writeOutputFile(command.file, drillLogText({ header: session.header, actions: [...session.actionsInForce()] }), { inputs: [session.logPath], force: true });
           this.say(`Wrote a compact copy of the log (undone actions left out) to ${command.file}; resume it with crisis-sim drill --resume ${command.file}`);
         }
         this.say(`The decision log ${session.logPath} is written to disk after every action (${session.actions.length} actions so far).`);

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../metrics/trace-file.js';
+import { writeOutputFile } from '../guard/output-file.js';
 import { buildReport } from '../report/build.js';
 import { reportFormatOf, writeReport } from '../report/write.js';
 import { drillDebriefMarkdown } from './debrief.js';
@@ -29,6 +29,7 @@ export function writeHandOuts(outcome: DrillOutcome, paths: HandOutPaths): void 
     drill: { players: [...outcome.header.players], decisions },
     comparison: { label: 'all-AI run', result: outcome.engine.result },
   });
-  writeReport(paths.reportPath, report, reportFormatOf(paths.reportPath));
-  writeFileAtomic(paths.debriefPath, drillDebriefMarkdown(outcome));
+  // Hand-outs are derived from the log, so a later `end` (after a resume) replaces them.
+  writeReport(paths.reportPath, report, reportFormatOf(paths.reportPath), { force: true });
+  writeOutputFile(paths.debriefPath, drillDebriefMarkdown(outcome), { force: true });
 }

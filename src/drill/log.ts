@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { INPUT_BYTE_LIMITS, InputFileError, readInputText } from '../guard/input-file.js';
 import { z } from 'zod';
 import { DrillError } from './errors.js';
 
@@ -117,10 +118,10 @@ export class DrillLogWriter {
 export function readDrillLog(path: string): DrillLog {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputText(path, INPUT_BYTE_LIMITS.drillLog);
   } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (cause as Error).message;
-    throw new DrillError(`${path}: cannot read the drill log: ${reason}`);
+    if (cause instanceof InputFileError) throw new DrillError(`${path}: cannot read the drill log: ${cause.reason}`);
+    throw cause;
   }
   const lines = text.split('\n');
   const complete = text.endsWith('\n') ? lines.slice(0, -1) : lines;

@@ -1,3 +1,4 @@
+import { setOwn } from '../guard/user-keys.js';
 import { UNDECLARED_PAIR_TRUST, type Scenario } from '../scenario/schema.js';
 
 /**
@@ -26,6 +27,8 @@ export function parsePath(path: string): string[] {
     segments.push(next[1] ?? next[2]!);
     rest = rest.slice(next[0].length);
   }
+  // No scenario field or id is named `__proto__` (and the path is walked by own keys only, see child()).
+  if (segments.includes('__proto__')) throw new FactorPathError(`"__proto__" is not a scenario field (path "${path}")`);
   return segments;
 }
 
@@ -40,7 +43,7 @@ export function applyFactor(scenario: Scenario, path: string, value: unknown): S
     const index = elementIndex(node, last, segments.slice(0, -1).join('.'));
     node[index] = structuredClone(value);
   } else if (isRecord(node)) {
-    node[last] = structuredClone(value);
+    setOwn(node, last, structuredClone(value));
   } else {
     throw new FactorPathError(`"${segments.slice(0, -1).join('.')}" is not an object, cannot set "${last}"`);
   }
@@ -50,9 +53,9 @@ export function applyFactor(scenario: Scenario, path: string, value: unknown): S
 function child(node: unknown, segment: string, where: string, create: boolean): unknown {
   if (Array.isArray(node)) return node[elementIndex(node, segment, where)];
   if (!isRecord(node)) throw new FactorPathError(`"${where}" is not an object, cannot go into "${segment}"`);
-  if (!(segment in node)) {
+  if (!Object.hasOwn(node, segment)) {
     if (!create) throw new FactorPathError(`no field "${segment}" in "${where}"`);
-    node[segment] = segment === 'relations' ? [] : {};
+    setOwn(node, segment, segment === 'relations' ? [] : {});
   }
   return node[segment];
 }

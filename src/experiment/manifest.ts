@@ -28,8 +28,12 @@ export interface ExperimentManifest {
 /** The manifest with its hash filled in (the hash covers every other field). */
 export function sealManifest(manifest: Omit<ExperimentManifest, 'experimentHash' | 'format' | 'engine'>): ExperimentManifest {
   const body = { format: 'crisis-sim/experiment@1' as const, engine: { ...ENGINE }, ...manifest };
-  const experimentHash = `sha256:${createHash('sha256').update(JSON.stringify(body)).digest('hex')}`;
-  return { format: body.format, engine: body.engine, experimentHash, ...manifest };
+  return { format: body.format, engine: body.engine, experimentHash: manifestHash(body), ...manifest };
+}
+
+/** The hash of a manifest's other fields, in their order: what `experimentHash` must be. */
+export function manifestHash(body: Omit<ExperimentManifest, 'experimentHash'>): string {
+  return `sha256:${createHash('sha256').update(JSON.stringify(body)).digest('hex')}`;
 }
 
 /**

@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { existsSync, rmdirSync } from 'node:fs';
+import { prepareOutputFolder } from '../guard/output-folder.js';
 import { join } from 'node:path';
 import { Journal } from './journal.js';
 import { LineReader } from './line-reader.js';
 import type { ExperimentManifest } from './manifest.js';
 import { planFromTable } from './plan.js';
 import { fromExperimentRun, runCoordinates, runLines, type RunOutcome } from './records.js';
-import { readManifest, RESULT_FILES, ResultsError, writeFinalResults } from './results-dir.js';
+import { onlyResultFiles, readManifest, RESULT_FILES, ResultsError, writeFinalResults } from './results-dir.js';
 import { ResultTable } from './table.js';
 
 /**
@@ -32,13 +33,15 @@ export function mergeResults(dirs: readonly string[], outDir: string): { runs: n
   }
   refuseOtherResults(outDir, manifest);
   const created = !existsSync(outDir);
-  mkdirSync(outDir, { recursive: true });
+  // Never into a folder being merged, nor a folder of someone's other files.
+  prepareOutputFolder(outDir, { inputs: dirs, accept: onlyResultFiles });
   const table = new ResultTable(manifest, { scratchDir: outDir });
   const journal = Journal.scratch(outDir, manifest);
   let merged = false;
   try {
     forEachRunInOrder(dirs, manifest, (outcome) => {
       if (table.add(outcome)) journal.append(outcome.run, runLines(manifest, outcome));
+      else refuseConflict(table, outcome);
     });
     const plan = planFromTable(table);
     const missing = plan.runs.filter((run) => !table.has(run));
@@ -55,6 +58,14 @@ export function mergeResults(dirs: readonly string[], outDir: string): { runs: n
     journal.discardScratch();
     table.close();
     if (!merged && created) removeIfEmpty(outDir);
+  }
+}
+
+/** Two folders with different results for one run (both finished): one of them is not this experiment's run, so nothing is merged. */
+function refuseConflict(table: ResultTable, outcome: RunOutcome): void {
+  const differs = outcome.values.some((value, column) => table.value(outcome.run, column) !== value);
+  if (table.ok(outcome.run) && outcome.status === 'ok' && differs) {
+    throw new ResultsError(`run ${outcome.run} has different results in two of the folders; they hold conflicting results of the same run and cannot be merged`);
   }
 }
 

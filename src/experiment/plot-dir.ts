@@ -1,12 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUN_METRICS } from '../metrics/definitions.js';
-import { writeFileAtomic } from '../metrics/trace-file.js';
+import { checkOutputFile, writeOutputFile } from '../guard/output-file.js';
+import { prepareOutputFolder } from '../guard/output-folder.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { distributionChart, effectChart, sensitivityChart } from './plots.js';
 import { globalSensitivityChart } from './global-plot.js';
 import { reachedChart } from './reached-plot.js';
-import { forEachJournalRun, readManifest, ResultsError } from './results-dir.js';
+import { forEachJournalRun, readManifest, RESULT_FILES, ResultsError } from './results-dir.js';
 import { ResultTable } from './table.js';
 
 /**
@@ -16,20 +16,24 @@ import { ResultTable } from './table.js';
  * (`<metric>-sensitivity.svg`) and, for a milestone, the share of runs that reached it
  * by each hour per arm (`<metric>-reached.svg`); with a morris or sobol design, its
  * indices (`<metric>-morris.svg`, `<metric>-sobol.svg`). Default metrics: the run-level metrics collected that
- * were observed at least once. Returns the files written.
+ * were observed at least once. Existing chart files are replaced only with `force`.
+ * Returns the files written.
  */
-export function plotResults(dir: string, outDir: string, metrics?: readonly string[]): string[] {
+export function plotResults(dir: string, outDir: string, metrics?: readonly string[], options: { force?: boolean } = {}): string[] {
   const manifest = readManifest(dir);
   const table = new ResultTable(manifest);
   try {
-    forEachJournalRun(dir, manifest, (outcome) => table.add(outcome));
-    return plotTable(table, dir, outDir, metrics);
+    const ignored = forEachJournalRun(dir, manifest, (outcome) => table.add(outcome));
+    if (table.size === 0) {
+      throw new ResultsError(`${dir} holds no finished runs${ignored > 0 ? ` (${ignored} damaged or incomplete line(s) in ${RESULT_FILES.journal})` : ''}; nothing to plot`);
+    }
+    return plotTable(table, dir, outDir, metrics, options.force === true);
   } finally {
     table.close();
   }
 }
 
-function plotTable(table: ResultTable, dir: string, outDir: string, metrics: readonly string[] | undefined): string[] {
+function plotTable(table: ResultTable, dir: string, outDir: string, metrics: readonly string[] | undefined, force: boolean): string[] {
   const manifest = table.manifest;
   const names = manifest.columns.map((column) => column.name);
   for (const metric of metrics ?? []) {
@@ -37,22 +41,23 @@ function plotTable(table: ResultTable, dir: string, outDir: string, metrics: rea
   }
   const runLevel = new Set<string>(RUN_METRICS.map((metric) => metric.name));
   const chosen = metrics ?? names.filter((name, k) => runLevel.has(name) && table.runs().some((run) => typeof table.value(run, k) === 'number'));
-  mkdirSync(outDir, { recursive: true });
-  const written: string[] = [];
-  const write = (file: string, svg: string) => {
-    writeFileAtomic(join(outDir, file), `${svg}\n`);
-    written.push(file);
-  };
+  const charts: [file: string, svg: string][] = [];
   for (const metric of chosen) {
     const column = names.indexOf(metric);
     manifest.factors.forEach((factor, j) => {
-      if (factor.values.length > 1) write(`${metric}-by-${factor.name}.svg`, effectChart(table, j, column));
+      if (factor.values.length > 1) charts.push([`${metric}-by-${factor.name}.svg`, effectChart(table, j, column)]);
     });
-    write(`${metric}-distribution.svg`, distributionChart(table, column));
-    if (manifest.columns[column]!.censorable) write(`${metric}-reached.svg`, reachedChart(table, column));
-    if (manifest.factors.length > 0) write(`${metric}-sensitivity.svg`, sensitivityChart(table, column));
+    charts.push([`${metric}-distribution.svg`, distributionChart(table, column)]);
+    if (manifest.columns[column]!.censorable) charts.push([`${metric}-reached.svg`, reachedChart(table, column)]);
+    if (manifest.factors.length > 0) charts.push([`${metric}-sensitivity.svg`, sensitivityChart(table, column)]);
     const global = globalSensitivityChart(table, column);
-    if (global !== null) write(`${metric}-${manifest.design}.svg`, global);
+    if (global !== null) charts.push([`${metric}-${manifest.design}.svg`, global]);
   }
-  return written;
+  if (charts.length === 0) throw new ResultsError(`no metric of ${dir} has an observed value; nothing to plot (choose one with --metric)`);
+  prepareOutputFolder(outDir, { inputs: [dir] });
+  // Check every chart's file before writing any, so a refusal leaves the folder as it was.
+  const rules = { force };
+  for (const [file] of charts) checkOutputFile(join(outDir, file), rules);
+  for (const [file, svg] of charts) writeOutputFile(join(outDir, file), `${svg}\n`, rules);
+  return charts.map(([file]) => file);
 }

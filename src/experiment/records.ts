@@ -1,3 +1,4 @@
+import { csvLine } from '../guard/csv.js';
 import { replicationSeed, type ExperimentManifest } from './manifest.js';
 import type { FactorValue } from './schema.js';
 
@@ -174,21 +175,4 @@ export function csvRow(manifest: ExperimentManifest, run: ExperimentRun): string
 export function formatFactorValue(value: FactorValue | undefined): string {
   if (value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-/**
- * One CSV line (RFC 4180): empty cell for null, a cell with a comma, quote or line break
- * quoted with its quotes doubled. Hand-written because it runs once per run, where a
- * general CSV library cost 6x more; numbers, most of the cells, never need quoting.
- */
-export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
-  let line = '';
-  for (let k = 0; k < cells.length; k += 1) {
-    const cell = cells[k];
-    if (k > 0) line += ',';
-    if (cell === null || cell === undefined) continue;
-    if (typeof cell !== 'string') line += String(cell);
-    else line += /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-  }
-  return `${line}\n`;
 }

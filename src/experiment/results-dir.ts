@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../metrics/trace-file.js';
+import { writeFileAtomic } from '../guard/output-file.js';
+import { prepareOutputFolder } from '../guard/output-folder.js';
+import { readManifestFile, readShardFile } from './manifest-file.js';
 import { AtomicWriter, type Journal } from './journal.js';
 import { forEachLine } from './line-reader.js';
 import type { ExperimentManifest } from './manifest.js';
@@ -29,15 +31,26 @@ export { RESULT_FILES, ResultsError };
 export function readManifest(dir: string): ExperimentManifest {
   const path = join(dir, RESULT_FILES.manifest);
   if (!existsSync(path)) throw new ResultsError(`${dir} is not a batch results folder (no ${RESULT_FILES.manifest})`);
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as ExperimentManifest;
-  if (manifest.format !== 'crisis-sim/experiment@1') throw new ResultsError(`${path}: unknown format ${String(manifest.format)}`);
-  return manifest;
+  return readManifestFile(path);
 }
 
 /** The shard a results folder holds, if it is one. */
 export function readShard(dir: string): Shard | undefined {
   const path = join(dir, RESULT_FILES.shard);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Shard) : undefined;
+  return existsSync(path) ? readShardFile(path) : undefined;
+}
+
+/** A file a batch or merge writes into a results folder (or its Parquet twin, or the temporary file of one). */
+function isResultFile(name: string): boolean {
+  const base = name.replace(/\.\d+\.tmp$/, '').replace(/\.parquet$/, '.csv');
+  return (Object.values(RESULT_FILES) as string[]).includes(base);
+}
+
+/** Why a folder holding these files must not receive results (it holds other files), or undefined. */
+export function onlyResultFiles(files: readonly string[]): string | undefined {
+  const others = files.filter((name) => !isResultFile(name));
+  if (others.length === 0) return undefined;
+  return `it holds files that are not batch results (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''}); choose a new or empty folder`;
 }
 
 /**
@@ -81,7 +94,7 @@ export function forEachJournalRun(dir: string, manifest: ExperimentManifest, vis
  * rewrites the journal without any cut-short line.
  */
 export function openResults(dir: string, manifest: ExperimentManifest, options: { resume: boolean; shard: Shard | undefined }): { completed: RunOutcome[]; ignored: number } {
-  mkdirSync(dir, { recursive: true });
+  prepareOutputFolder(dir, { accept: onlyResultFiles });
   const manifestPath = join(dir, RESULT_FILES.manifest);
   if (!options.resume || !existsSync(manifestPath)) {
     if (existsSync(join(dir, RESULT_FILES.journal)) || existsSync(manifestPath)) {

@@ -1,6 +1,6 @@
 import { round6 } from './columns.js';
 import { globalIndices } from './global-analysis.js';
-import { csvLine } from './records.js';
+import { csvLine } from '../guard/csv.js';
 import { experimentHorizon, pointResponses, provenanceCells, PROVENANCE_HEADER, responsesOf, type Response } from './responses.js';
 import type { FactorValue } from './schema.js';
 import { meanOf } from './statistics.js';

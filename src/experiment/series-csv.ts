@@ -1,5 +1,6 @@
 import { replicationSeed, type ExperimentManifest } from './manifest.js';
-import { csvLine, runCoordinates } from './records.js';
+import { csvLine } from '../guard/csv.js';
+import { runCoordinates } from './records.js';
 import { provenanceCells, PROVENANCE_HEADER } from './responses.js';
 import { SERIES_VARIABLES, type SeriesRow } from './series.js';
 

@@ -1,7 +1,8 @@
 import { columnInfo, round6 } from './columns.js';
 import { runIndex, type ExperimentManifest } from './manifest.js';
 import { pairedMilestone, summarizeMilestone, type MilestoneSample } from './milestones.js';
-import { csvLine, formatFactorValue, type ValueStatus } from './records.js';
+import { csvLine } from '../guard/csv.js';
+import { formatFactorValue, type ValueStatus } from './records.js';
 import { pointSample, provenanceCells, PROVENANCE_HEADER } from './responses.js';
 import { describe, type Description } from './statistics.js';
 import type { Estimate } from './survival.js';

@@ -1,4 +1,5 @@
 import { enablePatches, produce, produceWithPatches, setAutoFreeze, type Draft, type Patch } from 'immer';
+import { emptyRecord } from '../guard/user-keys.js';
 import type { Scenario } from '../scenario/schema.js';
 import { needRate, type NeedCurve } from './needs.js';
 import { relationKey } from './relations.js';
@@ -53,17 +54,19 @@ export function scenarioCapabilities(scenario: Scenario): string[] {
 
 /** The world at onset. */
 export function initialWorld(scenario: Scenario): WorldState {
+  // Keyed by ids and capability names users choose: records without a prototype, so an
+  // id such as `constructor` reads as absent until set, never as Object's constructor.
   const world: WorldState = {
-    needs: {},
-    deployed: {},
-    effectiveness: {},
-    relations: {},
-    budgetsMusd: {},
-    hostPolicy: {},
-    intelligenceSharing: {},
-    foreignPersonnel: {},
-    mandated: {},
-    coordinationCell: {},
+    needs: emptyRecord(),
+    deployed: emptyRecord(),
+    effectiveness: emptyRecord(),
+    relations: emptyRecord(),
+    budgetsMusd: emptyRecord(),
+    hostPolicy: emptyRecord(),
+    intelligenceSharing: emptyRecord(),
+    foreignPersonnel: emptyRecord(),
+    mandated: emptyRecord(),
+    coordinationCell: emptyRecord(),
     mediaPressure: 0,
     escalations: 0,
     attacks: 0,
@@ -76,7 +79,7 @@ export function initialWorld(scenario: Scenario): WorldState {
     curve.ratePerHour = needRate(need.halfLifeHours, need.doublingHours);
   }
   for (const nation of scenario.nations) {
-    world.deployed[nation.id] = {};
+    world.deployed[nation.id] = emptyRecord();
     world.effectiveness[nation.id] = 1;
     world.budgetsMusd[nation.id] = nation.budgetMusd;
   }

@@ -1,15 +1,16 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvLine } from '../guard/csv.js';
 import type { Inject } from '../scenario/schema.js';
 import { effectCell, MSEL_COLUMNS, numberCell, type MselColumn } from './columns.js';
 
 /**
  * A scenario's injects as an MSEL CSV: a header row, then one row per inject in scenario
  * order. UTF-8 with a byte-order mark and CRLF line ends, as spreadsheet programs expect;
- * every value is written exactly, so importing the file gives the same injects back.
+ * every value is written exactly, so importing the file gives the same injects back. Text
+ * cells are guarded against formula injection (src/guard/csv.ts); import undoes the guard.
  */
 export function injectsToMsel(injects: readonly Inject[]): string {
   const rows = injects.map((inject, index) => MSEL_COLUMNS.map((column) => cellOf(column, inject, index)));
-  return stringify([MSEL_COLUMNS.map((column) => column.header), ...rows], { bom: true, record_delimiter: 'windows' });
+  return `\ufeff${[MSEL_COLUMNS.map((column) => column.header), ...rows].map((row) => csvLine(row, '\r\n')).join('')}`;
 }
 
 function cellOf(column: MselColumn, inject: Inject, index: number): string {

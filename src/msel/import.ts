@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { unguardCsvText } from '../guard/csv.js';
 import type { ScenarioIssue } from '../scenario/issues.js';
 import { injectEffectSchema, injectSchema, type Inject } from '../scenario/schema.js';
 import { schemaAt } from '../scenario/schema-walk.js';
@@ -117,7 +118,7 @@ function rowToInject(record: string[], matched: Matched[]): { value: Record<stri
   let effectType = 'none';
   let effectText = '';
   for (const { column, index } of matched) {
-    const cell = record[index] ?? '';
+    const cell = unguardCsvText(record[index] ?? '');
     switch (column.field) {
       case 'eventNumber':
         break;

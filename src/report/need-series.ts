@@ -1,4 +1,3 @@
-import { applyPatches } from 'immer';
 import { roundNumbers } from '../engine/run.js';
 import { Simulation } from '../engine/simulation.js';
 import type { RunMetrics } from '../metrics/definitions.js';
@@ -6,6 +5,7 @@ import type { TraceEntry } from '../metrics/trace.js';
 import type { NeedCurve } from '../model/needs.js';
 import { effectiveSupply } from '../model/supply.js';
 import { initialWorld, type WorldState } from '../model/world.js';
+import { applyWorldPatches } from '../model/world-patches.js';
 import type { Scenario } from '../scenario/schema.js';
 
 /**
@@ -50,7 +50,7 @@ export function needSeriesOf(sim: Simulation): NeedSeries {
   };
   for (const change of sim.world.history) {
     close(Math.min(change.atHours, sim.horizonHours));
-    world = applyPatches(world, change.patches);
+    world = applyWorldPatches(world, change.patches);
     if (world.resolved && resolvedAtHours === null) resolvedAtHours = change.atHours;
   }
   close(sim.horizonHours);

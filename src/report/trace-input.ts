@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { INPUT_BYTE_LIMITS, InputFileError, readInputText } from '../guard/input-file.js';
 import { z } from 'zod';
 import type { RunResult } from '../engine/run.js';
 import { NATION_MILESTONES, STALL_CAUSES } from '../metrics/definitions.js';
@@ -70,9 +70,10 @@ const eventSchema = z.object({
 export function readTraceFile(path: string): TraceFileRun {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputText(path, INPUT_BYTE_LIMITS.trace);
   } catch (error) {
-    throw new TraceFileError(`${path}: cannot read the trace file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    if (error instanceof InputFileError) throw new TraceFileError(`${path}: cannot read the trace file: ${error.reason}`);
+    throw error;
   }
   return parseTrace(text, path);
 }

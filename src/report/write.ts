@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { writeFileAtomic } from '../metrics/trace-file.js';
+import { writeOutputFile, type OutputFileOptions } from '../guard/output-file.js';
 import type { Report } from './input.js';
 
 export type ReportFormat = 'html' | 'md';
@@ -21,7 +21,7 @@ export function reportFormatOf(path: string, format?: string): ReportFormat {
   );
 }
 
-/** Writes one rendering of a report atomically (an interrupted write never leaves half a report). */
-export function writeReport(path: string, report: Report, format: ReportFormat): void {
-  writeFileAtomic(path, format === 'html' ? report.html : report.markdown);
+/** Writes one rendering of a report atomically (an interrupted write never leaves half a report), under the output-file `rules`. */
+export function writeReport(path: string, report: Report, format: ReportFormat, rules: OutputFileOptions): void {
+  writeOutputFile(path, format === 'html' ? report.html : report.markdown, rules);
 }

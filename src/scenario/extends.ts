@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ScenarioIssue, SourcePosition } from './issues.js';
 import { positionOf } from './positions.js';
 import { isRecord } from './schema-walk.js';
@@ -56,7 +56,7 @@ export function resolveExtends(child: ParsedSource, load: (file: string) => Pars
       { severity: 'error', code, message, path: ['extends'], file: current.file, position: positionOf(current.doc, current.lineCounter, ['extends']) },
     ];
     if (typeof ref !== 'string' || ref.trim() === '') return at('extends.invalid', `expected the path of the base scenario file, got ${describe(ref)}`);
-    const baseFile = join(dirname(current.file), ref);
+    const baseFile = isAbsolute(ref) ? ref : join(dirname(current.file), ref);
     const cycleStart = chain.findIndex((layer) => resolve(layer.file) === resolve(baseFile));
     if (chain.some((layer) => resolve(layer.file) === resolve(baseFile))) {
       return at('extends.cycle', `extends cycle: ${[...chain.map((layer) => layer.file), baseFile].join(' -> ')}`);

@@ -1,3 +1,4 @@
+import { ownValue } from '../guard/user-keys.js';
 import type { z } from 'zod';
 
 /**
@@ -40,7 +41,7 @@ function unionOption(schema: Schema, value: unknown): Schema | undefined {
   const keys = Object.keys(value);
   const matching = options.filter((option) => {
     const shape = objectShape(option);
-    return shape !== undefined && keys.length > 0 && keys.every((key) => key in shape);
+    return shape !== undefined && keys.length > 0 && keys.every((key) => Object.hasOwn(shape, key));
   });
   return matching.length === 1 ? matching[0] : undefined;
 }
@@ -64,7 +65,8 @@ export function schemaAt(root: Schema, path: readonly PropertyKey[], data: unkno
     if (defOf(schema).type === 'union') schema = unionOption(schema, value);
     if (schema === undefined) return undefined;
     const def = defOf(schema);
-    if (def.type === 'object') schema = (def.shape as Record<string, Schema>)[String(part)];
+    // Own keys only: a field named `toString` or `constructor` is not in the schema.
+    if (def.type === 'object') schema = ownValue(def.shape as Record<string, Schema>, String(part));
     else if (def.type === 'array') schema = def.element as Schema;
     else if (def.type === 'tuple') schema = (def.items as Schema[])[Number(part)];
     else return undefined;

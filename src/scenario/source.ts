@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { INPUT_BYTE_LIMITS, InputFileError, readInputBytes } from '../guard/input-file.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { ScenarioIssue, SourcePosition } from './issues.js';
 
@@ -9,7 +9,7 @@ import type { ScenarioIssue, SourcePosition } from './issues.js';
  */
 
 /** Largest scenario file accepted, bytes. Real scenarios are tens of KiB; parsing 256 KiB of YAML takes well under a second. */
-export const MAX_SCENARIO_BYTES = 256 * 1024;
+export const MAX_SCENARIO_BYTES = INPUT_BYTE_LIMITS.scenario;
 /** Deepest nesting of flow collections (`[`, `{`) or indentation levels accepted; real scenarios stay under 10. */
 export const MAX_NESTING_DEPTH = 64;
 /** Most alias expansions accepted when building the data ("billion laughs" protection). */
@@ -27,8 +27,8 @@ function issue(file: string, code: string, message: string, position: SourcePosi
   return { severity: 'error', code, message, path: [], file, position };
 }
 
-function tooLarge(size: number, file: string): ScenarioIssue {
-  return issue(file, 'file.too_large', `file is too large (${size} bytes; the limit is ${MAX_SCENARIO_BYTES} bytes)`);
+function tooLarge(size: number | 'more than the limit', file: string): ScenarioIssue {
+  return issue(file, 'file.too_large', `file is too large (${typeof size === 'number' ? `${size} bytes` : size}; the limit is ${MAX_SCENARIO_BYTES} bytes)`);
 }
 
 /** Line and column (1-based) of a character offset in a text. */
@@ -178,18 +178,14 @@ export function syntaxIssues(doc: Document, lineCounter: LineCounter, file: stri
   return issues;
 }
 
-/** Reads a scenario file as UTF-8 text, or returns why it cannot be read. */
+/** Reads a scenario file as UTF-8 text (a regular file, at most {@link MAX_SCENARIO_BYTES} read), or returns why it cannot be read. */
 export function readScenarioText(file: string): { text: string } | { issue: ScenarioIssue } {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    // Refuse before reading, so a huge file costs nothing.
-    if (size > MAX_SCENARIO_BYTES) return { issue: tooLarge(size, file) };
-    bytes = readFileSync(file);
+    bytes = readInputBytes(file, MAX_SCENARIO_BYTES);
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot read file: ${(cause as Error).message}`;
-    return { issue: issue(file, 'file.unreadable', reason) };
+    if (!(cause instanceof InputFileError)) throw cause;
+    return { issue: cause.problem === 'too_large' ? tooLarge('more than the limit', file) : issue(file, 'file.unreadable', cause.reason) };
   }
   return decodeScenarioBytes(bytes, file);
 }

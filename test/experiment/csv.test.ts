@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvLine } from '../../src/experiment/records.js';
+import { csvLine } from '../../src/guard/csv.js';
 
 describe('CSV rows', () => {
   it('round-trips commas, quotes, line breaks, empty cells and JSON factor values through a standard CSV reader', () => {

@@ -111,6 +111,6 @@ describe('hostile scenario files', () => {
   it('a missing file and a directory are clear errors, thrown as ScenarioError by the loader', () => {
     expect(() => loadScenarioFile('/nonexistent/scenario.yaml')).toThrow(ScenarioError);
     expect(onlyError(checkScenarioFile('/nonexistent/scenario.yaml').issues).message).toBe('file not found');
-    expect(onlyError(checkScenarioFile(tempFile('x', '').replace(/x$/, '')).issues).message).toBe('is a directory, not a scenario file');
+    expect(onlyError(checkScenarioFile(tempFile('x', '').replace(/x$/, '')).issues).message).toBe('is a directory, not a file');
   });
 });
