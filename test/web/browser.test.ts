@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchDir } from '../drill/binary.js';
-import { command, serve, serveCaribbean, state, type Served } from './server.js';
+import { command, serve, serveCaribbean, serveCaribbeanInProcess, state, type Served } from './server.js';
 
 /**
  * A short exercise in real Chromium (Debian's package, through playwright-core): the
  * controller, two teams, the evaluator and the projector each in their own browser
  * context, against `crisis-sim serve` on a loopback port. The server is killed half-way
  * and resumed; the same exercise is played meanwhile through the HTTP API on a second
- * server that is never interrupted, and both must end with the same log, state and
+ * server (in the test's own process) that is never interrupted, and both must end with the same log, state and
  * report. UPDATE_WEB_SCREENSHOTS=1 also refreshes docs/images/web-*.png.
  */
 const CHROMIUM = '/usr/bin/chromium';
@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('the web console in Chromium: a two-team exercise 
   const browserDir = scratchDir();
   const referenceDir = scratchDir();
   let served: Served;
-  let reference: Served;
+  let reference: { links: Record<string, string>; stop: () => Promise<void> };
   let browser: Browser;
   const pages: Record<string, Page> = {};
   const contexts: BrowserContext[] = [];
@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('the web console in Chromium: a two-team exercise 
   beforeAll(async () => {
     [served, reference, browser] = await Promise.all([
       serveCaribbean(browserDir),
-      serveCaribbean(referenceDir),
+      serveCaribbeanInProcess(referenceDir),
       chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }),
     ]);
     for (const role of ['controller', 'team usa', 'team hti', 'evaluator', 'projector']) {

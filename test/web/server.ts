@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { DrillSession, loadScenarioFile, startWebConsole } from '../../src/index.js';
+import { roleLabel } from '../../src/web/roles.js';
 import { BINARY, CARIBBEAN } from '../drill/binary.js';
 
 /** A `crisis-sim serve` process, started as users start it, and the links it printed. */
@@ -69,4 +72,15 @@ export async function state<T = Record<string, unknown>>(link: string): Promise<
   const response = await fetch(`${link}state`);
   if (response.status !== 200) throw new Error(`state: ${response.status}`);
   return (await response.json()) as T;
+}
+
+/**
+ * The same exercise served from this process (no second `crisis-sim` process to start):
+ * the Caribbean scenario with two teams, seed 1, logging to `<dir>/drill.jsonl` with the
+ * hand-outs beside it, named as `crisis-sim serve` names them.
+ */
+export async function serveCaribbeanInProcess(dir: string): Promise<{ links: Record<string, string>; stop: () => Promise<void> }> {
+  const session = DrillSession.start({ loaded: loadScenarioFile(CARIBBEAN), seed: 1, players: ['usa', 'hti'], logPath: join(dir, 'drill.jsonl') });
+  const web = await startWebConsole({ session, handOuts: { reportPath: join(dir, 'drill.report.html'), debriefPath: join(dir, 'drill.debrief.md') }, host: '127.0.0.1', port: 0 });
+  return { links: Object.fromEntries(web.links.map(({ role, url }) => [roleLabel(role), url])), stop: () => web.close() };
 }
