@@ -113,7 +113,10 @@ export function pairedMilestone(first: MilestoneSample, second: MilestoneSample)
   for (let i = 0; i < Math.min(first.statuses.length, second.statuses.length); i += 1) {
     if (first.statuses[i] !== 'not-applicable' && second.statuses[i] !== 'not-applicable') pairs.push(i);
   }
-  const horizon = pairs.length === 0 ? null : Math.min(...pairs.map((i) => Math.min(first.censoredAtHours[i]!, second.censoredAtHours[i]!)));
+  // A loop, not Math.min(...): a spread of more than about 120,000 pairs overflows the stack.
+  let earliest = Infinity;
+  for (const i of pairs) earliest = Math.min(earliest, first.censoredAtHours[i]!, second.censoredAtHours[i]!);
+  const horizon = pairs.length === 0 ? null : earliest;
   const differences: number[] = [];
   const counts: PairedCounts = { both: 0, firstOnly: 0, secondOnly: 0, neither: 0 };
   for (const i of pairs) {

@@ -39,7 +39,7 @@ export function planRuns(manifest: ExperimentManifest, valueOf: (run: number) =>
   let end = Math.min(rule.minReplications, manifest.replications);
   while (start < manifest.replications && active.length > 0) {
     const stage = Array.from({ length: end - start }, (_, k) => active.map((p) => runIndex(manifest, p, start + k))).flat();
-    runs.push(...stage);
+    for (const run of stage) runs.push(run);
     if (stage.some((run) => valueOf(run) === undefined)) return { runs, complete: false };
     active = active.filter((p) => {
       const observed = Array.from({ length: end }, (_, r) => valueOf(runIndex(manifest, p, r))).filter((value): value is number => typeof value === 'number');

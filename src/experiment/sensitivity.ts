@@ -19,7 +19,7 @@ export function byFactorValue(table: ResultTable, factor: number, column: number
   const groups = spec.values.map((value) => ({ factorValue: value, values: [] as number[], points: [] as number[] }));
   for (const point of manifest.points) {
     const group = groups[nearestValue(spec.values, point.values[spec.name]!)]!;
-    group.values.push(...pointResponses(table, point.index, column, response, horizon));
+    for (const value of pointResponses(table, point.index, column, response, horizon)) group.values.push(value);
     group.points.push(point.index);
   }
   return groups;

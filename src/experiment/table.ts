@@ -67,8 +67,8 @@ export class ResultTable {
   keepOnly(runs: readonly number[]): void {
     const kept = new Uint8Array(this.states.length);
     for (const run of runs) kept[run] = this.states[run] ?? RUN_STATE.unrecorded;
-    this.recorded = runs.filter((run) => kept[run] !== RUN_STATE.unrecorded).length;
     this.states = kept;
+    this.recorded = this.runs().length;
     this.byPoint = undefined;
   }
 

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { LineReader } from '../../src/experiment/line-reader.js';
 import { sealManifest } from '../../src/experiment/manifest.js';
 import type { RunOutcome } from '../../src/experiment/records.js';
+import { sensitivityCsv } from '../../src/experiment/sensitivity.js';
+import { differencesCsv, summaryCsv } from '../../src/experiment/summary.js';
 import { ResultTable } from '../../src/experiment/table.js';
 import { temporaryDir } from './helpers.js';
 
@@ -108,5 +110,34 @@ describe('reading a journal line by line', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('summaries of a very large design point', () => {
+  it('should summarize 260,000 runs of two arms without holding them as objects or overflowing the stack', () => {
+    const replications = 130_000;
+    const large = sealManifest({
+      ...manifest,
+      id: 'large',
+      replications,
+      factors: [{ name: 'hotline', path: 'relations[a-b].hotline', values: [false, true] }],
+      columns: [
+        { name: 'firstResponseHours', censorable: true },
+        { name: 'escalations', censorable: false },
+      ],
+      points: [false, true].map((hotline, index) => ({ index, values: { hotline }, scenario: 's', scenarioHash: 'sha256:0' })),
+    });
+    const table = new ResultTable(large, { scratchDir: temporaryDir('crisis-sim-spill-') });
+    for (let run = 0; run < 2 * replications; run += 1) {
+      const arm = run % 2;
+      // Metric 0 (a milestone) is reached at 10 + replication mod 100 hours, 20 h later with the hotline; every tenth run never reaches it.
+      const reached = run % 10 !== 0;
+      const hours = 10 + (Math.floor(run / 2) % 100) + 20 * arm;
+      table.add({ run, status: 'ok', error: null, censoredAtHours: 500, values: [reached ? hours : null, arm], notApplicable: [] });
+    }
+    expect(summaryCsv(table)).toContain('firstResponseHours');
+    expect(differencesCsv(table)).toContain('escalations');
+    expect(sensitivityCsv(table)).toContain('hotline');
+    table.close();
   });
 });
