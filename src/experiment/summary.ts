@@ -73,16 +73,26 @@ export function summaryHeader(manifest: ExperimentManifest): string[] {
 export function summaryCsv(table: ResultTable): string {
   const manifest = table.manifest;
   const provenance = provenanceCells(manifest);
-  const lines = [csvLine(summaryHeader(manifest))];
-  for (const point of manifest.points) {
-    const runs = table.runsOfPoint(point.index).length;
-    manifest.columns.forEach((column, k) => {
-      const sample = pointSample(table, point.index, k);
-      const observed = describe(table.observed(point.index, k).values);
-      lines.push(csvLine([point.index, ...factorCells(manifest, point.index), point.scenario, point.scenarioHash, column.name, columnInfo(column.name).unit, runs, ...milestoneCells(sample, column.censorable), ...descriptionCells(observed), ...provenance]));
-    });
-  }
-  return lines.join('');
+  const rows = byPointAndColumn(manifest, (point, k) => {
+    const column = manifest.columns[k]!;
+    const sample = pointSample(table, point.index, k);
+    const observed = describe(table.observed(point.index, k).values);
+    return csvLine([point.index, ...factorCells(manifest, point.index), point.scenario, point.scenarioHash, column.name, columnInfo(column.name).unit, table.runsOfPoint(point.index).length, ...milestoneCells(sample, column.censorable), ...descriptionCells(observed), ...provenance]);
+  });
+  return csvLine(summaryHeader(manifest)) + rows.join('');
+}
+
+/**
+ * One row per design point and metric column, in that order, computed column by column:
+ * the results table reads a metric column of every run from disk at once (table.ts), so
+ * each column is read once instead of once per design point.
+ */
+function byPointAndColumn(manifest: ExperimentManifest, row: (point: ExperimentManifest['points'][number], column: number) => string | undefined): string[] {
+  const rows = manifest.points.map(() => new Array<string | undefined>(manifest.columns.length));
+  manifest.columns.forEach((_, k) => {
+    for (const point of manifest.points) rows[point.index]![k] = row(point, k);
+  });
+  return rows.flat().filter((line): line is string => line !== undefined);
 }
 
 /**
@@ -129,24 +139,22 @@ export function differencesHeader(manifest: ExperimentManifest): string[] {
 export function differencesCsv(table: ResultTable): string {
   const manifest = table.manifest;
   const provenance = provenanceCells(manifest);
-  const lines = [csvLine(differencesHeader(manifest))];
-  for (const point of manifest.points) {
-    if (point.index === manifest.baselinePoint) continue;
-    manifest.columns.forEach((column, k) => {
-      const observed = describe(pairedDifferences(table, point.index, k));
-      let censoringAware: (number | null)[] = [observed.n, ...new Array<null>(7).fill(null)];
-      if (column.censorable) {
-        const samples = pairedSamples(table, point.index, k);
-        const paired = pairedMilestone(samples.point, samples.baseline);
-        const rmst = paired.restrictedDifference;
-        censoringAware = [paired.pairs, paired.horizonHours, rounded(rmst.mean), rounded(rmst.ci95Low), rounded(rmst.ci95High), ...estimateCells(paired.reachedShareDifference)];
-      }
-      lines.push(csvLine([
-        point.index, ...factorCells(manifest, point.index), manifest.baselinePoint, column.name, columnInfo(column.name).unit, ...censoringAware,
-        observed.n, ...descriptionCells(observed, ['mean', 'sd', 'ci95Low', 'ci95High', 'ci95HalfWidth']),
-        point.scenarioHash, manifest.points[manifest.baselinePoint]!.scenarioHash, ...provenance,
-      ]));
-    });
-  }
-  return lines.join('');
+  const rows = byPointAndColumn(manifest, (point, k) => {
+    if (point.index === manifest.baselinePoint) return undefined;
+    const column = manifest.columns[k]!;
+    const observed = describe(pairedDifferences(table, point.index, k));
+    let censoringAware: (number | null)[] = [observed.n, ...new Array<null>(7).fill(null)];
+    if (column.censorable) {
+      const samples = pairedSamples(table, point.index, k);
+      const paired = pairedMilestone(samples.point, samples.baseline);
+      const rmst = paired.restrictedDifference;
+      censoringAware = [paired.pairs, paired.horizonHours, rounded(rmst.mean), rounded(rmst.ci95Low), rounded(rmst.ci95High), ...estimateCells(paired.reachedShareDifference)];
+    }
+    return csvLine([
+      point.index, ...factorCells(manifest, point.index), manifest.baselinePoint, column.name, columnInfo(column.name).unit, ...censoringAware,
+      observed.n, ...descriptionCells(observed, ['mean', 'sd', 'ci95Low', 'ci95High', 'ci95HalfWidth']),
+      point.scenarioHash, manifest.points[manifest.baselinePoint]!.scenarioHash, ...provenance,
+    ]);
+  });
+  return csvLine(differencesHeader(manifest)) + rows.join('');
 }
