@@ -5,12 +5,18 @@
  *
  *   npx tsx bench/scale.ts                          # 1k, 10k, 100k runs; merge of 100 shards
  *   npx tsx bench/scale.ts --runs 1000,10000 --shards 20
+ *   npx tsx bench/scale.ts --synthetic-merge        # 1k runs; merge of 100 synthetic shards of 1,000
  *
  * Each batch and the merge run in a fresh child process, so each peak RSS is its own. The
  * shard folders are cut from the largest batch's results (each shard's runs, in run order,
  * its shard.json, the same experiment.json): byte for byte what `batch --shard K/N` writes
  * (test/experiment/reproducibility.test.ts), without running the runs a second time. The
  * bench checks that the merge gives back the unsharded batch's files exactly.
+ *
+ * `--synthetic-merge` skips the long batches: it writes the 100 shards of a
+ * 100,000-replication experiment from the outcomes of a 1,000-run batch, reused in turn
+ * (run i gets the metrics of run i mod 1,000), formatted as the batch formats them. The
+ * merge does the same work on them (read, check, format, spill, summarize) as on real ones.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -21,6 +27,8 @@ import { runBatch } from '../src/experiment/batch.js';
 import { LineReader } from '../src/experiment/line-reader.js';
 import { loadExperimentFile } from '../src/experiment/load.js';
 import { mergeResults } from '../src/experiment/merge.js';
+import { forEachJournalRun, readManifest } from '../src/experiment/results-dir.js';
+import { runLines, type RunOutcome } from '../src/experiment/records.js';
 import { RESULT_FILES } from '../src/experiment/results-files.js';
 import { writeTwelveNationExperiment } from './twelve-nations.js';
 
@@ -71,6 +79,31 @@ function cutIntoShards(dir: string, count: number, into: string): string[] {
   return shards;
 }
 
+/** Writes `count` shards of the experiment in `file` (not run) from the outcomes of `source`, reused in turn. */
+function synthesizeShards(source: string, file: string, count: number, into: string): string[] {
+  const outcomes: RunOutcome[] = [];
+  forEachJournalRun(source, readManifest(source), (outcome) => outcomes.push(outcome));
+  const manifest = loadExperimentFile(file).manifest;
+  const total = manifest.points.length * manifest.replications;
+  return Array.from({ length: count }, (_, k) => {
+    const shard = join(into, `shard-${k + 1}`);
+    mkdirSync(shard);
+    writeFileSync(join(shard, RESULT_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(join(shard, RESULT_FILES.shard), `${JSON.stringify({ index: k + 1, count })}\n`);
+    const jsonl = openSync(join(shard, RESULT_FILES.journal), 'w');
+    const csv = openSync(join(shard, RESULT_FILES.runs), 'w');
+    writeSync(csv, readFileSync(join(source, RESULT_FILES.runs), 'utf8').split('\n', 1)[0]! + '\n');
+    for (let run = k; run < total; run += count) {
+      const lines = runLines(manifest, { ...outcomes[run % outcomes.length]!, run });
+      writeSync(jsonl, lines.jsonl);
+      writeSync(csv, lines.csv);
+    }
+    closeSync(jsonl);
+    closeSync(csv);
+    return shard;
+  });
+}
+
 function sameFiles(a: string, b: string): boolean {
   return [RESULT_FILES.manifest, RESULT_FILES.journal, RESULT_FILES.runs, RESULT_FILES.summary, RESULT_FILES.differences, RESULT_FILES.sensitivity].every((name) => readFileSync(join(a, name)).equals(readFileSync(join(b, name))));
 }
@@ -85,6 +118,7 @@ async function main(): Promise<void> {
   const shardCount = Number(option('--shards', '100'));
   if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(shardCount) || shardCount < 1) throw new Error('--runs takes whole numbers separated by commas, --shards a whole number');
   const folder = mkdtempSync(join(tmpdir(), 'crisis-sim-bench-scale-'));
+  if (process.argv.includes('--synthetic-merge')) return syntheticMerge(folder, shardCount);
   console.log(`machine: load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} before the benchmark`);
   console.log(`| runs | workers | wall s | runs/s | peak RSS MB | RSS / RSS at ${sizes[0]} runs |`);
   console.log('|---|---|---|---|---|---|');
@@ -104,6 +138,21 @@ async function main(): Promise<void> {
   const merge = inChild(['merge', merged, ...shards]);
   const runs = sizes[sizes.length - 1]!;
   console.log(`\nmerge of ${shardCount} shards of ${runs / shardCount} runs: ${merge.seconds.toFixed(1)} s, ${(runs / merge.seconds).toFixed(0)} runs/s, peak RSS ${merge.peakRssMb.toFixed(0)} MB; identical to the unsharded batch: ${sameFiles(merged, largest) ? 'yes' : 'NO'}`);
+  console.log(`machine: load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} after the benchmark`);
+  rmSync(folder, { recursive: true });
+}
+
+/** A 1,000-run batch, then the merge of `shardCount` synthetic shards of 1,000 runs (see the header). */
+function syntheticMerge(folder: string, shardCount: number): void {
+  const source = join(folder, 'out-1000');
+  const batch = inChild(['batch', writeTwelveNationExperiment(folder, 1000), source]);
+  console.log(`batch of 1000 runs, ${WORKERS} workers: ${batch.seconds.toFixed(1)} s, peak RSS ${batch.peakRssMb.toFixed(0)} MB`);
+  const runs = shardCount * 1000;
+  const shardsFolder = join(folder, 'shards');
+  mkdirSync(shardsFolder);
+  const shards = synthesizeShards(source, writeTwelveNationExperiment(folder, runs), shardCount, shardsFolder);
+  const merge = inChild(['merge', join(folder, 'merged'), ...shards]);
+  console.log(`merge of ${shardCount} synthetic shards of 1000 runs: ${merge.seconds.toFixed(1)} s, ${(runs / merge.seconds).toFixed(0)} runs/s, peak RSS ${merge.peakRssMb.toFixed(0)} MB`);
   console.log(`machine: load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} after the benchmark`);
   rmSync(folder, { recursive: true });
 }
