@@ -24,7 +24,7 @@ export class ResultTable {
   private recorded = 0;
   private readonly spill: ValueSpill;
   /** Whole columns by run index (NaN where a run has no value), most recently used last. */
-  private readonly columnCache = new Map<number, Float64Array>();
+  private columnCache: { column: number; cells: Float64Array }[] = [];
   /** Finished runs per design point, built on first use after a change. */
   private byPoint: number[][] | undefined;
   private readonly row: Float64Array;
@@ -59,7 +59,7 @@ export class ResultTable {
     this.spill.append(outcome.run, this.row);
     this.recorded += 1;
     this.byPoint = undefined;
-    this.columnCache.clear();
+    if (this.columnCache.length > 0) this.columnCache = [];
     return true;
   }
 
@@ -132,21 +132,23 @@ export class ResultTable {
   /** Deletes the spilled values; the table cannot be read afterwards. */
   close(): void {
     this.spill.close();
-    this.columnCache.clear();
+    this.columnCache = [];
   }
 
   /** Column `column` of every run by run index (a metric's, or after them when each run ended); NaN where missing or not recorded. */
   private column(column: number): Float64Array {
-    const cached = this.columnCache.get(column);
-    if (cached) {
-      this.columnCache.delete(column);
-      this.columnCache.set(column, cached);
-      return cached;
+    // A few entries, searched from the most recent: statistics alternate between two or three columns.
+    const cache = this.columnCache;
+    for (let k = cache.length - 1; k >= 0; k -= 1) {
+      if (cache[k]!.column !== column) continue;
+      const entry = cache[k]!;
+      if (k !== cache.length - 1) cache.push(...cache.splice(k, 1));
+      return entry.cells;
     }
     const cells = new Float64Array(this.states.length).fill(Number.NaN);
     this.spill.forEachInColumn(column, (run, value) => (cells[run] = value));
-    while (this.columnCache.size >= 2 && (this.columnCache.size + 1) * cells.byteLength > COLUMN_CACHE_BYTES) this.columnCache.delete(this.columnCache.keys().next().value!);
-    this.columnCache.set(column, cells);
+    while (cache.length >= 2 && (cache.length + 1) * cells.byteLength > COLUMN_CACHE_BYTES) cache.shift();
+    cache.push({ column, cells });
     return cells;
   }
 

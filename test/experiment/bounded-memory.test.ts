@@ -139,5 +139,5 @@ describe('summaries of a very large design point', () => {
     expect(differencesCsv(table)).toContain('escalations');
     expect(sensitivityCsv(table)).toContain('hotline');
     table.close();
-  });
+  }, 120_000);
 });
