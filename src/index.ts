@@ -2,7 +2,7 @@
  * The public API of crisis-sim. Every export is listed by name (no `export *`), so what
  * is public is decided here, on purpose, and nothing internal leaks by accident.
  */
-export { Kernel, TimeTravelError, InvalidTimeError } from './kernel/kernel.js';
+export { Kernel, TimeTravelError, InvalidTimeError, EventLimitError, MAX_EVENTS_PER_RUN } from './kernel/kernel.js';
 export type { KernelAction, KernelHandler } from './kernel/kernel.js';
 export { EventQueue } from './kernel/event-queue.js';
 export { Resource } from './kernel/resource.js';

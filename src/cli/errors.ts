@@ -1,8 +1,10 @@
 import { DecisionError } from '../engine/decisions.js';
 import { InputFileError } from '../guard/input-file.js';
+import { EventLimitError } from '../kernel/kernel.js';
 import { describeErrno, FileWriteError } from '../guard/output-file.js';
 import { terminalSafe } from '../guard/terminal-text.js';
 import { formatIssue, ScenarioError } from '../scenario/issues.js';
+import { SCENARIO_LIMITS } from '../scenario/limits.js';
 
 /** A mistake in what the user asked for: printed as one clear message, no stack trace. */
 export class UserError extends Error {
@@ -20,7 +22,7 @@ export class UserError extends Error {
 export function errorReport(error: unknown): { text: string; exitCode: number } | undefined {
   if (error instanceof ScenarioError) return { text: error.issues.map((issue) => `${formatIssue(issue)}\n`).join(''), exitCode: 1 };
   if (error instanceof UserError) return { text: `crisis-sim: ${error.message}\n`, exitCode: error.exitCode };
-  if (error instanceof DecisionError || error instanceof FileWriteError || error instanceof InputFileError) return { text: `crisis-sim: ${error.message}\n`, exitCode: 1 };
+  if (error instanceof DecisionError || error instanceof FileWriteError || error instanceof InputFileError || error instanceof EventLimitError) return { text: `crisis-sim: ${error.message}\n`, exitCode: 1 };
   if (isSystemError(error)) {
     // The environment refused (a path that is a file, a folder without permission...).
     return { text: `crisis-sim: cannot ${error.syscall} ${error.path ?? ''}: ${describeErrno(error)}\n`, exitCode: 1 };
@@ -58,5 +60,6 @@ export function parseSeed(value: string): number {
 export function parseHours(value: string, option: string): number {
   const hours = Number(value);
   if (value.trim() === '' || !Number.isFinite(hours) || hours <= 0) throw new UserError(`${option} must be a positive number of hours, got "${value}"`);
+  if (hours > SCENARIO_LIMITS.maxHorizonHours) throw new UserError(`${option} must be at most ${SCENARIO_LIMITS.maxHorizonHours} hours (ten years), got "${value}"`);
   return hours;
 }

@@ -1,3 +1,4 @@
+import { EXPERIMENT_LIMITS } from './limits.js';
 import { dirname, resolve } from 'node:path';
 import { formatPath, ScenarioError, type ScenarioIssue } from '../scenario/issues.js';
 import { hashScenario } from '../scenario/hash.js';
@@ -75,6 +76,8 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
     issues.push(at(['stopping', 'metric'], `the stopping metric "${definition.stopping.metric}" must be one of the collected metrics`, 'metric.not_collected'));
   }
 
+  const size = refuseHugeDesign(definition, factors, at);
+  if (size) throw new ScenarioError([size]);
   const design = designPoints(definition.design, factors, baseline.map((index) => index ?? 0), { seed: definition.seed, ...(definition.samples ? { samples: definition.samples } : {}) });
   const points = design.map((point) => preparePoint(point, factors, scenarios, at));
   issues.push(...points.flatMap((point) => ('issues' in point ? point.issues : [])));
@@ -99,6 +102,30 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
     columns: selection.columns.map((column) => ({ name: column.name, censorable: column.censorable })),
   });
   return { file, definition, scenarios, factors, points: prepared, columns: selection.columns, manifest };
+}
+
+/** Design points of a design before it is built, to refuse a plan too big to hold (EXPERIMENT_LIMITS). */
+function refuseHugeDesign(definition: ExperimentDefinition, factors: ResolvedFactor[], at: (path: (string | number)[], message: string, code: string) => ScenarioIssue): ScenarioIssue | undefined {
+  const k = factors.length;
+  const samples = definition.samples ?? 0;
+  const points =
+    definition.design === 'full-factorial'
+      ? factors.reduce((product, factor) => product * factor.values.length, 1)
+      : definition.design === 'one-at-a-time'
+        ? 1 + factors.reduce((sum, factor) => sum + factor.values.length - 1, 0)
+        : definition.design === 'latin-hypercube'
+          ? samples
+          : definition.design === 'morris'
+            ? samples * (k + 1)
+            : samples * (k + 2);
+  if (points > EXPERIMENT_LIMITS.maxDesignPoints) {
+    return at(['factors'], `the design has ${points.toExponential(2)} design points; the limit is ${EXPERIMENT_LIMITS.maxDesignPoints} (fewer factors or values, or a latin-hypercube design)`, 'experiment.too_large');
+  }
+  const runs = points * definition.replications;
+  if (runs > EXPERIMENT_LIMITS.maxRuns) {
+    return at(['replications'], `${points} design points x ${definition.replications} replications = ${runs} runs; the limit is ${EXPERIMENT_LIMITS.maxRuns} (fewer replications, or a stopping rule)`, 'experiment.too_large');
+  }
+  return undefined;
 }
 
 /** Loads a base scenario; a file that cannot be read is blamed on the experiment's `scenarios` entry. */

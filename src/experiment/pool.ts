@@ -81,7 +81,8 @@ export class WorkerPool implements Runner {
     this.pending = [...tasks].reverse();
     this.remaining = tasks.length;
     if (tasks.length === 0) channel.end();
-    else if (this.slots.length === 0) for (let i = 0; i < this.options.workers; i += 1) this.slots.push(this.spawn());
+    // Never more workers than runs to do.
+    else if (this.slots.length === 0) for (let i = 0; i < Math.min(this.options.workers, tasks.length); i += 1) this.slots.push(this.spawn());
     else this.dispatch();
     return channel;
   }

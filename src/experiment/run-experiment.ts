@@ -76,7 +76,12 @@ function taskOf(manifest: Experiment['manifest'], run: number): RunTask {
   return { run, point, seed: replicationSeed(manifest.seed, replication) };
 }
 
+/** Most worker threads per core: `--workers 1000` on 2 cores starts 8, not 1,000 isolates. */
+export const MAX_WORKERS_PER_CORE = 4;
+
 function createRunner(setup: RunSetup, workers: number, timeLimitMs: number): Runner {
   if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`workers must be a whole number >= 0, got ${workers}`);
-  return workers === 0 ? inlineRunner(setup) : new WorkerPool(setup, { workers, timeLimitMs });
+  // More threads than cores only add memory (each worker is a V8 isolate with its own heap).
+  const capped = Math.min(workers, MAX_WORKERS_PER_CORE * availableParallelism());
+  return workers === 0 ? inlineRunner(setup) : new WorkerPool(setup, { workers: capped, timeLimitMs });
 }

@@ -1,3 +1,4 @@
+import { EXPERIMENT_LIMITS } from './limits.js';
 import { z } from 'zod';
 
 /**
@@ -18,7 +19,7 @@ export const rangeSchema = z
   .object({
     from: z.number().finite().describe('lowest value'),
     to: z.number().finite().describe('highest value'),
-    steps: z.number().int().min(2).default(5).describe('evenly spaced values from..to inclusive (full-factorial and one-at-a-time designs)'),
+    steps: z.number().int().min(2).max(EXPERIMENT_LIMITS.maxRangeSteps).default(5).describe('evenly spaced values from..to inclusive (full-factorial and one-at-a-time designs)'),
   })
   .strict()
   .refine((range) => range.from < range.to, { message: 'a range needs from < to', path: ['to'] });
@@ -60,9 +61,9 @@ export const experimentSchema = z
     scenarios: z.array(z.string().min(1)).min(1).describe('base scenario files, relative to the experiment file; several = an extra factor "scenario"'),
     factors: z.array(factorSchema).default([]),
     design: z.enum(DESIGNS).default('full-factorial'),
-    samples: z.number().int().min(2).optional().describe('latin-hypercube: design points; morris: trajectories (k + 1 points each); sobol: base samples N (N(k + 2) points)'),
+    samples: z.number().int().min(2).max(EXPERIMENT_LIMITS.maxDesignPoints).optional().describe('latin-hypercube: design points; morris: trajectories (k + 1 points each); sobol: base samples N (N(k + 2) points)'),
     baseline: z.record(z.string(), factorValueSchema).default({}).describe('factor values of the baseline arm for paired differences (and the centre of one-at-a-time); default: first value of each factor'),
-    replications: z.number().int().positive().describe('replications per design point (the maximum when a stopping rule is given)'),
+    replications: z.number().int().positive().max(EXPERIMENT_LIMITS.maxReplications).describe('replications per design point (the maximum when a stopping rule is given)'),
     seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(1).describe('master seed: replication r uses the same derived seed in every design point'),
     horizonHours: z.number().positive().finite().optional().describe('simulated hours per run; default: each scenario\'s horizonHours'),
     metrics: z.array(z.string().min(1)).optional().describe('metrics to keep, e.g. firstResponseHours, usa.firstDeployHours, *.consentHours; default: all'),

@@ -31,6 +31,21 @@ export class InvalidTimeError extends RangeError {
 }
 
 /**
+ * Most events one kernel executes. A shipped scenario needs a few hundred per run; a run
+ * that reaches this is out of control (a hazard firing thousands of times an hour), and
+ * stops with {@link EventLimitError} instead of spinning for ever.
+ */
+export const MAX_EVENTS_PER_RUN = 1_000_000;
+
+/** Thrown when a run executes more than {@link MAX_EVENTS_PER_RUN} events. */
+export class EventLimitError extends Error {
+  constructor(atHours: number) {
+    super(`the run stopped after ${MAX_EVENTS_PER_RUN} events, at hour ${atHours}: some process repeats without bound (check hazard rates and injects)`);
+    this.name = 'EventLimitError';
+  }
+}
+
+/**
  * The discrete-event kernel: the only clock of a run.
  *
  * Time is simulated hours from crisis onset. The kernel implements xstate's `Clock`
@@ -142,7 +157,7 @@ export class Kernel implements Clock {
   private execute(time: number): void {
     const handler = this.queue.pop()!;
     this.nowHours = time;
-    this.processed++;
+    if (++this.processed > MAX_EVENTS_PER_RUN) throw new EventLimitError(time);
     handler(this.queue.poppedData);
   }
 }

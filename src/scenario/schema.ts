@@ -1,3 +1,4 @@
+import { SCENARIO_LIMITS } from './limits.js';
 import { z } from 'zod';
 import { exerciseFields } from './exercise.js';
 
@@ -149,9 +150,9 @@ export const organizationSchema = z
 export const needSchema = z
   .object({
     capability: id.describe('capability id the need is for; nations meet it with resources of the same capability'),
-    initial: z.number().positive().describe('units of this capability needed at onset'),
+    initial: z.number().positive().max(SCENARIO_LIMITS.maxNeedUnits).describe('units of this capability needed at onset'),
     halfLifeHours: z.number().positive().nullable().default(null).describe('need halves every so many hours (local recovery); null = steady'),
-    doublingHours: z.number().positive().nullable().default(null).describe('need doubles every so many hours (e.g. outbreak); null = steady'),
+    doublingHours: z.number().min(SCENARIO_LIMITS.minDoublingHours).nullable().default(null).describe('need doubles every so many hours (e.g. outbreak); null = steady'),
   })
   .strict()
   .refine((n) => n.halfLifeHours === null || n.doublingHours === null, {
@@ -161,7 +162,7 @@ export const needSchema = z
 
 export const hazardSchema = z
   .object({
-    perHour: z.number().nonnegative().describe('base events per hour before levers act'),
+    perHour: z.number().nonnegative().max(SCENARIO_LIMITS.maxHazardPerHour).describe('base events per hour before levers act'),
     addsNeed: z
       .array(z.object({ capability: id.describe('capability id of the added need'), amount: z.number().positive().describe('units of need added') }).strict()).default([]).describe('needs each event adds'),
     trustDrop: fraction.default(0.1).describe('trust lost per event: between the belligerents (escalation); between each host and every partner with forces on its soil (attack)'),
@@ -252,7 +253,7 @@ export const scenarioSchema = z
     name: z.string().min(1).describe('title shown in reports'),
     description: z.string().default('').describe('what happens, in a sentence or two, for the people running the exercise'),
     objectives: z.array(z.string()).default([]).describe('exercise objectives shown in reports'),
-    horizonHours: z.number().positive().finite().default(720).describe('simulated hours a run lasts; milestones not reached by then are censored'),
+    horizonHours: z.number().positive().max(SCENARIO_LIMITS.maxHorizonHours).default(720).describe('simulated hours a run lasts; milestones not reached by then are censored'),
     nations: z.array(nationSchema).min(1).describe('every nation in the scenario: hosts, contributors and bystanders'),
     relations: z.array(relationSchema).default([]).describe(`ties between pairs of nations; a pair not listed has trust ${UNDECLARED_PAIR_TRUST} and no agreements`),
     organizations: z.array(organizationSchema).default([]).describe('international organizations that can mandate a response'),
@@ -261,7 +262,22 @@ export const scenarioSchema = z
     parameters: parametersSchema.default(() => parametersSchema.parse({})).describe('model constants; the defaults suit most scenarios'),
     ...exerciseFields,
   })
-  .strict();
+  .strict()
+  .superRefine((scenario, context) => {
+    scenario.crisis.needs.forEach((need, index) => {
+      const grown = needAtHorizon(need.initial, need.doublingHours, scenario.horizonHours);
+      if (grown !== undefined) {
+        context.addIssue({ code: 'custom', path: ['crisis', 'needs', index, 'doublingHours'], message: `the need would grow to ${grown.toExponential(1)} units by the horizon (${scenario.horizonHours} h); the limit is ${SCENARIO_LIMITS.maxGrownNeedUnits}: double more slowly or end the run sooner` });
+      }
+    });
+  });
+
+/** What a doubling need grows to by `horizonHours` when that is over the limit (or overflows), else undefined. */
+export function needAtHorizon(initial: number, doublingHours: number | null, horizonHours: number): number | undefined {
+  if (doublingHours === null) return undefined;
+  const grown = initial * 2 ** (horizonHours / doublingHours);
+  return grown > SCENARIO_LIMITS.maxGrownNeedUnits || !Number.isFinite(grown) ? grown : undefined;
+}
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
