@@ -1,6 +1,6 @@
 import { createActor, type AnyActorRef, type StateValue } from 'xstate';
 import type { Draft } from 'immer';
-import { Kernel } from '../kernel/kernel.js';
+import { Kernel, MAX_EVENTS_PER_RUN } from '../kernel/kernel.js';
 import { RandomStreams, type RandomStream } from '../kernel/random.js';
 import { STALL_CAUSE_BY_STATE, type RunMetrics } from '../metrics/definitions.js';
 import { MetricsRecorder } from '../metrics/recorder.js';
@@ -46,7 +46,7 @@ export interface SimulationOptions {
  * drops an inject in now, and {@link finish} closes the run at the horizon.
  */
 export class Simulation implements RunContext {
-  readonly kernel = new Kernel();
+  readonly kernel = new Kernel({ maxEvents: MAX_EVENTS_PER_RUN });
   readonly streams: RandomStreams;
   readonly world: WorldStore;
   readonly recorder: MetricsRecorder;

@@ -31,16 +31,17 @@ export class InvalidTimeError extends RangeError {
 }
 
 /**
- * Most events one kernel executes. A shipped scenario needs a few hundred per run; a run
- * that reaches this is out of control (a hazard firing thousands of times an hour), and
- * stops with {@link EventLimitError} instead of spinning for ever.
+ * Most events one run's kernel executes (Simulation passes it as `maxEvents`). A shipped
+ * scenario needs a few hundred per run; a run that reaches this is out of control (a
+ * hazard firing thousands of times an hour), and stops with {@link EventLimitError}
+ * instead of spinning for ever.
  */
 export const MAX_EVENTS_PER_RUN = 1_000_000;
 
 /** Thrown when a run executes more than {@link MAX_EVENTS_PER_RUN} events. */
 export class EventLimitError extends Error {
-  constructor(atHours: number) {
-    super(`the run stopped after ${MAX_EVENTS_PER_RUN} events, at hour ${atHours}: some process repeats without bound (check hazard rates and injects)`);
+  constructor(maxEvents: number, atHours: number) {
+    super(`the run stopped after ${maxEvents} events, at hour ${atHours}: some process repeats without bound (check hazard rates and injects)`);
     this.name = 'EventLimitError';
   }
 }
@@ -57,6 +58,9 @@ export class Kernel implements Clock {
   private readonly queue = new EventQueue<KernelHandler<any>>();
   private nowHours = 0;
   private processed = 0;
+
+  /** `maxEvents`: executing more events than this throws {@link EventLimitError} (default: no limit). */
+  constructor(private readonly options: { maxEvents?: number } = {}) {}
 
   /** Current simulated time in hours. */
   get now(): number {
@@ -157,7 +161,7 @@ export class Kernel implements Clock {
   private execute(time: number): void {
     const handler = this.queue.pop()!;
     this.nowHours = time;
-    if (++this.processed > MAX_EVENTS_PER_RUN) throw new EventLimitError(time);
+    if (++this.processed > (this.options.maxEvents ?? Infinity)) throw new EventLimitError(this.processed - 1, time);
     handler(this.queue.poppedData);
   }
 }

@@ -66,7 +66,7 @@ describe('rates, horizons and growth', () => {
   });
 
   it('a run that repeats without bound stops with EventLimitError instead of spinning', () => {
-    const kernel = new Kernel();
+    const kernel = new Kernel({ maxEvents: MAX_EVENTS_PER_RUN });
     const again = () => void kernel.schedule(0.001, again);
     kernel.schedule(0, again);
     expect(() => kernel.run(1e6)).toThrow(EventLimitError);

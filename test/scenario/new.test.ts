@@ -39,7 +39,7 @@ describe('crisis-sim new', () => {
     writeFileSync(file, 'my work\n');
     const refused = cli(['new', 'disaster', '-o', file]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toBe(`crisis-sim: ${file} already exists; choose another file or pass --force\n`);
+    expect(refused.stderr).toBe(`crisis-sim: cannot write ${file}: the file already exists; pass --force to replace it, or choose another file\n`);
     expect(readFileSync(file, 'utf8')).toBe('my work\n');
     expect(cli(['new', 'disaster', '-o', file, '--force']).status).toBe(0);
     expect(readFileSync(file, 'utf8')).toMatch(/^id: mine$/m);
