@@ -6,11 +6,11 @@ export { Kernel, TimeTravelError, InvalidTimeError, EventLimitError, MAX_EVENTS_
 export type { KernelAction, KernelHandler } from './kernel/kernel.js';
 export { EventQueue } from './kernel/event-queue.js';
 export { Resource } from './kernel/resource.js';
-export type { ResourceStatistics } from './kernel/resource.js';
+export type { ResourceStatistics, ResourceClock } from './kernel/resource.js';
 export { RandomStream, RandomStreams } from './kernel/random.js';
 
 export { scenarioSchema, injectSchema } from './scenario/schema.js';
-export type { Scenario, ScenarioInput, Nation, Relation, Organization, Crisis, Inject, InjectEffect, Delay, CrisisKind } from './scenario/schema.js';
+export type { Scenario, ScenarioInput, Nation, Relation, Organization, Crisis, Inject, InjectEffect, Delay, CrisisKind, Port } from './scenario/schema.js';
 export { loadScenarioFile, loadScenarioText, checkScenarioText, checkScenarioFile } from './scenario/load.js';
 export { hashScenario } from './scenario/hash.js';
 export type { LoadedScenario, ScenarioCheck } from './scenario/load.js';
@@ -32,8 +32,8 @@ export type { RunResult, RunOptions, Provenance } from './engine/run.js';
 export { DecisionError } from './engine/decisions.js';
 export type { DecisionKind, DecisionRequest } from './engine/decisions.js';
 
-export { RUN_METRICS, NATION_MILESTONES, STALL_CAUSES, STALL_CAUSE_BY_STATE } from './metrics/definitions.js';
-export type { RunMetrics, NationMetrics, StallCause } from './metrics/definitions.js';
+export { RUN_METRICS, NATION_MILESTONES, STALL_CAUSES, STALL_CAUSE_BY_STATE, PORT_METRICS } from './metrics/definitions.js';
+export type { RunMetrics, NationMetrics, StallCause, PortMetrics } from './metrics/definitions.js';
 export type { PhaseInterval } from './metrics/recorder.js';
 export type { TraceEntry, TraceSink } from './metrics/trace.js';
 

@@ -22,8 +22,8 @@ export interface ContributorPort {
   requestIntelligence(): void;
   commitOffer(choice: OfferChoice): void;
   dispatchUnits(): void;
-  /** Units of the `pool`-th committed pool arrived in theatre. */
-  recordArrival(pool: number): void;
+  /** `units` units of the `pool`-th committed pool arrived in theatre. */
+  recordArrival(pool: number, units: number): void;
   /** Whether the host's armed-forces rules, not budget or capacity, keep every unit out. */
   blockedBySovereignty(): boolean;
   withdraw(): void;
@@ -41,7 +41,8 @@ export type ContributorEvent =
   | { type: 'consent.granted' }
   | { type: 'intelligence.settled' }
   | { type: 'budget.changed' }
-  | { type: 'units.arrived'; pool: number }
+  | { type: 'units.arrived'; pool: number; units: number }
+  | { type: 'movement.queued' }
   | { type: 'crisis.resolved' }
   | { type: 'reassess' };
 
@@ -85,7 +86,7 @@ export const contributorMachine = setup({
     },
     dispatchUnits: ({ context }) => context.port.dispatchUnits(),
     recordArrival: ({ context, event }) => {
-      if (event.type === 'units.arrived') context.port.recordArrival(event.pool);
+      if (event.type === 'units.arrived') context.port.recordArrival(event.pool, event.units);
     },
     withdraw: ({ context }) => context.port.withdraw(),
   },
@@ -159,6 +160,10 @@ export const contributorMachine = setup({
     awaitingClearance: { on: { 'budget.changed': 'offering', reassess: 'offering' } },
     mobilizing: {
       entry: 'dispatchUnits',
+      on: { 'units.arrived': { target: 'deployed', actions: 'recordArrival' }, 'movement.queued': 'awaitingSlot' },
+    },
+    // Ready, but the first movements wait for slots at a port of entry: a logistics stall.
+    awaitingSlot: {
       on: { 'units.arrived': { target: 'deployed', actions: 'recordArrival' } },
     },
     deployed: {

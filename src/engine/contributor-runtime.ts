@@ -11,6 +11,7 @@ import {
 } from '../model/levers.js';
 import type { Nation, Resource } from '../scenario/schema.js';
 import { drawDelay } from './delays.js';
+import type { PortNetwork } from './logistics/port-network.js';
 import { TRUST_RULES } from './trust/rules.js';
 import type { RunContext } from './run-context.js';
 
@@ -39,7 +40,11 @@ export class ContributorRuntime implements ContributorPort {
   private commitments: Commitment[] = [];
   private unitsPending = 0;
 
-  constructor(private readonly sim: RunContext, readonly nation: Nation) {
+  constructor(
+    private readonly sim: RunContext,
+    readonly nation: Nation,
+    private readonly ports: PortNetwork,
+  ) {
     this.isHost = sim.hosts.has(nation.id);
     // A host responds on its own soil: it asks no one, not even a co-host, for consent.
     this.hostsToAsk = this.isHost ? [] : sim.scenario.crisis.hosts.slice();
@@ -315,19 +320,39 @@ export class ContributorRuntime implements ContributorPort {
     });
   }
 
+  /**
+   * Each pool gets ready after its readiness delay; then it arrives whole, or, where the
+   * nation comes in through a port of entry, one unit per movement through the port's queue.
+   */
   dispatchUnits(): void {
     const relation = this.sim.relation(this.nation.id, this.primaryHost);
     const stream = this.streamFor('readiness');
-    this.unitsPending = this.commitments.length;
-    this.commitments.forEach(({ resource }, pool) => {
+    const throughPorts = !this.isHost && this.ports.usesPorts(this.nation.id);
+    this.unitsPending = 0;
+    this.commitments.forEach(({ resource, units }, pool) => {
+      this.unitsPending += units;
       const hours = drawDelay(resource.readiness, stream) * (this.isHost ? 1 : readinessFactor(relation));
-      this.sim.schedule(hours, () => this.send({ type: 'units.arrived', pool }));
+      if (!throughPorts) {
+        this.sim.schedule(hours, () => this.send({ type: 'units.arrived', pool, units }));
+        return;
+      }
+      // Once deployed, a landing only adds a unit: no machine transition is needed for it.
+      const landed = (): void => (this.deployedAlready() ? this.recordArrival(pool, 1) : this.send({ type: 'units.arrived', pool, units: 1 }));
+      this.sim.schedule(hours, () => {
+        let queued = false;
+        for (let unit = 0; unit < units; unit++) queued = this.ports.move(this.nation.id, resource.capability, landed) || queued;
+        if (queued) this.send({ type: 'movement.queued' });
+      });
     });
   }
 
-  recordArrival(pool: number): void {
+  private deployedAlready(): boolean {
+    return this.actor.getSnapshot().value === 'deployed';
+  }
+
+  recordArrival(pool: number, units: number): void {
     const sim = this.sim;
-    const { resource, units } = this.commitments[pool]!;
+    const { resource } = this.commitments[pool]!;
     const capability = resource.capability;
     sim.change(`arrival:${this.nation.id}:${capability}`, (world) => {
       const deployed = world.deployed[this.nation.id]!;
@@ -336,7 +361,9 @@ export class ContributorRuntime implements ContributorPort {
     sim.recorder.unitsArrived(this.nation.id, units, (units * resource.costMusdPerUnitDay) / 24);
     sim.recorder.milestone(this.nation.id, 'firstDeployHours', sim.now);
     sim.trace(`nation:${this.nation.id}`, 'units.arrived', { data: { capability, units } });
-    if (--this.unitsPending === 0) sim.recorder.milestone(this.nation.id, 'fullDeployHours', sim.now);
+    this.ports.unitsArrived(capability);
+    this.unitsPending -= units;
+    if (this.unitsPending === 0) sim.recorder.milestone(this.nation.id, 'fullDeployHours', sim.now);
   }
 
   withdraw(): void {

@@ -15,6 +15,7 @@ import { CrisisRuntime } from './crisis-runtime.js';
 import { DecisionDesk } from './decision-desk.js';
 import { DecisionError, type AskDecision, type DecisionRequest } from './decisions.js';
 import { HostRuntime } from './host-runtime.js';
+import { PortNetwork } from './logistics/port-network.js';
 import { OrganizationRuntime } from './organization-runtime.js';
 import type { RunContext } from './run-context.js';
 import { SupplyWatch } from './supply-watch.js';
@@ -67,6 +68,8 @@ export class Simulation implements RunContext {
   private readonly contributorsInOrder: ContributorRuntime[] = [];
   private readonly scheduledInjects = new Map<string, { inject: Inject; eventId: number }>();
   private finished: RunMetrics | undefined;
+  /** Ports of entry and their queues (none unless the scenario declares `logistics.ports`). */
+  private readonly ports: PortNetwork;
 
   constructor(readonly scenario: Scenario, readonly options: SimulationOptions) {
     this.streams = new RandomStreams(options.seed);
@@ -80,6 +83,7 @@ export class Simulation implements RunContext {
     this.world = new WorldStore(initialWorld(scenario), options.keepHistory ?? false);
     this.recorder = new MetricsRecorder(scenario.nations.map((nation) => nation.id), this.hosts);
     this.trustLedger = new TrustLedger(this);
+    this.ports = new PortNetwork(this);
 
     this.crisis = new CrisisRuntime(this);
     this.supply = new SupplyWatch(scenario, this.kernel, this.recorder, this.capabilities, this.hosts, this.horizonHours, (event) => this.crisis.send(event));
@@ -87,7 +91,7 @@ export class Simulation implements RunContext {
     for (const organization of scenario.organizations) this.organizations.set(organization.id, new OrganizationRuntime(this, organization));
     for (const nation of scenario.nations) {
       if (!nation.resources.some((resource) => resource.units > 0)) continue;
-      const contributor = new ContributorRuntime(this, nation);
+      const contributor = new ContributorRuntime(this, nation, this.ports);
       this.contributors.set(nation.id, contributor);
       this.contributorsInOrder.push(contributor);
     }
@@ -131,7 +135,7 @@ export class Simulation implements RunContext {
     this.kernel.runUntil(this.horizonHours);
     this.crisis.accumulate(this.horizonHours);
     const world = this.world.state;
-    this.finished = this.recorder.finish(this.horizonHours, world.escalations, world.attacks);
+    this.finished = this.recorder.finish(this.horizonHours, world.escalations, world.attacks, this.ports.metrics());
     for (const contributor of this.contributorsInOrder) contributor.stop();
     for (const host of this.hostRuntimes.values()) host.stop();
     for (const organization of this.organizations.values()) organization.stop();

@@ -1,5 +1,10 @@
 import { EventQueue } from './event-queue.js';
-import type { Kernel, KernelHandler } from './kernel.js';
+import type { KernelHandler } from './kernel.js';
+
+/** What a resource reads of its kernel: the current time (a `Kernel` or anything that tells it). */
+export interface ResourceClock {
+  readonly now: number;
+}
 
 /** What a {@link Resource} measured since it was created or its statistics were reset. */
 export interface ResourceStatistics {
@@ -56,7 +61,7 @@ export class Resource {
   private peakWaiting = 0;
   private lastWait = 0;
 
-  constructor(private readonly kernel: Kernel, capacity: number) {
+  constructor(private readonly kernel: ResourceClock, capacity: number) {
     this.units = checkedCapacity(capacity);
     this.lastChangeHours = this.statsStartHours = kernel.now;
   }

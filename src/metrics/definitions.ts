@@ -3,7 +3,7 @@
  * name here (a test checks it), and the CSV writers take their columns from these lists.
  */
 
-export const STALL_CAUSES = ['bureaucracy', 'mandate', 'consent', 'resources', 'interoperability', 'intelligence'] as const;
+export const STALL_CAUSES = ['bureaucracy', 'mandate', 'consent', 'resources', 'interoperability', 'intelligence', 'logistics'] as const;
 export type StallCause = (typeof STALL_CAUSES)[number];
 
 /** Contributor states that are stalls, and why. Other states are work or waiting by choice. */
@@ -16,6 +16,7 @@ export const STALL_CAUSE_BY_STATE: Readonly<Record<string, StallCause>> = {
   awaitingResources: 'resources',
   integrating: 'interoperability',
   awaitingIntelligence: 'intelligence',
+  awaitingSlot: 'logistics',
 };
 
 export const RUN_METRICS = [
@@ -65,9 +66,34 @@ export type RunMetrics = {
   escalations: number;
   attacks: number;
   nations: Record<string, NationMetrics>;
+  /** Per port of entry (`logistics.ports`); empty when the scenario declares none. */
+  ports: Record<string, PortMetrics>;
 };
+
+/** What `metrics.ports.<id>` holds for each port of entry. */
+export interface PortMetrics {
+  /** Movements handled (units landed or berthed) by the horizon. */
+  movements: number;
+  /** Most movements waiting for a slot at once. */
+  peakQueue: number;
+  /** Mean hours a handled movement waited for a slot; null when none was handled. */
+  meanWaitHours: number | null;
+  /** Longest wait of a handled movement, hours; null when none was handled. */
+  maxWaitHours: number | null;
+  /** Movements that went to the port's `divertTo` port because the queue was long. */
+  diverted: number;
+}
+
+/** Every field of {@link PortMetrics}, with its unit, for docs/metrics.md. */
+export const PORT_METRICS = [
+  { name: 'movements', unit: 'count', description: 'movements handled (units landed or berthed) by the horizon' },
+  { name: 'peakQueue', unit: 'count', description: 'most movements waiting for a slot at once' },
+  { name: 'meanWaitHours', unit: 'hours', description: 'mean wait of a handled movement for a slot; null when none was handled' },
+  { name: 'maxWaitHours', unit: 'hours', description: 'longest wait of a handled movement; null when none was handled' },
+  { name: 'diverted', unit: 'count', description: "movements sent on to the port's divertTo port because its queue was long" },
+] as const satisfies readonly { name: keyof PortMetrics; unit: string; description: string }[];
 
 /** Stall hours of zero for every cause. */
 export function emptyStalls(): Record<StallCause, number> {
-  return { bureaucracy: 0, mandate: 0, consent: 0, resources: 0, interoperability: 0, intelligence: 0 };
+  return { bureaucracy: 0, mandate: 0, consent: 0, resources: 0, interoperability: 0, intelligence: 0, logistics: 0 };
 }

@@ -150,7 +150,7 @@ export class MetricsRecorder {
   }
 
   /** Closes open phases at the horizon and returns the run's metrics. */
-  finish(horizonHours: number, escalations: number, attacks: number): RunMetrics {
+  finish(horizonHours: number, escalations: number, attacks: number, ports: RunMetrics['ports']): RunMetrics {
     this.advance(horizonHours);
     const nations: Record<string, NationMetrics> = {};
     for (const [id, record] of this.nations) {
@@ -167,6 +167,7 @@ export class MetricsRecorder {
       escalations,
       attacks,
       nations,
+      ports,
     };
   }
 

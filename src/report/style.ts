@@ -35,6 +35,7 @@ export const STALL_STYLE: Readonly<Record<StallCause, StallStyle>> = {
   resources: { fill: OKABE_ITO.yellow, hatch: 'dots', ink: '#000000' },
   interoperability: { fill: OKABE_ITO.blue, hatch: 'horizontal', ink: '#FFFFFF' },
   intelligence: { fill: OKABE_ITO.black, hatch: 'vertical', ink: '#FFFFFF' },
+  logistics: { fill: OKABE_ITO.skyBlue, hatch: 'dots', ink: '#000000' },
 };
 
 /** Non-stall phase groups, in process order, with their solid fills. */

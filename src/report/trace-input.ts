@@ -30,9 +30,19 @@ const nationMetricsSchema = z.object({
   fullDeployHours: hoursOrNull,
   // Absent in traces written before milestones could be marked not applicable.
   notApplicable: z.array(z.enum(NATION_MILESTONES.map((milestone) => milestone.name) as [NationMilestoneName, ...NationMilestoneName[]])).default([]),
-  stallHours: z.object(Object.fromEntries(STALL_CAUSES.map((cause) => [cause, z.number()])) as Record<(typeof STALL_CAUSES)[number], z.ZodNumber>),
+  // `logistics` is absent in traces written before ports of entry existed (issue 12).
+  stallHours: z.object(Object.fromEntries(STALL_CAUSES.map((cause) => [cause, cause === 'logistics' ? z.number().default(0) : z.number()])) as Record<(typeof STALL_CAUSES)[number], z.ZodDefault<z.ZodNumber> | z.ZodNumber>),
   unitsDelivered: z.number(),
   cost: z.number(),
+});
+
+/** One port's figures (PORT_METRICS). */
+const portMetricsSchema = z.object({
+  movements: z.number(),
+  peakQueue: z.number(),
+  meanWaitHours: z.number().nullable(),
+  maxWaitHours: z.number().nullable(),
+  diverted: z.number(),
 });
 
 /** The `summary` line: a RunResult. */
@@ -53,6 +63,8 @@ const summarySchema = z.object({
     escalations: z.number(),
     attacks: z.number(),
     nations: z.record(z.string(), nationMetricsSchema),
+    // Absent in traces written before ports of entry existed (issue 12).
+    ports: z.record(z.string(), portMetricsSchema).default({}),
   }),
   timeline: z.array(z.object({ nation: z.string(), state: z.string(), startHours: z.number(), endHours: hoursOrNull, stallCause: z.enum(STALL_CAUSES).nullable() })),
 });

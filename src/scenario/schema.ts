@@ -247,6 +247,40 @@ export const parametersSchema = z
   })
   .strict();
 
+// ---- logistics (issue 12): ports of entry ------------------------------------------------
+
+export const portSchema = z
+  .object({
+    id: id.describe('short unique id of the port, e.g. pap-airport'),
+    name: z.string().min(1).describe('name shown in reports'),
+    country: id.describe("nation whose soil the port is on; a port outside the crisis hosts is a staging port in a third country, used only with that country's consent (a SOFA, MOU or protocol with it, or trust >= 0.5)"),
+    kind: z.enum(['airport', 'seaport', 'land-crossing']).default('airport').describe('what the port is; reports name it'),
+    slots: z.number().int().positive().describe('movements handled at once at full capacity (runway slots and apron stands, berths, lanes); a movement brings one unit'),
+    handlingHours: z.number().positive().finite().describe('hours one movement holds a slot: landing or berthing, unloading, turnaround'),
+    slotsAtOnset: z.number().int().nonnegative().nullable().default(null).describe('slots working at onset, the rest lost to the disaster; null = all'),
+    restoredBy: z
+      .object({
+        capability: id.describe('capability whose units restore the port (an airfield-opening or port-engineering team)'),
+        units: z.number().int().positive().default(1).describe('units of that capability in theatre that bring the port back to all its slots'),
+      })
+      .strict()
+      .nullable()
+      .default(null)
+      .describe('what restores lost slots; null = they stay lost'),
+    divertTo: id.nullable().default(null).describe('port that arriving movements divert to when this one has divertWhenWaiting movements waiting; null = never divert'),
+    divertWhenWaiting: z.number().int().positive().default(10).describe('movements waiting here from which new arrivals divert'),
+    onwardHours: hours.default(0).describe('hours from this port to the crisis area (by road from a staging port)'),
+    serves: z.array(id).default([]).describe('nations whose movements come here first; empty = every foreign contributor without a port of its own (the first such port of a host)'),
+  })
+  .strict();
+
+export const logisticsSchema = z
+  .object({
+    ports: z.array(portSchema).default([]).describe('ports of entry: foreign units arrive one movement at a time through their queues; none = units arrive whole after readiness'),
+    inTheatre: z.array(id).default([]).describe('foreign contributors already in theatre (a standing mission): their units need no port of entry'),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     id: id.describe('short unique id of the scenario, e.g. caribbean-earthquake'),
@@ -260,6 +294,7 @@ export const scenarioSchema = z
     crisis: crisisSchema.describe('what happened, where, and what it needs'),
     injects: z.array(injectSchema).default([]).describe('timed events that change the world: the Master Scenario Events List (MSEL)'),
     parameters: parametersSchema.default(() => parametersSchema.parse({})).describe('model constants; the defaults suit most scenarios'),
+    logistics: logisticsSchema.default(() => logisticsSchema.parse({})).describe('ports of entry and their queues (issue 12)'),
     ...exerciseFields,
   })
   .strict()
@@ -290,4 +325,5 @@ export type Need = Crisis['needs'][number];
 export type Hazard = NonNullable<Crisis['escalation']>;
 export type Inject = Scenario['injects'][number];
 export type Parameters = Scenario['parameters'];
+export type Port = Scenario['logistics']['ports'][number];
 export type CrisisKind = Crisis['kind'];

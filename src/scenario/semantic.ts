@@ -93,8 +93,30 @@ export function checkSemantics(scenario: Scenario): SemanticProblem[] {
       }
     }
   });
+  checkPorts(scenario, nation, problems);
   if (problems.length === 0) problems.push(...checkPlayability(scenario));
   return problems;
+}
+
+/** Port ids unique, their country and served nations known, diversions to a known other port. */
+function checkPorts(scenario: Scenario, nation: (value: string, path: (string | number)[]) => void, problems: SemanticProblem[]): void {
+  const portIds = new Set(scenario.logistics.ports.map((port) => port.id));
+  scenario.logistics.inTheatre.forEach((present, k) => nation(present, ['logistics', 'inTheatre', k]));
+  const seen = new Set<string>();
+  scenario.logistics.ports.forEach((port, index) => {
+    const path = ['logistics', 'ports', index];
+    if (seen.has(port.id)) problems.push(error('id.duplicate', `duplicate port id "${port.id}"`, [...path, 'id']));
+    seen.add(port.id);
+    nation(port.country, [...path, 'country']);
+    port.serves.forEach((served, k) => nation(served, [...path, 'serves', k]));
+    if (port.divertTo !== null) {
+      if (!portIds.has(port.divertTo)) problems.push(error('ref.unknown', `unknown port id "${port.divertTo}"${didYouMean(port.divertTo, portIds)}`, [...path, 'divertTo']));
+      else if (port.divertTo === port.id) problems.push(error('port.self_divert', `port "${port.id}" cannot divert to itself`, [...path, 'divertTo']));
+    }
+    if (port.slotsAtOnset !== null && port.slotsAtOnset > port.slots) {
+      problems.push(error('port.slots', `slotsAtOnset (${port.slotsAtOnset}) is more than slots (${port.slots})`, [...path, 'slotsAtOnset']));
+    }
+  });
 }
 
 function error(code: string, message: string, path: (string | number)[]): SemanticProblem {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NATION_MILESTONES, RUN_METRICS, STALL_CAUSES } from '../../src/index.js';
+import { NATION_MILESTONES, PORT_METRICS, RUN_METRICS, STALL_CAUSES } from '../../src/index.js';
 
 const doc = readFileSync(join(import.meta.dirname, '../../docs/metrics.md'), 'utf8');
 
@@ -15,5 +15,9 @@ describe('docs/metrics.md', () => {
     for (const cause of STALL_CAUSES) expect(doc).toContain(`| \`stallHours.${cause}\` | hours |`);
     expect(doc).toContain('| `unitsDelivered` | units |');
     expect(doc).toContain('| `cost` | MUSD |');
+  });
+
+  it('documents every per-port metric with its unit and meaning', () => {
+    for (const metric of PORT_METRICS) expect(doc).toContain(`| \`${metric.name}\` | ${metric.unit} | ${metric.description} |`);
   });
 });

@@ -1,0 +1,4 @@
+import type { RunContext } from '../run-context.js';
+
+/** The part of a run the port network uses: time, the world, relations and the trace. */
+export type LogisticsContext = Pick<RunContext, 'scenario' | 'hosts' | 'now' | 'world' | 'schedule' | 'trace' | 'relation' | 'trust'>;
