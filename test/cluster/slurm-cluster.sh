@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A one-node Slurm cluster in a scratch folder, for the Slurm test (slurm.test.ts):
-#   slurm-cluster.sh start DIR   writes DIR/slurm.conf, starts munged, slurmctld and slurmd
-#                                (as root), waits until the node is idle, prints SLURM_CONF
+#   slurm-cluster.sh start DIR [PID]  writes DIR/slurm.conf, starts munged, slurmctld and
+#                                slurmd (as root), waits until the node is idle, prints
+#                                SLURM_CONF; with PID, stops them when that process ends
 #   slurm-cluster.sh stop DIR    stops the three daemons started in DIR
 # Everything (sockets, state, logs, pid files, ports) lives in DIR, so it never touches a
 # Slurm or MUNGE already installed on the machine. Needs root, slurm-wlm and munge
@@ -84,7 +85,15 @@ slurmctld -f "$SLURM_CONF"
 slurmd -f "$SLURM_CONF"
 for _ in $(seq 1 100); do
   state=$(sinfo -h -N -o '%t' 2>/dev/null | head -1 || true)
-  [ "$state" = idle ] && { echo "SLURM_CONF=$SLURM_CONF"; exit 0; }
+  if [ "$state" = idle ]; then
+    if [ -n "${3:-}" ]; then
+      # Stop the daemons once the process that started them is gone, even if it was killed
+      # before it could stop them itself.
+      nohup bash -c "while kill -0 $3 2>/dev/null; do sleep 2; done; bash '$(realpath "$0")' stop '$dir'" </dev/null >/dev/null 2>&1 &
+    fi
+    echo "SLURM_CONF=$SLURM_CONF"
+    exit 0
+  fi
   sleep 0.2
 done
 echo "the node did not become idle (state: ${state:-none}); logs in $dir" >&2

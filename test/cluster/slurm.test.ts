@@ -36,7 +36,8 @@ describe.skipIf(reason !== undefined)('a batch on a real Slurm cluster', () => {
   let env: NodeJS.ProcessEnv = {};
 
   beforeAll(() => {
-    const started = spawnSync('bash', [CLUSTER_SCRIPT, 'start', clusterDir], { encoding: 'utf8' });
+    // With this process's id: the daemons stop when it ends, even if it is killed before afterAll.
+    const started = spawnSync('bash', [CLUSTER_SCRIPT, 'start', clusterDir, String(process.pid)], { encoding: 'utf8' });
     if (started.status !== 0) throw new Error(`the Slurm cluster did not start: ${started.stderr}`);
     // The jobs call `crisis-sim` from the PATH, as the documented script does.
     const bin = resolve(work, 'bin');
