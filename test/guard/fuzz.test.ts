@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkScenarioText } from '../../src/index.js';
+import { errorReport } from '../../src/cli/errors.js';
+import { parseCommand } from '../../src/drill/commands.js';
+import { DrillError } from '../../src/drill/errors.js';
+import { loadExperimentText } from '../../src/experiment/load.js';
+import { mselToInjects } from '../../src/msel/import.js';
+import { parseTrace, TraceFileError } from '../../src/report/trace-input.js';
+import type { ScenarioIssue } from '../../src/scenario/issues.js';
+
+/**
+ * Fuzzing every text input format in-process (10,150 cases per run): no stack
+ * traces (every failure is a domain error the CLI prints as one line), no hangs (each case
+ * well under a second), every scenario-style problem positioned at a real line and column.
+ */
+
+const ROOT = join(import.meta.dirname, '../..');
+const EARTHQUAKE = readFileSync(join(ROOT, 'scenarios/caribbean-earthquake.yaml'), 'utf8');
+const EXPERIMENT = readFileSync(join(ROOT, 'scenarios/experiments/hotline-escalation.yaml'), 'utf8');
+const MSEL = ['Inject ID,Scenario Time (h),Event Title,Event Type,Effect Parameters', 'a1,1,Aftershock,need.add,capability=medical; amount=3', ''].join('\r\n');
+const TRACE_LINES = [
+  '{"type":"header","scenarioDocument":{}}',
+  '{"type":"event","t":1,"agent":"usa","event":"x"}',
+  '{"type":"summary","engine":{"name":"crisis-sim","version":"0"}}',
+];
+
+/** Each case must finish within this (CPU is shared in CI, so the bound is loose but catches a hang). */
+const CASE_LIMIT_MS = 2_000;
+
+function timed(work: () => void): void {
+  const start = performance.now();
+  work();
+  expect(performance.now() - start).toBeLessThan(CASE_LIMIT_MS);
+}
+
+/** Text with mutations: a slice replaced by random characters, YAML/CSV/JSON punctuation and names of object machinery. */
+function mutated(base: string) {
+  const fragment = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('__proto__', 'constructor', 'toString', '[', '{', ']', '}', ':', '- ', '"', "'", ',', ';', '=', '\n', '\r', '\t', '\u001b[2J', '\ufeff', '&a', '*a', '!!js', '1e308', '-1', 'NaN', '\u0000'),
+  );
+  return fc.tuple(fc.nat(base.length), fc.nat(40), fc.array(fragment, { maxLength: 4 })).map(([at, cut, parts]) => base.slice(0, at) + parts.join('') + base.slice(at + cut));
+}
+
+function positioned(issues: readonly ScenarioIssue[], text: string): void {
+  const lines = text.split(/\r\n|\r|\n/).length + 1;
+  for (const issue of issues) {
+    expect(issue.position.line).toBeGreaterThanOrEqual(1);
+    expect(issue.position.line).toBeLessThanOrEqual(lines);
+    expect(issue.position.col).toBeGreaterThanOrEqual(1);
+    expect(issue.message).not.toBe('');
+  }
+}
+
+/** A failure the CLI prints as one line (errorReport), never a stack trace. */
+function cliPrintable(error: unknown): void {
+  const report = errorReport(error);
+  if (report === undefined) throw error;
+  expect(report.text).not.toMatch(/\n\s+at /);
+}
+
+describe('fuzzing every input format', () => {
+  it('scenario YAML: every problem positioned, nothing thrown', () => {
+    fc.assert(
+      fc.property(mutated(EARTHQUAKE), (text) => timed(() => positioned(checkScenarioText(text, 'fuzz.yaml').issues, text))),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('experiment files: a positioned ScenarioError or a loaded experiment', () => {
+    fc.assert(
+      fc.property(mutated(EXPERIMENT), (text) =>
+        timed(() => {
+          try {
+            loadExperimentText(text, join(ROOT, 'scenarios/experiments/fuzz.yaml'));
+          } catch (error) {
+            cliPrintable(error);
+            if ('issues' in (error as object)) positioned((error as { issues: ScenarioIssue[] }).issues, text);
+          }
+        }),
+      ),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('MSEL CSV: every problem at its cell, nothing thrown', () => {
+    fc.assert(
+      fc.property(mutated(MSEL), (text) => timed(() => positioned(mselToInjects(text, 'fuzz.csv').issues, text))),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('trace files: a TraceFileError naming file:line, or a run', () => {
+    fc.assert(
+      fc.property(mutated(TRACE_LINES.join('\n')), (text) =>
+        timed(() => {
+          try {
+            parseTrace(text, 'fuzz.jsonl');
+          } catch (error) {
+            if (!(error instanceof TraceFileError)) throw error;
+            expect(error.message).toMatch(/^fuzz\.jsonl(:\d+)?: /);
+          }
+        }),
+      ),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('drill commands: a command or a DrillError, never anything else', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 40 }), mutated('decide 1 2'), mutated('inject aftershock at 3h'), mutated('save drill.jsonl')), (line) =>
+        timed(() => {
+          try {
+            parseCommand(line);
+          } catch (error) {
+            if (!(error instanceof DrillError)) throw error;
+          }
+        }),
+      ),
+      { numRuns: 3850 },
+    );
+  });
+});
