@@ -39,6 +39,10 @@ export type ContributorEvent =
   | { type: 'decision.offer'; choice: OfferChoice }
   | { type: 'mandate.granted' }
   | { type: 'consent.granted' }
+  | { type: 'talks.started' }
+  | { type: 'talks.ended' }
+  | { type: 'mediation.started' }
+  | { type: 'mediation.ended' }
   | { type: 'intelligence.settled' }
   | { type: 'budget.changed' }
   | { type: 'units.arrived'; pool: number; units: number }
@@ -133,8 +137,12 @@ export const contributorMachine = setup({
     },
     awaitingConsent: {
       entry: 'requestConsent',
-      on: { 'consent.granted': 'preparing' },
+      on: { 'consent.granted': 'preparing', 'talks.started': 'inTalks', 'mediation.started': 'awaitingMediation' },
     },
+    // Kept out by a host: bilateral talks, or a third party's mediation, under way. Leaving
+    // them re-sends the request, now with the trust and mechanisms they produced.
+    inTalks: { on: { 'consent.granted': 'preparing', 'talks.ended': 'awaitingConsent', 'mediation.started': 'awaitingMediation' } },
+    awaitingMediation: { on: { 'consent.granted': 'preparing', 'mediation.ended': 'awaitingConsent' } },
     preparing: {
       always: [
         { guard: 'needsIntegration', target: 'integrating' },

@@ -15,7 +15,8 @@ export interface HostPort {
 export type HostEvent =
   | { type: 'consent.requested' }
   | { type: 'decision.policy'; policy: Exclude<HostPolicy, 'undecided'> }
-  | { type: 'policy.imposed'; policy: Exclude<HostPolicy, 'undecided'> };
+  | { type: 'policy.imposed'; policy: Exclude<HostPolicy, 'undecided'> }
+  | { type: 'reconsider' };
 
 /** Transitions to the state named by the event's policy; `prefix` '.' targets a child of the root. */
 function adoptPolicy(prefix: '' | '.') {
@@ -29,7 +30,8 @@ function adoptPolicy(prefix: '' | '.') {
 /**
  * A host nation's sovereign control of foreign deployments: it deliberates on the first
  * request, then keeps foreign help open, restricted or closed, reconsidering a restrictive
- * or closed policy as unmet needs press harder. Injects can impose a policy at any time.
+ * or closed policy as unmet needs press harder, or at once when a mediated mechanism is
+ * accepted. Injects can impose a policy at any time.
  */
 export const hostMachine = setup({
   types: {
@@ -70,11 +72,11 @@ export const hostMachine = setup({
     },
     open: { on: { 'consent.requested': { actions: 'answerRequests' } } },
     restrictive: {
-      on: { 'consent.requested': { actions: 'answerRequests' } },
+      on: { 'consent.requested': { actions: 'answerRequests' }, reconsider: 'deciding' },
       after: { reconsider: 'deciding' },
     },
     closed: {
-      on: { 'consent.requested': { actions: 'answerRequests' } },
+      on: { 'consent.requested': { actions: 'answerRequests' }, reconsider: 'deciding' },
       after: { reconsider: 'deciding' },
     },
   },

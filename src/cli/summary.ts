@@ -29,6 +29,10 @@ export function formatSummary(result: RunResult, scenarioName: string): string {
   out.push(`  unmet need              ${m.unmetNeedHours.toFixed(0)} unit-hours (peak ${m.peakUnmetNeed.toFixed(1)} units)`);
   if (result.kind === 'conflict') out.push(`  escalations             ${m.escalations}`);
   if (result.kind === 'terrorism') out.push(`  attacks                 ${m.attacks}`);
+  if (m.incidents > 0) out.push(`  incidents               ${m.incidents} between rival forces`);
+  if (m.accessHours !== null) out.push(`  access (closed host)    ${formatHours(m.accessHours)}`);
+  for (const mediation of m.mediations) out.push(`  mediation               ${mediation.mediator} for ${mediation.host}: ${mediation.outcome} after ${mediation.rounds} round(s)${mediation.hours !== null ? `, ${formatHours(mediation.hours)}` : ''}`);
+  out.push(`  preparedness            ${m.preparednessCostMusd.toFixed(1)} MUSD a year in peacetime`);
   out.push('');
   out.push('Milestones (hours from onset; — = did not happen before the horizon)');
   out.push(
@@ -50,5 +54,17 @@ export function formatSummary(result: RunResult, scenarioName: string): string {
       ]),
     ),
   );
+  const diplomacy = nations.filter(([, metrics]) => metrics.declined || metrics.conditions.length > 0 || metrics.talksHeld > 0);
+  if (diplomacy.length > 0) {
+    out.push('');
+    out.push('Diplomacy');
+    out.push(table(['nation', 'declined', 'conditions', 'talks'], diplomacy.map(([id, metrics]) => [id, metrics.declined ? 'yes' : '.', metrics.conditions.join(', ') || '.', String(metrics.talksHeld)])));
+  }
+  const moved = m.relations.filter((relation) => relation.trustEnd !== relation.trustStart || relation.talks > 0);
+  if (moved.length > 0) {
+    out.push('');
+    out.push('Trust that moved (start -> end, lowest)');
+    out.push(table(['between', 'start', 'end', 'lowest', 'talks'], moved.map((relation) => [relation.between.join('-'), relation.trustStart.toFixed(2), relation.trustEnd.toFixed(2), relation.trustMin.toFixed(2), String(relation.talks)])));
+  }
   return out.join('\n');
 }

@@ -9,11 +9,14 @@ import {
   readinessFactor,
   sharesIntelligence,
 } from '../model/levers.js';
+import { DIPLOMACY, netMotive } from '../model/diplomacy.js';
 import type { Nation, Resource } from '../scenario/schema.js';
+import type { OfferCondition } from '../scenario/schema-diplomacy.js';
 import { drawDelay } from './delays.js';
 import type { PortNetwork } from './logistics/port-network.js';
+import { conditionsChoice, cooperationOnArrival, TALKS_CONSEQUENCES } from './diplomacy/choices.js';
 import { TRUST_RULES } from './trust/rules.js';
-import type { RunContext } from './run-context.js';
+import type { ContributorHandle, RunContext } from './run-context.js';
 
 /** A committed slice of one resource pool. */
 interface Commitment {
@@ -31,14 +34,24 @@ const OFFER_CONSEQUENCES: Record<OfferChoice, string> = {
  * Runs one nation's contributor machine: draws its delays, asks its decisions, talks to
  * hosts and organizations, and moves its units into theatre.
  */
-export class ContributorRuntime implements ContributorPort {
+export class ContributorRuntime implements ContributorPort, ContributorHandle {
   private readonly actor: Actor<typeof contributorMachine>;
   private readonly isHost: boolean;
   private readonly hostsToAsk: string[];
   private readonly grants = new Map<string, { allowMilitary: boolean }>();
   private mandateObtained = false;
+  /** Conditions attached to requests, per host (chosen once per host and umbrella state). */
+  private readonly conditionsFor = new Map<string, readonly OfferCondition[]>();
+  private readonly conditionsAsked = new Map<string, boolean>();
+  private readonly lastTalksAsk = new Map<string, number>();
+  private committedToAct = false;
+  private askedToAct = false;
+  private freeRode = false;
+  /** Acting on conditions: net motive fell just short of the threshold. */
+  private conditional = false;
   private commitments: Commitment[] = [];
   private unitsPending = 0;
+  private arrivedOnce = false;
 
   constructor(
     private readonly sim: RunContext,
@@ -139,24 +152,41 @@ export class ContributorRuntime implements ContributorPort {
       sim.ask(this.nation.id, 'act', 'Respond to the crisis at home?', { act: 'mobilize national resources' }, 'act', () => this.send({ type: 'decision.act' }));
       return;
     }
-    const drive = motive(this.nation.interests, sim.scenario.crisis.kind, sim.pressure(), sim.trust(this.nation.id, this.primaryHost));
-    const noisy = drive + this.streamFor('act').normal(0, 0.05);
-    const threshold = this.nation.decision.actThreshold;
+    const nation = this.nation;
+    const drive = motive(nation.interests, sim.scenario.crisis.kind, sim.pressure(), sim.trust(nation.id, this.primaryHost));
+    const rivalActing = nation.diplomacy.rivals.some((rival) => sim.contributor(rival)?.committed ?? false);
+    const budget = sim.world.state.budgetsMusd[nation.id] ?? 0;
+    const costShare = budget > 0 ? this.plannedCostMusd() / budget : 1;
+    const net = netMotive(drive, nation, costShare, rivalActing);
+    const noisy = net + this.streamFor('act').normal(0, 0.05);
+    const threshold = nation.decision.actThreshold;
+    const acts = noisy >= threshold - DIPLOMACY.conditionMargin;
+    const othersActing = sim.contributorList().some((other) => other !== this && other.committed);
+    this.askedToAct = true;
     sim.ask(
-      this.nation.id,
+      nation.id,
       'act',
       'Commit to the response?',
       {
         act: 'start domestic authorization, then seek mandate and consent as required',
-        standby: `stand by and reconsider in ${this.nation.decision.reassessHours} h or when the situation changes`,
+        standby: `stand by and reconsider in ${nation.decision.reassessHours} h or when the situation changes${othersActing ? ' (others carry the response: partners see free-riding)' : ''}`,
       },
-      noisy >= threshold ? 'act' : 'standby',
+      acts ? 'act' : 'standby',
       (choice) => {
-        if (choice === 'act') this.engageOrganizations();
+        if (choice === 'act') {
+          this.committedToAct = true;
+          this.conditional = noisy < threshold;
+          this.engageOrganizations();
+        } else if (othersActing && nation.interests.humanitarian >= 0.5 && !this.freeRode) {
+          this.freeRode = true;
+          sim.change(`free-riding:${nation.id}`, (world) => {
+            for (const host of this.hostsToAsk) sim.shiftTrust(world, nation.id, host, 'free-riding');
+          });
+        }
         this.send({ type: choice === 'act' ? 'decision.act' : 'decision.standby' });
       },
       undefined,
-      `motive ${drive.toFixed(2)}, threshold ${threshold.toFixed(2)}`,
+      `motive ${drive.toFixed(2)}, less cost ${(nation.diplomacy.costWeight * Math.min(1, costShare)).toFixed(2)}${rivalActing ? ', plus the pull of an acting rival' : ''}: ${net.toFixed(2)}; threshold ${threshold.toFixed(2)}${acts && noisy < threshold ? ' (acts on conditions)' : ''}`,
     );
   }
 
@@ -165,6 +195,28 @@ export class ContributorRuntime implements ContributorPort {
     for (const organization of this.sim.scenario.organizations) {
       if (organization.members.includes(this.nation.id)) this.sim.organization(organization.id)?.memberEngaged(this.nation.id);
     }
+  }
+
+  /** Cost of committing every pool for the horizon, within budget (MUSD). */
+  private plannedCostMusd(): number {
+    const plannedDays = this.sim.horizonHours / 24;
+    return this.plan('all', true).reduce((sum, { resource, units }) => sum + units * resource.costMusdPerUnitDay * plannedDays, 0);
+  }
+
+  get committed(): boolean {
+    return this.committedToAct;
+  }
+
+  /** Whether the nation was asked to act and never did (for the `declined` metric). */
+  get declined(): boolean {
+    return this.askedToAct && !this.committedToAct;
+  }
+
+  /** Every condition the nation attached to a request in this run. */
+  conditionsOffered(): OfferCondition[] {
+    const all = new Set<OfferCondition>();
+    for (const conditions of this.conditionsFor.values()) for (const condition of conditions) all.add(condition);
+    return [...all];
   }
 
   askMandateDecision(): void {
@@ -187,7 +239,8 @@ export class ContributorRuntime implements ContributorPort {
     for (const choice of ['all', 'civilian-only', 'half'] as const) {
       options[choice] = `${OFFER_CONSEQUENCES[choice]} (${this.unitsOffered(choice)} units)`;
     }
-    this.sim.ask(this.nation.id, 'offer', 'Which resources do you offer?', options, 'all', (choice) =>
+    const recommended = this.conditional ? (this.unitsOffered('civilian-only') > 0 ? 'civilian-only' : 'half') : 'all';
+    this.sim.ask(this.nation.id, 'offer', `Which resources do you offer?${this.conditional ? ' (your motive barely clears the bar: a conditioned offer)' : ''}`, options, recommended, (choice) =>
       this.send({ type: 'decision.offer', choice: choice as OfferChoice }),
     );
   }
@@ -217,10 +270,63 @@ export class ContributorRuntime implements ContributorPort {
   requestConsent(): void {
     for (const host of this.hostsToAsk) {
       if (this.grants.has(host)) continue;
-      const runtime = this.sim.host(host)!;
-      this.sim.schedule(runtime.latencyTo(this.nation.id), () => runtime.receiveRequest(this.nation.id));
+      this.withConditions(host, (conditions) => {
+        const runtime = this.sim.host(host)!;
+        this.sim.schedule(runtime.latencyTo(this.nation.id), () => runtime.receiveRequest(this.nation.id, conditions));
+      });
     }
     this.checkConsents();
+  }
+
+  /**
+   * Calls `send` with the conditions to attach to a request to `host`: asked as a decision
+   * when the host asks conditions of nations it does not trust (again once an umbrella
+   * mechanism exists), otherwise none or the conditions chosen before.
+   */
+  private withConditions(host: string, send: (conditions: readonly OfferCondition[]) => void): void {
+    const sim = this.sim;
+    const umbrella = sim.world.state.umbrella[host];
+    const key = `${host}|${umbrella ?? ''}`;
+    const offer = conditionsChoice(sim, this.nation, host, this.unitsOffered('civilian-only'), this.unitsOffered('all'));
+    if (offer === null || this.conditionsAsked.get(key)) {
+      if (this.conditional && !this.conditionsFor.has(host) && this.unitsOffered('civilian-only') > 0) this.conditionsFor.set(host, ['civilian-only']);
+      send(this.conditionsFor.get(host) ?? []);
+      return;
+    }
+    this.conditionsAsked.set(key, true);
+    sim.ask(this.nation.id, 'conditions', offer.question, offer.consequences, offer.recommended, (choice) => {
+      const conditions = choice === 'host-terms' ? offer.terms : [];
+      this.conditionsFor.set(host, conditions);
+      if (conditions.length > 0) sim.trace(`nation:${this.nation.id}`, 'conditions.offered', { data: { host, conditions } });
+      send(conditions);
+    }, host);
+  }
+
+  /** A host left the request waiting: talks, a démarche, or waiting, at most once per reassessment period. */
+  consentDeferred(host: string): void {
+    const sim = this.sim;
+    if (this.state !== 'awaitingConsent' || this.grants.has(host)) return;
+    const last = this.lastTalksAsk.get(host);
+    if (last !== undefined && sim.now - last < this.nation.decision.reassessHours) return;
+    this.lastTalksAsk.set(host, sim.now);
+    const talksLeft = sim.diplomacy.talksLeft(this.nation.id, host);
+    const options: Record<string, string> = {};
+    if (talksLeft > 0) options['talks'] = `${TALKS_CONSEQUENCES.talks} (${talksLeft} left with ${host})`;
+    options['demarche'] = TALKS_CONSEQUENCES.demarche;
+    options['wait'] = TALKS_CONSEQUENCES.wait;
+    const trust = sim.trust(this.nation.id, host);
+    const recommended = sim.diplomacy.mediating(host) ? 'wait' : talksLeft > 0 ? 'talks' : trust < 0.1 && this.nation.interests.security >= 0.5 ? 'demarche' : 'wait';
+    sim.ask(this.nation.id, 'talks', `${host} keeps your offer waiting (trust ${trust.toFixed(2)}). Seek talks?`, options, recommended, (choice) => {
+      if (choice === 'talks') {
+        if (sim.diplomacy.startTalks(this.nation.id, host)) this.send({ type: 'talks.started' });
+      } else if (choice === 'demarche') {
+        sim.trace(`nation:${this.nation.id}`, 'demarche', { data: { host } });
+        sim.change(`demarche:${this.nation.id}:${host}`, (world) => {
+          sim.shiftTrust(world, this.nation.id, host, 'demarche');
+        });
+        sim.schedule(sim.host(host)!.latencyTo(this.nation.id), () => sim.host(host)?.reconsider('demarche'));
+      }
+    }, host);
   }
 
   /** A host granted consent (called by the host runtime). */
@@ -354,7 +460,11 @@ export class ContributorRuntime implements ContributorPort {
     const sim = this.sim;
     const { resource } = this.commitments[pool]!;
     const capability = resource.capability;
+    const firstArrival = !this.arrivedOnce;
+    this.arrivedOnce = true;
     sim.change(`arrival:${this.nation.id}:${capability}`, (world) => {
+      // The first units to arrive build trust with the host and the partners already there.
+      if (firstArrival) cooperationOnArrival(sim, world, this.nation, this.hostsToAsk, (host) => this.grants.has(host), this.conditionsFor);
       const deployed = world.deployed[this.nation.id]!;
       deployed[capability] = (deployed[capability] ?? 0) + units;
     });

@@ -9,7 +9,11 @@ export type DecisionKind =
   | 'consent' // host: open, restrictive or closed to foreign help
   | 'intelligence' // host: share intelligence with a contributor
   | 'vote' // organization member: vote for a mandate
-  | 'hotline'; // belligerent: use (or propose) a hotline after an escalation
+  | 'hotline' // belligerent: use (or propose) a hotline after an escalation
+  | 'conditions' // contributor: conditions attached to its request for consent
+  | 'talks' // contributor kept out by a host: talks, a démarche, or wait
+  | 'mediate' // mediator: take on mediation between a refusing host and helpers
+  | 'proposal'; // host: accept a mediator's proposal of an access mechanism
 
 export interface DecisionRequest {
   /** Unique within a run, in the order decisions were asked. */

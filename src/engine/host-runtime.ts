@@ -1,5 +1,6 @@
 import type { Actor } from 'xstate';
 import { hostMachine, type HostPort } from '../agents/host.js';
+import { DIPLOMACY } from '../model/diplomacy.js';
 import {
   consentProcessingFactor,
   intelligenceArrangementHours,
@@ -8,27 +9,40 @@ import {
 } from '../model/levers.js';
 import type { HostPolicy, IntelligenceSharing } from '../model/world.js';
 import type { Nation } from '../scenario/schema.js';
+import type { OfferCondition } from '../scenario/schema-diplomacy.js';
 import { drawDelay } from './delays.js';
-import type { RunContext } from './run-context.js';
-
-type Policy = Exclude<HostPolicy, 'undecided'>;
-
-const POLICY_CONSEQUENCES: Record<Policy, string> = {
-  open: 'accept foreign help: every request is granted after processing',
-  restrictive: 'accept help only from trusted partners (trust >= 0.6, or a SOFA, MOU or protocol); reconsider later',
-  closed: 'refuse foreign deployments for now; reconsider later as needs press',
-};
+import { choosePolicy, POLICY_CONSEQUENCES, type Policy, type PolicyReason } from './host-policy.js';
+import type { HostHandle, RunContext } from './run-context.js';
 
 /**
- * Runs a host nation's sovereignty: the consent policy machine, the queue of requests,
- * and intelligence sharing with contributors.
+ * Runs a host nation's sovereignty: the consent policy machine (with hysteresis and a
+ * recorded reason for every change), the queue of requests with their conditions, the
+ * nations admitted after talks, and intelligence sharing with contributors.
  */
-export class HostRuntime implements HostPort {
+export class HostRuntime implements HostPort, HostHandle {
   private readonly actor: Actor<typeof hostMachine>;
   private readonly waiting: string[] = [];
+  private readonly conditions = new Map<string, readonly OfferCondition[]>();
+  /** Nations admitted by agreement in talks, whatever the policy. */
+  private readonly admitted = new Set<string>();
+  private pressureFelt = 0;
+  /** Best trust in requesters when the host last chose a policy (for the tightening rule). */
+  private trustAtLastChoice: number | undefined;
+  private nextReason: PolicyReason | undefined;
+  private startedClosed: boolean;
+  private firstAdmissionHours: number | null = null;
 
   constructor(private readonly sim: RunContext, readonly nation: Nation) {
     this.actor = sim.createActor(hostMachine, { input: { port: this, automatic: nation.sovereignty.consent === 'automatic' } });
+    this.startedClosed = nation.sovereignty.consent === 'refused';
+  }
+
+  /**
+   * For a host that started closed (refuses help, or first chose a closed policy): when it
+   * first admitted foreign help (null: never). Undefined for a host that did not start closed.
+   */
+  accessHours(): number | null | undefined {
+    return this.startedClosed ? this.firstAdmissionHours : undefined;
   }
 
   start(): void {
@@ -48,16 +62,34 @@ export class HostRuntime implements HostPort {
     return messageLatencyHours(this.sim.hotlineUp(this.nation.id, nation), this.sim.scenario.parameters);
   }
 
+  peakPressure(): number {
+    this.pressureFelt = Math.max(this.pressureFelt, this.sim.pressure());
+    return this.pressureFelt;
+  }
+
   /** A consent request has arrived from a contributor. */
-  receiveRequest(nation: string): void {
+  receiveRequest(nation: string, conditions: readonly OfferCondition[]): void {
     if (!this.waiting.includes(nation)) this.waiting.push(nation);
-    this.sim.trace(`host:${this.nation.id}`, 'consent.requested', { data: { nation } });
+    this.conditions.set(nation, conditions);
+    this.sim.trace(`host:${this.nation.id}`, 'consent.requested', { data: { nation, ...(conditions.length > 0 ? { conditions } : {}) } });
     this.actor.send({ type: 'consent.requested' });
   }
 
   /** An inject imposes a policy (e.g. the host revokes consent). */
   impose(policy: Policy): void {
+    this.nextReason = 'imposed';
     this.actor.send({ type: 'policy.imposed', policy });
+  }
+
+  admit(nation: string): void {
+    this.admitted.add(nation);
+    this.sim.trace(`host:${this.nation.id}`, 'admitted', { data: { nation, reason: 'talks' } });
+    this.answerRequests();
+  }
+
+  reconsider(reason: 'mediation' | 'demarche'): void {
+    this.nextReason = reason;
+    this.actor.send({ type: 'reconsider' });
   }
 
   deliberationHours(): number {
@@ -70,52 +102,97 @@ export class HostRuntime implements HostPort {
   }
 
   askPolicyDecision(): void {
-    const sovereignty = this.nation.sovereignty;
-    const pressure = this.sim.pressure();
+    const pressure = this.peakPressure();
     const trustInRequesters = this.waiting.length === 0 ? 0.5 : Math.max(...this.waiting.map((nation) => this.sim.trust(this.nation.id, nation)));
-    const score = 0.5 * trustInRequesters + 0.6 * pressure + this.sim.stream(`host/${this.nation.id}/policy`).normal(0, 0.05);
-    let recommended: Policy;
-    if (sovereignty.consent === 'refused') recommended = pressure >= sovereignty.pressureToOpen ? 'restrictive' : 'closed';
-    else if (sovereignty.consent === 'automatic' || pressure >= sovereignty.pressureToOpen || score >= 0.55) recommended = 'open';
-    else recommended = score >= 0.35 ? 'restrictive' : 'closed';
+    const noise = this.sim.stream(`host/${this.nation.id}/policy`).normal(0, 0.05);
+    const choice = choosePolicy({
+      sovereignty: this.nation.sovereignty,
+      current: this.policy,
+      pressure,
+      trustInRequesters,
+      trustAtLastChoice: this.trustAtLastChoice,
+      noise,
+      umbrella: this.sim.world.state.umbrella[this.nation.id] !== undefined,
+    });
+    this.trustAtLastChoice = trustInRequesters;
     this.sim.ask(
       this.nation.id,
       'consent',
-      `${this.waiting.length} foreign offer(s) wait for consent (pressure of unmet needs ${pressure.toFixed(2)}). Your policy?`,
+      `${this.waiting.length} foreign offer(s) wait for consent (pressure of unmet needs ${pressure.toFixed(2)}). Your policy? (engine: ${choice.reason})`,
       POLICY_CONSEQUENCES,
-      recommended,
-      (choice) => this.actor.send({ type: 'decision.policy', policy: choice as Policy }),
+      choice.policy,
+      (chosen) => {
+        this.nextReason = chosen === choice.policy ? choice.reason : 'player';
+        this.actor.send({ type: 'decision.policy', policy: chosen as Policy });
+      },
     );
   }
 
   adoptPolicy(policy: Policy): void {
-    if (this.policy !== policy) {
+    const from = this.policy;
+    if (from === 'undecided' && policy === 'closed') this.startedClosed = true;
+    if (from !== policy) {
+      this.sim.trace(`host:${this.nation.id}`, 'policy.changed', { data: { from, to: policy, reason: this.nextReason ?? 'pressure' } });
       this.sim.change(`policy:${this.nation.id}`, (world) => {
         world.hostPolicy[this.nation.id] = policy;
       });
     }
+    this.nextReason = undefined;
     this.answerRequests();
   }
 
   answerRequests(): void {
     const policy = this.policy;
-    if (policy === 'undecided' || policy === 'closed') return;
+    if (policy === 'undecided') return;
     const still: string[] = [];
     for (const nation of this.waiting) {
-      const relation = this.sim.relation(this.nation.id, nation);
-      const trust = this.sim.trust(this.nation.id, nation);
-      const trusted = trust >= 0.6 || relation.sofa || relation.mou || relation.protocol;
-      if (policy === 'restrictive' && !trusted) {
+      const admission = this.admission(nation, policy);
+      if (admission === null) {
         still.push(nation);
         continue;
       }
+      const relation = this.sim.relation(this.nation.id, nation);
+      const trust = this.sim.trust(this.nation.id, nation);
       const processing = drawDelay(this.nation.sovereignty.consentDelay, this.sim.stream(`host/${this.nation.id}/processing`)) * consentProcessingFactor(relation, trust);
-      const allowMilitary = militaryAllowed(this.nation.sovereignty.armedForces, relation, trust);
+      const armedForces = this.nation.sovereignty.armedForces;
+      const allowMilitary = admission.allowMilitary && (militaryAllowed(armedForces, relation, trust) || (armedForces === 'restricted' && admission.liaison));
       const contributor = this.sim.contributor(nation);
-      this.sim.schedule(processing + this.latencyTo(nation), () => contributor?.consentGranted(this.nation.id, allowMilitary));
+      this.sim.schedule(processing + this.latencyTo(nation), () => {
+        if (this.firstAdmissionHours === null) this.firstAdmissionHours = this.sim.now;
+        contributor?.consentGranted(this.nation.id, allowMilitary);
+      });
     }
     this.waiting.length = 0;
     this.waiting.push(...still);
+    if (still.length === 0) return;
+    for (const nation of still) {
+      const contributor = this.sim.contributor(nation);
+      this.sim.schedule(this.latencyTo(nation), () => contributor?.consentDeferred(this.nation.id));
+    }
+    this.sim.diplomacy.hostKeepsOut(this.nation.id);
+  }
+
+  /**
+   * Whether (and how) this host admits a nation under a policy: open admits all; a
+   * nation that reached agreement in talks is admitted on the host's own conditions; under
+   * a restrictive policy a trusted partner is admitted, and any other nation that offers
+   * every condition the host asks for (an umbrella condition needs an umbrella in place).
+   */
+  private admission(nation: string, policy: Exclude<HostPolicy, 'undecided'>): { allowMilitary: boolean; liaison: boolean } | null {
+    const asks = this.nation.diplomacy.acceptsWith;
+    const offered = this.conditions.get(nation) ?? [];
+    const civilianOnly = offered.includes('civilian-only');
+    // Liaison officers embedded with the forces give the host oversight: under `restricted` armed-forces rules they let military assets in.
+    const liaison = offered.includes('liaison-officers');
+    if (policy === 'open') return { allowMilitary: !civilianOnly, liaison };
+    if (this.admitted.has(nation)) return { allowMilitary: !civilianOnly && !asks.includes('civilian-only'), liaison };
+    if (policy === 'closed') return null;
+    const relation = this.sim.relation(this.nation.id, nation);
+    const trusted = this.sim.trust(this.nation.id, nation) >= DIPLOMACY.hostTrustBar || relation.sofa || relation.mou || relation.protocol;
+    if (trusted) return { allowMilitary: !civilianOnly, liaison };
+    const umbrellaReady = !asks.includes('regional-umbrella') || this.sim.world.state.umbrella[this.nation.id] !== undefined;
+    if (asks.length > 0 && umbrellaReady && asks.every((condition) => offered.includes(condition))) return { allowMilitary: !civilianOnly, liaison };
+    return null;
   }
 
   /**
@@ -123,9 +200,10 @@ export class HostRuntime implements HostPort {
    * `settle` is called with the contributor's resulting effectiveness when it takes hold.
    */
   askIntelligence(nation: string, settle: (effectiveness: number) => void): void {
-    const sharing = this.sim.world.state.intelligenceSharing[this.nation.id] ?? 'none';
-    const trust = this.sim.trust(this.nation.id, nation);
-    const arrangement = intelligenceArrangementHours(sharing, trust, this.sim.scenario.parameters);
+    const sim = this.sim;
+    const sharing = sim.world.state.intelligenceSharing[this.nation.id] ?? 'none';
+    const trust = sim.trust(this.nation.id, nation);
+    const arrangement = intelligenceArrangementHours(sharing, trust, sim.scenario.parameters);
     const latency = this.latencyTo(nation);
     const recommended: IntelligenceSharing = sharing === 'none' ? 'none' : trust >= 0.5 ? 'full' : 'partners';
     const options: Record<string, string> = {
@@ -133,10 +211,13 @@ export class HostRuntime implements HostPort {
       partners: `arrange a sharing agreement: about ${arrangement.toFixed(0)} h, then full effectiveness`,
       none: `withhold: ${nation} operates at half effectiveness after about ${(arrangement * 2).toFixed(0)} h of workarounds`,
     };
-    this.sim.ask(this.nation.id, 'intelligence', `${nation} asks you to share intelligence. Share?`, options, recommended, (choice) => {
+    sim.ask(this.nation.id, 'intelligence', `${nation} asks you to share intelligence. Share?`, options, recommended, (choice) => {
       const hours = choice === 'full' ? latency : choice === 'partners' ? arrangement : arrangement * 2;
       const effectiveness = choice === 'none' ? 0.5 : 1;
-      this.sim.schedule(hours, () => settle(effectiveness));
+      sim.change(`intelligence-${choice === 'none' ? 'withheld' : 'shared'}:${this.nation.id}:${nation}`, (world) => {
+        sim.shiftTrust(world, this.nation.id, nation, choice === 'none' ? 'intelligence-withheld' : 'intelligence-shared');
+      });
+      sim.schedule(hours, () => settle(effectiveness));
     }, nation);
   }
 }

@@ -1,5 +1,6 @@
 import type { Actor } from 'xstate';
 import { organizationMachine, type OrganizationPort } from '../agents/organization.js';
+import { netMotive } from '../model/diplomacy.js';
 import { motive } from '../model/levers.js';
 import type { Organization } from '../scenario/schema.js';
 import { CoordinationCellRuntime } from './coordination/cell-runtime.js';
@@ -76,21 +77,41 @@ export class OrganizationRuntime implements OrganizationPort {
     const host = sim.scenario.crisis.hosts[0]!;
     const noise = this.streamFor('votes');
     for (const member of this.organization.members) {
-      const nation = sim.nation(member);
-      const drive = motive(nation.interests, sim.scenario.crisis.kind, sim.pressure(), sim.trust(member, host));
-      // A host that refuses foreign help votes no until unmet needs press it past its threshold.
-      const refusing = sim.hosts.has(member) && nation.sovereignty.consent === 'refused' && sim.pressure() < nation.sovereignty.pressureToOpen;
-      const inFavour = !refusing && (sim.hosts.has(member) || drive + noise.normal(0, 0.05) >= nation.decision.actThreshold * 0.9);
+      const { inFavour, reason } = this.engineVote(member, host, noise.normal(0, 0.05));
       sim.ask(
         member,
         'vote',
-        `${this.organization.name} votes on a mandate (round ${this.round}, rule: ${this.organization.rule}). Your vote?`,
+        `${this.organization.name} votes on a mandate (round ${this.round}, rule: ${this.organization.rule}). Your vote? (engine: ${reason})`,
         { yes: 'vote for the mandate', no: 'vote against; the response waits for the next round' },
         inFavour ? 'yes' : 'no',
         (choice) => this.castVote(member, choice === 'yes'),
         this.organization.id,
       );
     }
+  }
+
+  /**
+   * How a member's interests vote: a host or belligerent that refuses foreign forces, or
+   * keeps a closed policy, votes no (non-interference); a member votes no
+   * on a mandate its rival asked for; otherwise its net motive (interests, pressure, trust
+   * in the host, less the cost of the response) against 0.9 of its act threshold.
+   */
+  private engineVote(member: string, host: string, noise: number): { inFavour: boolean; reason: string } {
+    const sim = this.sim;
+    const nation = sim.nation(member);
+    const party = sim.hosts.has(member) || sim.scenario.crisis.belligerents.includes(member);
+    if (party) {
+      // A party that refuses foreign forces on its soil never votes to send them, whatever the pressure.
+      const policy = sim.world.state.hostPolicy[member];
+      const consent = nation.sovereignty.consent;
+      const admits = consent === 'automatic' || policy === 'open' || (consent === 'required' && policy !== 'closed');
+      return admits ? { inFavour: true, reason: 'a party that admits help' } : { inFavour: false, reason: 'a party keeping foreign forces out: non-interference' };
+    }
+    const rival = this.requesters.find((requester) => nation.diplomacy.rivals.includes(requester));
+    if (rival) return { inFavour: false, reason: `${rival}, a rival, asked for it` };
+    const drive = motive(nation.interests, sim.scenario.crisis.kind, sim.pressure(), sim.trust(member, host));
+    const net = netMotive(drive, nation, 0, false);
+    return net + noise >= nation.decision.actThreshold * 0.9 ? { inFavour: true, reason: 'its interests call for it' } : { inFavour: false, reason: 'its interests are not served' };
   }
 
   private castVote(member: string, yes: boolean): void {
@@ -125,6 +146,10 @@ export class OrganizationRuntime implements OrganizationPort {
   grantMandate(): void {
     this.sim.change(`mandate:${this.organization.id}`, (world) => {
       world.mandated[this.organization.id] = true;
+      // A member host that did not vote against the mandate can admit help under its umbrella.
+      for (const host of this.sim.hosts) {
+        if (this.organization.members.includes(host) && this.votes.get(host) !== false && world.umbrella[host] === undefined) world.umbrella[host] = this.organization.id;
+      }
     });
     this.notifyMandated();
     this.cell?.engage('mandate granted');

@@ -7,6 +7,7 @@ import type { MetricsRecorder } from '../metrics/recorder.js';
 import type { TraceEntry } from '../metrics/trace.js';
 import type { HostPolicy, WorldState } from '../model/world.js';
 import type { Nation, Relation, Scenario } from '../scenario/schema.js';
+import type { OfferCondition } from '../scenario/schema-diplomacy.js';
 import type { AskDecision } from './decisions.js';
 import type { TrustCause } from './trust/rules.js';
 
@@ -46,6 +47,8 @@ export interface RunContext {
    * trust/rules.ts); traced and recorded for the run's relation metrics.
    */
   shiftTrust(world: Draft<WorldState>, a: string, b: string, cause: TrustCause, delta?: number): number;
+  /** Counts one round of talks between two nations (relation metrics). */
+  noteTalks(a: string, b: string): void;
   /** Share of total need met now (0..1). */
   coverage(): number;
   /** Pressure of unmet needs and media on governments (0..1). */
@@ -60,12 +63,17 @@ export interface RunContext {
   host(id: string): HostHandle | undefined;
   organization(id: string): OrganizationHandle | undefined;
   readonly crisis: CrisisHandle;
+  readonly diplomacy: DiplomacyHandle;
 }
 
 /** What other parts of a run may ask of a contributor. */
 export interface ContributorHandle {
   readonly nation: Nation;
+  /** True once the nation decided to act. */
+  readonly committed: boolean;
   send(event: ContributorEvent): void;
+  /** A host left this nation's request waiting (closed, or restrictive and not admitting it). */
+  consentDeferred(host: string): void;
   mandateGranted(organization: string): void;
   consentGranted(host: string, allowMilitary: boolean): void;
 }
@@ -74,7 +82,14 @@ export interface ContributorHandle {
 export interface HostHandle {
   readonly nation: Nation;
   latencyTo(nation: string): number;
-  receiveRequest(nation: string): void;
+  /** A request for consent arrives, with the conditions the nation attaches. */
+  receiveRequest(nation: string, conditions: readonly OfferCondition[]): void;
+  /** Talks ended in agreement: the host admits this nation (on its own conditions) and reconsiders. */
+  admit(nation: string): void;
+  /** The host reconsiders its policy now: a mechanism was accepted, or a démarche demands an answer. */
+  reconsider(reason: 'mediation' | 'demarche'): void;
+  /** Highest pressure the host has felt so far: help arriving never lowers it. */
+  peakPressure(): number;
   impose(policy: Exclude<HostPolicy, 'undecided'>): void;
   askIntelligence(nation: string, settle: (effectiveness: number) => void): void;
 }
@@ -85,6 +100,18 @@ export interface OrganizationHandle {
   impose(): void;
   /** A non-host member decided to respond (engages the coordination cell). */
   memberEngaged(nation: string): void;
+}
+
+/** What other parts of a run may ask of the diplomacy subsystem (engine/diplomacy). */
+export interface DiplomacyHandle {
+  /** Starts talks between a nation and a host; false when talks are under way or used up. */
+  startTalks(nation: string, host: string): boolean;
+  /** Talks a nation may still hold with a host (0 while talks are under way). */
+  talksLeft(nation: string, host: string): number;
+  /** A host keeps help out: starts the clock towards mediation. */
+  hostKeepsOut(host: string): void;
+  /** True while a mediation for this host is under way. */
+  mediating(host: string): boolean;
 }
 
 /** What other parts of a run may ask of the crisis. */

@@ -13,6 +13,8 @@ import { applyInjectEffect } from './effects.js';
 import { ContributorRuntime } from './contributor-runtime.js';
 import { CrisisRuntime } from './crisis-runtime.js';
 import { DecisionDesk } from './decision-desk.js';
+import { Diplomacy } from './diplomacy/diplomacy.js';
+import { withDiplomacyMetrics } from './diplomacy/metrics.js';
 import { DecisionError, type AskDecision, type DecisionRequest } from './decisions.js';
 import { HostRuntime } from './host-runtime.js';
 import { PortNetwork } from './logistics/port-network.js';
@@ -59,6 +61,7 @@ export class Simulation implements RunContext {
   readonly hostRuntimes = new Map<string, HostRuntime>();
   readonly organizations = new Map<string, OrganizationRuntime>();
   readonly crisis: CrisisRuntime;
+  readonly diplomacy: Diplomacy;
 
   private readonly nationsById = new Map<string, Nation>();
   private readonly relations: Map<string, Relation>;
@@ -86,6 +89,7 @@ export class Simulation implements RunContext {
     this.ports = new PortNetwork(this);
 
     this.crisis = new CrisisRuntime(this);
+    this.diplomacy = new Diplomacy(this);
     this.supply = new SupplyWatch(scenario, this.kernel, this.recorder, this.capabilities, this.hosts, this.horizonHours, (event) => this.crisis.send(event));
     for (const host of scenario.crisis.hosts) this.hostRuntimes.set(host, new HostRuntime(this, this.nation(host)));
     for (const organization of scenario.organizations) this.organizations.set(organization.id, new OrganizationRuntime(this, organization));
@@ -99,6 +103,7 @@ export class Simulation implements RunContext {
 
     this.supply.refresh(this.world.state);
     this.crisis.start();
+    this.diplomacy.start();
     for (const host of this.hostRuntimes.values()) host.start();
     for (const organization of this.organizations.values()) organization.start();
     for (const contributor of this.contributorsInOrder) contributor.start();
@@ -135,10 +140,27 @@ export class Simulation implements RunContext {
     this.kernel.runUntil(this.horizonHours);
     this.crisis.accumulate(this.horizonHours);
     const world = this.world.state;
-    this.finished = this.recorder.finish(this.horizonHours, world.escalations, world.attacks, this.ports.metrics());
+    const accessByHost = new Map<string, number | null>();
+    for (const [id, host] of this.hostRuntimes) {
+      const access = host.accessHours();
+      if (access !== undefined) accessByHost.set(id, access);
+    }
+    const nations = new Map(this.contributorsInOrder.map((contributor) => [
+      contributor.nation.id,
+      { declined: contributor.declined, conditions: contributor.conditionsOffered(), talksHeld: this.diplomacy.talksOf(contributor.nation.id) },
+    ]));
+    this.finished = withDiplomacyMetrics(this.recorder.finish(this.horizonHours, world.escalations, world.attacks, this.ports.metrics()), {
+      scenario: this.scenario,
+      moved: this.trustLedger.moved(),
+      mediations: this.diplomacy.mediationOutcomes(),
+      incidents: world.incidents,
+      accessByHost,
+      nations,
+    });
     for (const contributor of this.contributorsInOrder) contributor.stop();
     for (const host of this.hostRuntimes.values()) host.stop();
     for (const organization of this.organizations.values()) organization.stop();
+    this.diplomacy.stop();
     this.crisis.stop();
     return this.finished;
   }
@@ -220,6 +242,10 @@ export class Simulation implements RunContext {
 
   shiftTrust(world: Draft<WorldState>, a: string, b: string, cause: TrustCause, delta?: number): number {
     return this.trustLedger.shift(world, a, b, cause, delta);
+  }
+
+  noteTalks(a: string, b: string): void {
+    this.trustLedger.noteTalks(a, b);
   }
 
   /** Coverage now (0..1): the mean met share over capabilities. */

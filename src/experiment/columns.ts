@@ -4,7 +4,8 @@ import { didYouMean } from '../scenario/suggest.js';
 /**
  * The metric columns of an experiment's results, taken from the metric definitions:
  * run metrics by name (`firstResponseHours`), nation metrics as `<nation>.<metric>`
- * (`usa.firstDeployHours`, `usa.stallHours.consent`, `usa.unitsDelivered`, `usa.cost`).
+ * (`usa.firstDeployHours`, `usa.stallHours.consent`, `usa.unitsDelivered`, `usa.cost`,
+ * `usa.talksHeld`).
  */
 export interface MetricColumn {
   name: string;
@@ -32,6 +33,7 @@ export function columnInfo(name: string): ColumnInfo {
   if (field.startsWith('stallHours.')) return { unit: 'hours', description: `${nation}: hours stalled by ${field.slice('stallHours.'.length)}` };
   if (field === 'unitsDelivered') return { unit: 'units', description: `${nation}: units that arrived in theatre` };
   if (field === 'cost') return { unit: 'MUSD', description: `${nation}: cost of its deployed units, millions of US dollars` };
+  if (field === 'talksHeld') return { unit: 'count', description: `${nation}: bilateral talks it requested` };
   throw new Error(`no metric column "${name}"`);
 }
 
@@ -43,6 +45,7 @@ export function allColumns(nationIds: readonly string[]): MetricColumn[] {
     for (const cause of STALL_CAUSES) columns.push({ name: `${nation}.stallHours.${cause}`, censorable: false, nation, field: ['stallHours', cause] });
     columns.push({ name: `${nation}.unitsDelivered`, censorable: false, nation, field: ['unitsDelivered'] });
     columns.push({ name: `${nation}.cost`, censorable: false, nation, field: ['cost'] });
+    columns.push({ name: `${nation}.talksHeld`, censorable: false, nation, field: ['talksHeld'] });
   }
   return columns;
 }

@@ -3,7 +3,7 @@
  * name here (a test checks it), and the CSV writers take their columns from these lists.
  */
 
-export const STALL_CAUSES = ['bureaucracy', 'mandate', 'consent', 'resources', 'interoperability', 'intelligence', 'logistics'] as const;
+export const STALL_CAUSES = ['bureaucracy', 'mandate', 'consent', 'talks', 'mediation', 'resources', 'interoperability', 'intelligence', 'logistics'] as const;
 export type StallCause = (typeof STALL_CAUSES)[number];
 
 /** Contributor states that are stalls, and why. Other states are work or waiting by choice. */
@@ -13,6 +13,8 @@ export const STALL_CAUSE_BY_STATE: Readonly<Record<string, StallCause>> = {
   awaitingMandate: 'mandate',
   awaitingConsent: 'consent',
   awaitingClearance: 'consent',
+  inTalks: 'talks',
+  awaitingMediation: 'mediation',
   awaitingResources: 'resources',
   integrating: 'interoperability',
   awaitingIntelligence: 'intelligence',
@@ -27,6 +29,10 @@ export const RUN_METRICS = [
   { name: 'peakUnmetNeed', unit: 'units', censorable: false, description: 'largest total unmet need at any time' },
   { name: 'escalations', unit: 'count', censorable: false, description: 'conflict escalation events' },
   { name: 'attacks', unit: 'count', censorable: false, description: 'terrorist attacks' },
+  { name: 'accessHours', unit: 'hours', censorable: true, description: 'first time a host that started closed admits any foreign help' },
+  { name: 'mediationHours', unit: 'hours', censorable: true, description: 'hours from the start of the first mediation to the host accepting its proposal' },
+  { name: 'incidents', unit: 'count', censorable: false, description: 'incidents between the forces of rival intervening powers' },
+  { name: 'preparednessCostMusd', unit: 'MUSD/year', censorable: false, description: 'peacetime cost of the levers built before the crisis (agreements, hotlines, joint training, liaison officers)' },
 ] as const;
 
 export const NATION_MILESTONES = [
@@ -55,7 +61,33 @@ export type NationMetrics = { [K in NationMilestone]: number | null } & {
   unitsDelivered: number;
   /** MUSD. */
   cost: number;
+  /** True when the nation was asked to act and never committed. */
+  declined: boolean;
+  /** Conditions the nation attached to its requests for consent. */
+  conditions: string[];
+  /** Bilateral talks it requested. */
+  talksHeld: number;
 };
+
+/** How trust between one pair moved during a run. */
+export interface RelationMetrics {
+  between: [string, string];
+  trustStart: number;
+  trustEnd: number;
+  trustMin: number;
+  talks: number;
+}
+
+/** One mediation of a run. */
+export interface MediationMetrics {
+  host: string;
+  mediator: string;
+  outcome: 'accepted' | 'failed' | 'under-way';
+  startHours: number;
+  /** Hours to acceptance; null when not accepted by the horizon. */
+  hours: number | null;
+  rounds: number;
+}
 
 export type RunMetrics = {
   firstResponseHours: number | null;
@@ -65,9 +97,15 @@ export type RunMetrics = {
   peakUnmetNeed: number;
   escalations: number;
   attacks: number;
+  accessHours: number | null;
+  mediationHours: number | null;
+  incidents: number;
+  preparednessCostMusd: number;
   nations: Record<string, NationMetrics>;
   /** Per port of entry (`logistics.ports`); empty when the scenario declares none. */
   ports: Record<string, PortMetrics>;
+  relations: RelationMetrics[];
+  mediations: MediationMetrics[];
 };
 
 /** What `metrics.ports.<id>` holds for each port of entry. */
@@ -95,5 +133,5 @@ export const PORT_METRICS = [
 
 /** Stall hours of zero for every cause. */
 export function emptyStalls(): Record<StallCause, number> {
-  return { bureaucracy: 0, mandate: 0, consent: 0, resources: 0, interoperability: 0, intelligence: 0, logistics: 0 };
+  return { bureaucracy: 0, mandate: 0, consent: 0, talks: 0, mediation: 0, resources: 0, interoperability: 0, intelligence: 0, logistics: 0 };
 }

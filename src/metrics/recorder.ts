@@ -1,6 +1,9 @@
 import { unmetArea, unmetAt, type NeedCurve } from '../model/needs.js';
 import { emptyStalls, SKIPPABLE_MILESTONES, STALL_CAUSE_BY_STATE, type NationMetrics, type NationMilestone, type RunMetrics, type StallCause } from './definitions.js';
 
+/** The metrics the recorder keeps; the engine adds those of diplomacy (relations, mediations, access). */
+export type RecordedMetrics = Omit<RunMetrics, 'accessHours' | 'mediationHours' | 'incidents' | 'preparednessCostMusd' | 'relations' | 'mediations'>;
+
 /** One stretch of time a nation spent in one state of its process. */
 export interface PhaseInterval {
   nation: string;
@@ -58,6 +61,9 @@ export class MetricsRecorder {
           stallHours: emptyStalls(),
           unitsDelivered: 0,
           cost: 0,
+          declined: false,
+          conditions: [],
+          talksHeld: 0,
         },
         state: '',
         sinceHours: 0,
@@ -150,7 +156,7 @@ export class MetricsRecorder {
   }
 
   /** Closes open phases at the horizon and returns the run's metrics. */
-  finish(horizonHours: number, escalations: number, attacks: number, ports: RunMetrics['ports']): RunMetrics {
+  finish(horizonHours: number, escalations: number, attacks: number, ports: RunMetrics['ports']): RecordedMetrics {
     this.advance(horizonHours);
     const nations: Record<string, NationMetrics> = {};
     for (const [id, record] of this.nations) {

@@ -14,6 +14,7 @@ export const NO_RELATION: Relation = {
   protocol: false,
   hotline: false,
   jointTraining: 0,
+  liaisonOfficers: false,
 };
 
 /** Index of the scenario's relations by {@link relationKey}. */

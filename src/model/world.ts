@@ -34,6 +34,10 @@ export interface WorldState {
   mandated: Record<string, boolean>;
   coordinationCell: Record<string, boolean>;
   mediaPressure: number;
+  /** Per host: the organization or nation under whose umbrella it admits conditioned help (mediation, regional mandate); absent = none. */
+  umbrella: Record<string, string>;
+  /** Incidents between the forces of rival intervening powers. */
+  incidents: number;
   escalations: number;
   attacks: number;
   resolved: boolean;
@@ -68,6 +72,8 @@ export function initialWorld(scenario: Scenario): WorldState {
     mandated: emptyRecord(),
     coordinationCell: emptyRecord(),
     mediaPressure: 0,
+    umbrella: {},
+    incidents: 0,
     escalations: 0,
     attacks: 0,
     resolved: false,

@@ -32,6 +32,8 @@ export const STALL_STYLE: Readonly<Record<StallCause, StallStyle>> = {
   bureaucracy: { fill: OKABE_ITO.orange, hatch: 'diagonal', ink: '#000000' },
   mandate: { fill: OKABE_ITO.reddishPurple, hatch: 'cross', ink: '#000000' },
   consent: { fill: OKABE_ITO.vermillion, hatch: 'back-diagonal', ink: '#FFFFFF' },
+  talks: { fill: OKABE_ITO.vermillion, hatch: 'cross', ink: '#FFFFFF' },
+  mediation: { fill: OKABE_ITO.reddishPurple, hatch: 'dots', ink: '#000000' },
   resources: { fill: OKABE_ITO.yellow, hatch: 'dots', ink: '#000000' },
   interoperability: { fill: OKABE_ITO.blue, hatch: 'horizontal', ink: '#FFFFFF' },
   intelligence: { fill: OKABE_ITO.black, hatch: 'vertical', ink: '#FFFFFF' },

@@ -34,6 +34,19 @@ const nationMetricsSchema = z.object({
   stallHours: z.object(Object.fromEntries(STALL_CAUSES.map((cause) => [cause, cause === 'logistics' ? z.number().default(0) : z.number()])) as Record<(typeof STALL_CAUSES)[number], z.ZodDefault<z.ZodNumber> | z.ZodNumber>),
   unitsDelivered: z.number(),
   cost: z.number(),
+  declined: z.boolean(),
+  conditions: z.array(z.string()),
+  talksHeld: z.number(),
+});
+
+const relationMetricsSchema = z.object({ between: z.tuple([z.string(), z.string()]), trustStart: z.number(), trustEnd: z.number(), trustMin: z.number(), talks: z.number() });
+const mediationMetricsSchema = z.object({
+  host: z.string(),
+  mediator: z.string(),
+  outcome: z.enum(['accepted', 'failed', 'under-way']),
+  startHours: z.number(),
+  hours: hoursOrNull,
+  rounds: z.number(),
 });
 
 /** One port's figures (PORT_METRICS). */
@@ -65,6 +78,12 @@ const summarySchema = z.object({
     nations: z.record(z.string(), nationMetricsSchema),
     // Absent in traces written before ports of entry existed (issue 12).
     ports: z.record(z.string(), portMetricsSchema).default({}),
+    accessHours: hoursOrNull,
+    mediationHours: hoursOrNull,
+    incidents: z.number(),
+    preparednessCostMusd: z.number(),
+    relations: z.array(relationMetricsSchema),
+    mediations: z.array(mediationMetricsSchema),
   }),
   timeline: z.array(z.object({ nation: z.string(), state: z.string(), startHours: z.number(), endHours: hoursOrNull, stallCause: z.enum(STALL_CAUSES).nullable() })),
 });

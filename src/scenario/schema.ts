@@ -1,6 +1,7 @@
 import { SCENARIO_LIMITS } from './limits.js';
 import { z } from 'zod';
 import { exerciseFields } from './exercise.js';
+import { envoySchema, incidentHazardSchema, nationDiplomacySchema, peacetimeCostsSchema } from './schema-diplomacy.js';
 
 /**
  * The scenario file format: the single source of truth for types, validation, defaults
@@ -99,6 +100,8 @@ export const nationSchema = z
     decision: decisionSchema.default(() => decisionSchema.parse({})).describe('how fast and under what conditions its government decides to respond'),
     sovereignty: sovereigntySchema.default(() => sovereigntySchema.parse({})).describe('what it allows foreign responders to do on its soil when it is a host'),
     frameworks: z.array(id).default([]).describe('procedural and legal frameworks followed (e.g. nato-stanag, insarag, oslo-guidelines); shared frameworks mean interoperability'),
+    // ---- diplomacy (schema-diplomacy.ts) ----
+    diplomacy: nationDiplomacySchema.default(() => nationDiplomacySchema.parse({})),
   })
   .strict();
 
@@ -117,6 +120,8 @@ export const relationSchema = z
     protocol: z.boolean().default(false).describe('pre-established response protocols: shorten authorization and consent'),
     hotline: z.boolean().default(false).describe('a secure direct channel: cuts message latency and conflict escalation'),
     jointTraining: fraction.default(0).describe('level of joint exercises 0..1: shortens integration and readiness'),
+    // ---- diplomacy ----
+    liaisonOfficers: z.boolean().default(false).describe('liaison officers posted with each other: a confidence-building measure that lets a host admit the other with liaison officers attached'),
   })
   .strict();
 
@@ -144,6 +149,8 @@ export const organizationSchema = z
       .nullable()
       .default(null)
       .describe('a coordination cell that cuts duplicated effort among members once set up'),
+    // ---- diplomacy ----
+    envoy: envoySchema,
   })
   .strict();
 
@@ -180,6 +187,8 @@ export const crisisSchema = z
     escalation: hazardSchema.nullable().default(null).describe('conflict escalation hazard; lowered by hotlines, trust and peacekeeping cover'),
     attacks: hazardSchema.nullable().default(null).describe('terrorist attack hazard; lowered by counter-terrorism cover and intelligence sharing'),
     resolveAtCoverage: fraction.default(0.9).describe('share of needs met at which the acute phase ends'),
+    // ---- diplomacy ----
+    incidents: incidentHazardSchema,
   })
   .strict();
 
@@ -244,6 +253,8 @@ export const parametersSchema = z
     duplication: fraction.default(0.2).describe('share of effort wasted when several contributors work without a coordination cell'),
     duplicationWithCell: fraction.default(0.05).describe('the same once a coordination cell works'),
     drawdownHours: hours.default(72).describe('hours from the end of the acute phase until contributors have withdrawn'),
+    // ---- diplomacy ----
+    peacetimeCostsMusdPerYear: peacetimeCostsSchema.default(() => peacetimeCostsSchema.parse({})),
   })
   .strict();
 

@@ -24,7 +24,8 @@ describe('crisis-sim run', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('first foreign response');
     expect(stdout).toMatch(/Milestones/);
-    expect(stdout).toMatch(/bureaucracy\s+mandate\s+consent\s+resources\s+interoperability\s+intelligence/);
+    expect(stdout).toMatch(/bureaucracy\s+mandate\s+consent\s+talks\s+mediation\s+resources\s+interoperability\s+intelligence/);
+    expect(stdout).toMatch(/preparedness\s+\d+\.\d MUSD a year/);
     expect(stdout).toMatch(/^usa\s/m);
   });
 
@@ -38,7 +39,7 @@ describe('crisis-sim run', () => {
     for (const key of ['firstResponseHours', 'needsMet50Hours', 'needsMet90Hours', 'unmetNeedHours', 'peakUnmetNeed', 'escalations', 'attacks']) {
       expect(output.metrics).toHaveProperty(key);
     }
-    expect(Object.keys(output.metrics.nations.usa.stallHours).sort()).toEqual(['bureaucracy', 'consent', 'intelligence', 'interoperability', 'logistics', 'mandate', 'resources']);
+    expect(Object.keys(output.metrics.nations.usa.stallHours).sort()).toEqual(['bureaucracy', 'consent', 'intelligence', 'interoperability', 'logistics', 'mandate', 'mediation', 'resources', 'talks']);
     expect(output.metrics.nations.usa).toHaveProperty('cost');
   });
 

@@ -12,6 +12,28 @@ export const TRUST_RULES = {
   attack: -0.1,
   /** A contributor deploys without the mandate its own law asks for: unilateral action. */
   'proceed-without-mandate': -0.2,
+  /** Bilateral talks end in agreement. */
+  'talks-success': 0.1,
+  /** Bilateral talks end without agreement. */
+  'talks-failed': -0.03,
+  /** A diplomatic note of protest: it forces an answer but costs goodwill. */
+  demarche: -0.05,
+  /** A host accepts a mediator's proposal: trust in the mediator grows. */
+  'mediation-accepted': 0.1,
+  /** A contributor's units arrive under the terms the host agreed (an agreement honoured). */
+  'agreement-honoured': 0.05,
+  /** Units arrive with liaison officers or under notified movements: a confidence-building measure. */
+  'confidence-building': 0.05,
+  /** Two nations' forces work side by side in theatre (each pair once). */
+  'joint-deployment': 0.03,
+  /** A host shares intelligence with a contributor. */
+  'intelligence-shared': 0.05,
+  /** A host withholds intelligence from a contributor. */
+  'intelligence-withheld': -0.05,
+  /** A nation stands by while others carry the response its interests call for. */
+  'free-riding': -0.03,
+  /** An incident between rival intervening forces (size: the incident hazard's `trustDrop`). */
+  incident: -0.1,
   /** A facilitator's inject (size: the inject's `delta`). */
   inject: 0,
 } as const;

@@ -1,0 +1,80 @@
+import type { Draft } from 'immer';
+import { DIPLOMACY } from '../../model/diplomacy.js';
+import { hasUnitsDeployed } from '../../model/supply.js';
+import type { WorldState } from '../../model/world.js';
+import type { Nation } from '../../scenario/schema.js';
+import type { OfferCondition } from '../../scenario/schema-diplomacy.js';
+import type { RunContext } from '../run-context.js';
+
+/** What each answer to a host that keeps an offer waiting leads to. */
+export const TALKS_CONSEQUENCES = {
+  talks: 'request bilateral talks: the delegations meet after the channel latency; agreement builds trust and the host admits you on its conditions',
+  demarche: 'deliver a diplomatic note: the host must answer (it reconsiders at once), but trust falls',
+  wait: 'wait for the host to reconsider, or for a mediator',
+} as const;
+
+/** A conditions decision to put to a contributor, or null when the host asks no conditions of it. */
+export interface ConditionsOffer {
+  question: string;
+  consequences: Record<string, string>;
+  recommended: 'host-terms' | 'none';
+  terms: readonly OfferCondition[];
+}
+
+/**
+ * Whether to attach the host's conditions to a request: asked when the host admits
+ * untrusted nations only on conditions. The engine accepts the terms unless they leave
+ * nothing to send (civilian only, no civilian assets), or put it under an umbrella it
+ * distrusts (mean trust with the organization's members below `umbrellaMinTrust`).
+ */
+export function conditionsChoice(sim: RunContext, nation: Nation, host: string, civilianUnits: number, allUnits: number): ConditionsOffer | null {
+  const terms = sim.nation(host).diplomacy.acceptsWith;
+  if (terms.length === 0) return null;
+  const relation = sim.relation(nation.id, host);
+  if (sim.trust(nation.id, host) >= DIPLOMACY.hostTrustBar || relation.sofa || relation.mou || relation.protocol) return null;
+  const umbrella = sim.world.state.umbrella[host] ?? sim.scenario.organizations.find((org) => org.members.includes(host))?.id;
+  const umbrellaTrust = umbrella === undefined ? 1 : trustWithUmbrella(sim, nation.id, host, umbrella);
+  const nothingToSend = terms.includes('civilian-only') && civilianUnits === 0;
+  const distrusted = terms.includes('regional-umbrella') && umbrellaTrust < DIPLOMACY.umbrellaMinTrust;
+  return {
+    question: `${host} admits nations it does not trust only with: ${terms.join(', ')}. Offer those conditions?`,
+    consequences: {
+      'host-terms': `attach ${terms.join(', ')}${terms.includes('civilian-only') ? ` (${civilianUnits} of ${allUnits} units are civilian)` : ''}${terms.includes('regional-umbrella') ? `; serve under ${umbrella ?? 'a regional umbrella'} once it exists` : ''}`,
+      none: 'ask without conditions: wait for trust, talks or a change of policy',
+    },
+    recommended: nothingToSend || distrusted ? 'none' : 'host-terms',
+    terms,
+  };
+}
+
+/** Mean trust between a nation and an umbrella (an organization's members other than the host, or one nation). */
+function trustWithUmbrella(sim: RunContext, nation: string, host: string, umbrella: string): number {
+  const organization = sim.scenario.organizations.find((org) => org.id === umbrella);
+  const members = organization ? organization.members.filter((member) => member !== host && member !== nation) : [umbrella];
+  if (members.length === 0) return 1;
+  return members.reduce((sum, member) => sum + sim.trust(nation, member), 0) / members.length;
+}
+
+/**
+ * Trust built when a nation's first units arrive: each host that consented sees an
+ * agreement honoured; liaison officers (posted, or offered as a condition) are a
+ * confidence-building measure; and the nation works beside every other non-rival foreign
+ * nation already in theatre (joint deployment, each pair once).
+ */
+export function cooperationOnArrival(
+  sim: RunContext,
+  world: Draft<WorldState>,
+  nation: Nation,
+  hosts: readonly string[],
+  consented: (host: string) => boolean,
+  conditionsFor: ReadonlyMap<string, readonly OfferCondition[]>,
+): void {
+  for (const host of hosts) {
+    if (consented(host)) sim.shiftTrust(world, nation.id, host, 'agreement-honoured');
+    if (sim.relation(nation.id, host).liaisonOfficers || conditionsFor.get(host)?.includes('liaison-officers')) sim.shiftTrust(world, nation.id, host, 'confidence-building');
+  }
+  for (const other of sim.scenario.nations) {
+    if (other.id === nation.id || sim.hosts.has(other.id) || nation.diplomacy.rivals.includes(other.id) || other.diplomacy.rivals.includes(nation.id)) continue;
+    if (hasUnitsDeployed(world.deployed[other.id])) sim.shiftTrust(world, nation.id, other.id, 'joint-deployment');
+  }
+}

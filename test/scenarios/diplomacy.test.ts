@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile, runScenario, scenarioSchema, type RunMetrics, type Scenario, type ScenarioInput, type TraceEntry } from '../../src/index.js';
+
+/** The diplomacy the shipped scenarios are written to teach, with fixed seeds. */
+const SEEDS = Array.from({ length: 10 }, (_, index) => index + 1);
+const scenarioDir = join(import.meta.dirname, '..', '..', 'scenarios');
+const shipped = (file: string): Scenario => loadScenarioFile(join(scenarioDir, file)).scenario;
+const runs = (scenario: Scenario): RunMetrics[] => SEEDS.map((seed) => runScenario(scenario, { seed }).metrics);
+
+function variant(scenario: Scenario, edit: (draft: ScenarioInput) => void): Scenario {
+  const draft = structuredClone(scenario) as ScenarioInput;
+  edit(draft);
+  return scenarioSchema.parse(draft);
+}
+
+describe('coalition intervention', () => {
+  const coalition = shipped('coalition-intervention.yaml');
+  const base = runs(coalition);
+
+  it('cooperation is an outcome: an ally declines, the coalition offers the host conditions, the Council never mandates', () => {
+    for (const metrics of base) {
+      expect(metrics.nations.deu!.declined).toBe(true);
+      expect(metrics.nations.usa!.conditions).toEqual(['liaison-officers']);
+      expect(metrics.nations.rus!.conditions).toEqual([]);
+    }
+    const trace: TraceEntry[] = [];
+    runScenario(coalition, { seed: 1, trace: (entry) => trace.push(entry) });
+    const councilVotes = trace.filter((entry) => entry.event === 'votes.counted' && entry.agent === 'org:unsc');
+    expect(councilVotes.length).toBeGreaterThan(0);
+    for (const vote of councilVotes) expect((vote.data as { yes: number; of: number }).yes).toBeLessThan(5);
+  });
+
+  it('the host admits its patron on trust and the coalition only on conditions, after its patron', () => {
+    for (const metrics of base) {
+      expect(metrics.accessHours).not.toBeNull();
+      expect(metrics.nations.rus!.consentHours).not.toBeNull();
+    }
+  });
+
+  it('rival forces collide, and the deconfliction channel cuts incidents', () => {
+    const withoutChannel = runs(variant(coalition, (draft) => {
+      for (const relation of draft.relations ?? []) if (relation.between.includes('rus') && relation.between.includes('usa')) relation.hotline = false;
+    }));
+    const total = (metrics: RunMetrics[]) => metrics.reduce((sum, m) => sum + m.incidents, 0);
+    expect(total(base)).toBeGreaterThan(0);
+    expect(total(withoutChannel)).toBeGreaterThan(total(base));
+    // Incidents cost the rivals trust: the relation records the fall.
+    const usaRus = base.flatMap((m) => m.relations.filter((r) => r.between.join() === 'rus,usa'));
+    expect(usaRus.some((r) => r.trustMin < r.trustStart)).toBe(true);
+  });
+});
+
+describe('cyclone with refused help: access comes from the agents', () => {
+  const cyclone = shipped('cyclone-refused-help.yaml');
+
+  it('has no inject that decides for the model (trust, policy, mandate)', () => {
+    for (const inject of cyclone.injects) expect(['pressure', 'none', 'need.add']).toContain(inject.effect.type);
+  });
+
+  it('the ASEAN envoy mediates and the US gets in (civilian relief) in most seeds', () => {
+    const metrics = runs(cyclone);
+    expect(metrics.filter((m) => m.mediations.some((x) => x.outcome === 'accepted')).length).toBeGreaterThan(SEEDS.length / 2);
+    expect(metrics.filter((m) => m.nations.usa!.firstDeployHours !== null).length).toBeGreaterThan(SEEDS.length / 2);
+    for (const m of metrics) expect(m.nations.usa!.conditions).toContain('civilian-only');
+  });
+
+  it('without the envoy, access for the distrusted donors depends on talks alone and comes later', () => {
+    const noEnvoy = variant(cyclone, (draft) => {
+      for (const org of draft.organizations ?? []) org.envoy = null;
+    });
+    const arrived = (metrics: RunMetrics[]) => metrics.filter((m) => m.nations.jpn!.firstDeployHours !== null).length;
+    const stall = (metrics: RunMetrics[]) => metrics.reduce((sum, m) => sum + m.nations.jpn!.stallHours.consent + m.nations.jpn!.stallHours.talks + m.nations.jpn!.stallHours.mediation, 0);
+    const withEnvoy = runs(cyclone);
+    const without = runs(noEnvoy);
+    expect(arrived(withEnvoy)).toBeGreaterThanOrEqual(arrived(without));
+    expect(stall(withEnvoy)).toBeLessThan(stall(without));
+  });
+});
