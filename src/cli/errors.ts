@@ -3,6 +3,7 @@ import { InputFileError } from '../guard/input-file.js';
 import { EventLimitError } from '../kernel/kernel.js';
 import { describeErrno, FileWriteError } from '../guard/output-file.js';
 import { terminalSafe } from '../guard/terminal-text.js';
+import { parseDuration } from '../scenario/duration.js';
 import { formatIssue, ScenarioError } from '../scenario/issues.js';
 import { SCENARIO_LIMITS } from '../scenario/limits.js';
 
@@ -56,10 +57,10 @@ export function parseSeed(value: string): number {
   return Number(value);
 }
 
-/** Parses a positive number of hours such as --until. */
+/** Parses a positive duration such as --until, in the tool's one duration syntax (`720`, `30d`, `T+2d12h`). */
 export function parseHours(value: string, option: string): number {
-  const hours = Number(value);
-  if (value.trim() === '' || !Number.isFinite(hours) || hours <= 0) throw new UserError(`${option} must be a positive number of hours, got "${value}"`);
-  if (hours > SCENARIO_LIMITS.maxHorizonHours) throw new UserError(`${option} must be at most ${SCENARIO_LIMITS.maxHorizonHours} hours (ten years), got "${value}"`);
-  return hours;
+  const reading = parseDuration(value);
+  if ('error' in reading || !(reading.hours > 0)) throw new UserError(`${option} must be a positive duration (hours, or e.g. 30d, 1d12h, T+48h), got "${value}"`);
+  if (reading.hours > SCENARIO_LIMITS.maxHorizonHours) throw new UserError(`${option} must be at most ${SCENARIO_LIMITS.maxHorizonHours} hours (ten years), got "${value}"`);
+  return reading.hours;
 }

@@ -5,7 +5,8 @@ import { replaceInjects } from '../msel/into-scenario.js';
 import { formatIssue, ScenarioError, type ScenarioIssue } from '../scenario/issues.js';
 import { checkScenarioText, loadScenarioFile } from '../scenario/load.js';
 import type { Inject } from '../scenario/schema.js';
-import { readScenarioText } from '../scenario/source.js';
+import { onsetOf } from '../scenario/duration-fields.js';
+import { parseScenarioSource, readScenarioText } from '../scenario/source.js';
 import { guarded, UserError } from './errors.js';
 import { writeOutputFile } from '../guard/output-file.js';
 
@@ -38,10 +39,12 @@ export function registerMsel(program: Command): void {
     .option('--force', 'replace the -o file if it exists (never the CSV or --into)')
     .action((csvFile: string, options: { into: string; output?: string; force?: boolean }) =>
       guarded(() => {
-        const imported = mselToInjects(readText(csvFile), csvFile);
-        if (hasErrors(imported.issues)) throw new ScenarioError(imported.issues);
-        const updated = intoScenario(readText(options.into), imported.injects, options.into);
-        // Check the result as it will be written, pointing problems with injects at their CSV cells.
+        const scenarioText = readText(options.into);
+        const imported = mselToInjects(readText(csvFile), csvFile, { onset: onsetOfText(scenarioText) });
+        if (imported.rows.length === 0 && hasErrors(imported.issues)) throw new ScenarioError(imported.issues);
+        const updated = intoScenario(scenarioText, imported.injects, options.into);
+        // Check the result as it will be written, pointing problems with injects at their CSV
+        // cells: every problem at once (a bad cell does not hide an unknown id in another).
         const { issues } = checkScenarioText(updated, options.output ?? options.into);
         const located = issues.map((issue) => {
           const [head, index, ...rest] = issue.path;
@@ -49,7 +52,8 @@ export function registerMsel(program: Command): void {
             ? imported.cellIssue(index, rest, issue.severity, issue.code, issue.message)
             : issue;
         });
-        const all = [...imported.issues, ...located];
+        const reported = new Set(imported.issues.map(formatIssue));
+        const all = [...imported.issues, ...located.filter((issue) => !reported.has(formatIssue(issue)))];
         if (hasErrors(all)) throw new ScenarioError(all);
         for (const issue of all) process.stderr.write(`${formatIssue(issue)}\n`);
         const target = options.output ?? options.into;
@@ -58,6 +62,12 @@ export function registerMsel(program: Command): void {
         process.stderr.write(`imported ${imported.injects.length} injects from ${csvFile} into ${target}\n`);
       }),
     );
+}
+
+/** The scenario clock's onset, for MSEL times written as `Day 2 06:00`; undefined when the scenario has none or does not parse. */
+function onsetOfText(text: string): string | undefined {
+  const parsed = parseScenarioSource(text, '<scenario>');
+  return Array.isArray(parsed) ? undefined : onsetOf(parsed.data);
 }
 
 function readText(file: string): string {

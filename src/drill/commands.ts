@@ -1,3 +1,4 @@
+import { parseDuration as readDuration } from '../scenario/duration.js';
 import { DrillError } from './errors.js';
 
 /**
@@ -53,21 +54,16 @@ export const COMMAND_HELP: readonly (readonly [string, string])[] = [
   ['help', 'this list'],
 ];
 
-const UNITS_IN_HOURS: Record<string, number> = { m: 1 / 60, min: 1 / 60, h: 1, d: 24 };
-
 /**
- * Parses a duration: `6h`, `90m`, `2d`, `1d12h`, `1.5h`, or a bare number of hours.
- * Returns hours; throws a {@link DrillError} that shows the accepted forms.
+ * Parses a duration in the tool's one syntax (`6h`, `90m`, `2d`, `1d12h`, `T+30h`, a bare
+ * number of hours...; see src/scenario/duration.ts). Returns hours; throws a
+ * {@link DrillError} that shows the accepted forms.
  */
 export function parseDuration(text: string): number {
-  const trimmed = text.trim().toLowerCase();
-  const bad = () => new DrillError(`"${text}" is not a duration; write e.g. 6h, 90m, 2d, 1d12h or a number of hours`);
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)\s*(min|m|h|d)/g)];
-  if (parts.length === 0 || parts.map((part) => part[0]).join('') !== trimmed.replace(/\s+/g, '')) throw bad();
-  const hours = parts.reduce((sum, part) => sum + Number(part[1]) * UNITS_IN_HOURS[part[2]!]!, 0);
-  if (!(hours > 0)) throw bad();
-  return hours;
+  const reading = readDuration(text);
+  if ('error' in reading) throw new DrillError(reading.error);
+  if (!(reading.hours > 0)) throw new DrillError(`"${text}" is not a positive duration; write e.g. 6h, 90m, 2d, 1d12h or a number of hours`);
+  return reading.hours;
 }
 
 /** Parses one line typed at the prompt (or read from a script). */
@@ -146,10 +142,9 @@ function answer(choice: string, decision: number | undefined): DrillCommand {
 
 function parseAdvance(rest: readonly string[]): DrillCommand {
   if (rest[0]?.toLowerCase() === 'to') {
-    const target = rest.slice(1).join('').replace(/^t\+/i, '').replace(/h$/i, '');
-    const atHours = Number(target);
-    if (rest.length < 2 || target === '' || !Number.isFinite(atHours) || atHours < 0) throw new DrillError('advance to needs a time in hours from onset, e.g.: advance to 48');
-    return { type: 'advance-to', atHours };
+    const reading = readDuration(rest.slice(1).join(' '));
+    if (rest.length < 2 || 'error' in reading || reading.hours < 0) throw new DrillError('advance to needs a time from onset, e.g.: advance to 48, advance to T+2d, advance to Day 3 06:00');
+    return { type: 'advance-to', atHours: reading.hours };
   }
   if (rest.length === 0) throw new DrillError('advance needs a duration, e.g.: advance 6h (or "continue" to run to the next decision)');
   return { type: 'advance', byHours: parseDuration(rest.join('')) };

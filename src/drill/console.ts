@@ -1,3 +1,4 @@
+import { nationHint, nationNames } from '../scenario/semantic.js';
 import { resolve } from 'node:path';
 import { FileWriteError, writeOutputFile } from '../guard/output-file.js';
 import { COMMAND_HELP, parseCommand, type DrillCommand } from './commands.js';
@@ -130,7 +131,9 @@ export class DrillConsole {
         if (command.nation === undefined) this.say(overviewText(session.sim, session.header.players, style));
         else {
           if (!session.scenario.nations.some((nation) => nation.id === command.nation)) {
-            throw new DrillError(`unknown nation "${command.nation}"; the scenario's nations are ${session.scenario.nations.map((nation) => nation.id).join(', ')}`);
+            const ids = session.scenario.nations.map((nation) => nation.id);
+            const hint = nationHint(command.nation, new Set(ids), nationNames(session.scenario));
+            throw new DrillError(`unknown nation "${command.nation}"${hint}; the scenario's nations are ${ids.join(', ')}`);
           }
           this.say(nationStatusText(session.sim, command.nation, session.header.players, style));
         }

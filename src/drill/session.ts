@@ -1,3 +1,4 @@
+import { nationHint, nationNames } from '../scenario/semantic.js';
 import { DecisionError, type DecisionRequest } from '../engine/decisions.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { hashScenario } from '../scenario/hash.js';
@@ -56,7 +57,8 @@ export class DrillSession {
     const nationIds = new Set(loaded.scenario.nations.map((nation) => nation.id));
     const unknown = players.filter((player) => !nationIds.has(player));
     if (unknown.length > 0) {
-      throw new DrillError(`--play: unknown nation ${unknown.join(', ')}; the scenario's nations are ${[...nationIds].join(', ')}`);
+      const hint = unknown.length === 1 ? nationHint(unknown[0]!, nationIds, nationNames(loaded.scenario)) : '';
+      throw new DrillError(`--play: unknown nation ${unknown.join(', ')}${hint}; the scenario's nations are ${[...nationIds].join(', ')}`);
     }
     if (players.length === 0) throw new DrillError('--play needs at least one nation');
     const header: DrillLogHeader = {

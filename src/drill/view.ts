@@ -1,3 +1,4 @@
+import { addressedTo } from '../scenario/addressing.js';
 import type { Simulation } from '../engine/simulation.js';
 import { STALL_CAUSE_BY_STATE } from '../metrics/definitions.js';
 import type { PhaseInterval } from '../metrics/recorder.js';
@@ -70,12 +71,8 @@ export function expectedActionFor(
   return undefined;
 }
 
-/** Whether an MSEL `to` field addresses this nation. */
-export function addressedTo(to: string, nationId: string, nationName: string): boolean {
-  const text = to.toLowerCase();
-  if (text.trim() === '' || /\ball\b/.test(text)) return true;
-  return text.includes(nationName.toLowerCase()) || new RegExp(`\\b${nationId.toLowerCase()}\\b`).test(text);
-}
+/** Whether an MSEL `to` field addresses this nation (shared with the scenario lint). */
+export { addressedTo } from '../scenario/addressing.js';
 
 /** One nation in detail: role, state and since when, units, budget, host policy, its phases so far. */
 export function nationStatusText(sim: Simulation, nationId: string, players: readonly string[], style: Style): string {

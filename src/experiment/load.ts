@@ -3,11 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { formatPath, ScenarioError, type ScenarioIssue } from '../scenario/issues.js';
 import { hashScenario } from '../scenario/hash.js';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
-import { positionOf } from '../scenario/positions.js';
+import { readDurationFields } from '../scenario/duration-fields.js';
+import { brokenPaths, positionOf } from '../scenario/positions.js';
+import { isRecord } from '../scenario/schema-walk.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
 import { checkSemantics } from '../scenario/semantic.js';
 import { parseScenarioSource, readScenarioText } from '../scenario/source.js';
-import { explainZodIssues } from '../scenario/zod-issues.js';
+import { explainZodIssues, type SchemaProblem } from '../scenario/zod-issues.js';
 import { allColumns, selectColumns, type MetricColumn } from './columns.js';
 import { baselineValueIndex, designPoints, key, resolveFactors, type DesignPoint, type ResolvedFactor } from './design.js';
 import { applyFactor, FactorPathError, parsePath } from './factor-path.js';
@@ -41,7 +43,7 @@ export function loadExperimentFile(file: string): Experiment {
 
 /** Checks experiment text; scenario paths are relative to `file`'s folder. */
 export function loadExperimentText(text: string, file = '<experiment>'): Experiment {
-  const parsed = parseScenarioSource(text, file);
+  const parsed = parseScenarioSource(text, file, { tolerant: true });
   if (Array.isArray(parsed)) throw new ScenarioError(parsed);
   const at = (path: (string | number)[], message: string, code: string): ScenarioIssue => ({
     severity: 'error',
@@ -51,15 +53,26 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
     file,
     position: positionOf(parsed.doc, parsed.lineCounter, path),
   });
-  const data = parsed.data ?? {};
+  const durations = readDurationFields(experimentSchema, parsed.data ?? {});
+  const data = durations.data;
   const result = experimentSchema.safeParse(data);
-  if (!result.success) {
-    const problems = explainZodIssues(experimentSchema, result.error.issues, data);
-    throw new ScenarioError(problems.map((problem) => ({ ...problem, file, position: positionOf(parsed.doc, parsed.lineCounter, problem.key === undefined ? problem.path : problem.path.slice(0, -1), problem.key) })));
-  }
+  // Every problem at once: syntax, durations, shape, and the listed scenarios' own problems.
+  const broken = brokenPaths(parsed);
+  const shape: SchemaProblem[] = [...durations.problems, ...(result.success ? [] : explainZodIssues(experimentSchema, result.error.issues, data))].filter(
+    (problem) => !broken.some((path) => path.every((part, index) => problem.path[index] === part)),
+  );
+  const early: ScenarioIssue[] = [
+    ...parsed.syntax,
+    ...shape.map((problem) => ({ ...problem, file, position: positionOf(parsed.doc, parsed.lineCounter, problem.key === undefined ? problem.path : problem.path.slice(0, -1), problem.key) })),
+  ];
+  const listed = isRecord(data) && Array.isArray(data.scenarios) ? data.scenarios : [];
+  const loadedOrIssues = listed.map((path, index) =>
+    typeof path === 'string' ? loadBase(resolve(dirname(file), path), (message) => at(['scenarios', index], message, 'scenario.unreadable')) : [],
+  );
+  early.push(...loadedOrIssues.filter((each): each is ScenarioIssue[] => Array.isArray(each)).flat());
+  if (early.length > 0 || !result.success) throw new ScenarioError(early);
   const definition = result.data;
-
-  const scenarios = definition.scenarios.map((path, index) => loadBase(resolve(dirname(file), path), (message) => at(['scenarios', index], message, 'scenario.unreadable')));
+  const scenarios = loadedOrIssues as LoadedScenario[];
   const factors = resolveFactors(definition, scenarios.map((loaded) => loaded.scenario.id));
   // Every problem at once: names, baseline, metrics and each factor value are all checked before anything is reported.
   const issues = checkNames(definition, factors, at);
@@ -128,15 +141,14 @@ function refuseHugeDesign(definition: ExperimentDefinition, factors: ResolvedFac
   return undefined;
 }
 
-/** Loads a base scenario; a file that cannot be read is blamed on the experiment's `scenarios` entry. */
-function loadBase(path: string, blame: (message: string) => ScenarioIssue): LoadedScenario {
+/** Loads a base scenario, or its problems; a file that cannot be read is blamed on the experiment's `scenarios` entry. */
+function loadBase(path: string, blame: (message: string) => ScenarioIssue): LoadedScenario | ScenarioIssue[] {
   try {
     return loadScenarioFile(path);
   } catch (error) {
-    if (error instanceof ScenarioError && error.issues.length === 1 && error.issues[0]!.code === 'file.unreadable') {
-      throw new ScenarioError([blame(`scenario ${path}: ${error.issues[0]!.message}`)]);
-    }
-    throw error;
+    if (!(error instanceof ScenarioError)) throw error;
+    if (error.issues.length === 1 && error.issues[0]!.code === 'file.unreadable') return [blame(`scenario ${path}: ${error.issues[0]!.message}`)];
+    return error.issues;
   }
 }
 

@@ -74,11 +74,17 @@ export function personnelRoom(cap: number | null, admitted: number): number {
   return cap === null ? Infinity : Math.max(0, cap - admitted);
 }
 
+/** Clearance of foreign armed forces by a host whose `armedForces` is `restricted`. */
+export const MILITARY_CLEARANCE = {
+  /** Trust (0..1) at or above which a restricting host clears a contributor's military assets without a SOFA or protocol. */
+  trustAtLeast: 0.7,
+} as const;
+
 /** Whether the host lets this contributor's armed forces in. */
 export function militaryAllowed(armedForces: 'allowed' | 'restricted' | 'forbidden', relation: Relation, trust: number): boolean {
   if (armedForces === 'allowed') return true;
   if (armedForces === 'forbidden') return false;
-  return relation.sofa || relation.protocol || trust >= 0.7;
+  return relation.sofa || relation.protocol || trust >= MILITARY_CLEARANCE.trustAtLeast;
 }
 
 /**

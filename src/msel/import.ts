@@ -5,7 +5,9 @@ import { injectEffectSchema, injectSchema, type Inject } from '../scenario/schem
 import { schemaAt } from '../scenario/schema-walk.js';
 import { closest, didYouMean } from '../scenario/suggest.js';
 import { explainZodIssues } from '../scenario/zod-issues.js';
+import { parseDuration } from '../scenario/duration.js';
 import { cellNumber, columnLetter, MSEL_COLUMNS, type MselColumn } from './columns.js';
+import { detectSeparator, normalizeHeader, separatorName } from './separator.js';
 
 /**
  * Reads an MSEL CSV back into injects. Columns are matched by header (any order, case
@@ -32,8 +34,12 @@ export interface MselImport {
 
 type Matched = { column: MselColumn; index: number };
 
-/** Parses MSEL CSV text (a leading byte-order mark is allowed). */
-export function mselToInjects(text: string, file: string): MselImport {
+/**
+ * Parses MSEL CSV text (a leading byte-order mark is allowed; `,`, `;` or tab separated).
+ * Scenario times take the duration syntax (`T+30h`, `Day 2 06:00`...), clock times
+ * counted from `onset` when the scenario has one.
+ */
+export function mselToInjects(text: string, file: string, options: { onset?: string } = {}): MselImport {
   const issues: ScenarioIssue[] = [];
   const at = (line: number, col: number, message: string, severity: 'error' | 'warning' = 'error', code = 'msel.cell', path: (string | number)[] = []): ScenarioIssue => ({
     severity,
@@ -44,11 +50,18 @@ export function mselToInjects(text: string, file: string): MselImport {
     position: { line, col },
   });
   let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
+  const { separator, knownColumns } = detectSeparator(text);
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, delimiter: separator }) as unknown as typeof records;
   } catch (cause) {
     const error = cause as Error & { lines?: number };
-    issues.push(at(error.lines ?? 1, 1, `CSV syntax: ${error.message.replace(/^Invalid \w+ \w+: /, '')}`, 'error', 'msel.syntax'));
+    const read = `read with separator ${separatorName(separator)}${knownColumns === 0 ? ' (no separator, comma, semicolon or tab, splits the header into MSEL column names)' : ''}`;
+    issues.push(at(error.lines ?? 1, 1, `CSV syntax: ${error.message.replace(/^Invalid \w+ \w+: /, '')}; ${read}`, 'error', 'msel.syntax'));
+    return { injects: [], rows: [], issues, cellIssue: () => issues[0]! };
+  }
+  if (knownColumns === 0 && records.length > 0) {
+    const expected = MSEL_COLUMNS.filter((column) => column.required).map((column) => `"${column.header}"`).join(', ');
+    issues.push(at(1, 1, `the header row has no MSEL column names when split by comma, semicolon or tab; expected at least ${expected}`, 'error', 'msel.header'));
     return { injects: [], rows: [], issues, cellIssue: () => issues[0]! };
   }
   if (records.length === 0) {
@@ -78,15 +91,15 @@ export function mselToInjects(text: string, file: string): MselImport {
     if (record.length > header.length) {
       issues.push(at(rows[index]!.line, header.length + 1, `row ${rows[index]!.row} has ${record.length} cells but the header has ${header.length} columns`, 'error', 'msel.row'));
     }
-    const raw = rowToInject(record, matched);
-    if ('error' in raw) {
-      issues.push(cellIssue(index, ['effect'], 'error', 'msel.effect', raw.error));
-      return;
-    }
+    // Every cell of every row is checked; a bad cell keeps its row (so later rows keep their numbers).
+    const raw = rowToInject(record, matched, options.onset);
+    for (const [field, message] of raw.errors) issues.push(cellIssue(index, [field], 'error', field === 'effect' ? 'msel.effect' : 'msel.cell', message));
     const parsed = injectSchema.safeParse(raw.value);
     if (parsed.success) injects.push(parsed.data);
     else {
-      for (const problem of explainZodIssues(injectSchema, parsed.error.issues, raw.value)) issues.push(cellIssue(index, problem.path, 'error', problem.code, problem.message));
+      for (const problem of explainZodIssues(injectSchema, parsed.error.issues, raw.value)) {
+        if (!raw.errors.some(([field]) => field === problem.path[0])) issues.push(cellIssue(index, problem.path, 'error', problem.code, problem.message));
+      }
       injects.push(raw.value as Inject);
     }
   });
@@ -95,10 +108,9 @@ export function mselToInjects(text: string, file: string): MselImport {
 
 /** Matches header cells to columns; reports unknown (with a close match: error; otherwise: ignored, warning), duplicate and missing columns. */
 function matchColumns(header: string[], report: (col: number, message: string, severity: 'error' | 'warning') => void): Matched[] {
-  const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const matched: Matched[] = [];
   header.forEach((cell, index) => {
-    const column = MSEL_COLUMNS.find((candidate) => normalize(candidate.header) === normalize(cell));
+    const column = MSEL_COLUMNS.find((candidate) => normalizeHeader(candidate.header) === normalizeHeader(cell));
     if (!column) {
       const near = closest(cell, MSEL_COLUMNS.map((candidate) => candidate.header));
       if (near) report(index + 1, `unknown column "${cell}"${didYouMean(cell, [near])}`, 'error');
@@ -112,9 +124,10 @@ function matchColumns(header: string[], report: (col: number, message: string, s
   return matched;
 }
 
-/** The plain inject a row describes, before validation; or why its effect cell cannot be read. */
-function rowToInject(record: string[], matched: Matched[]): { value: Record<string, unknown> } | { error: string } {
+/** The plain inject a row describes, before validation, and the cells that cannot be read (by field). */
+function rowToInject(record: string[], matched: Matched[], onset: string | undefined): { value: Record<string, unknown>; errors: [string, string][] } {
   const value: Record<string, unknown> = {};
+  const errors: [string, string][] = [];
   let effectType = 'none';
   let effectText = '';
   for (const { column, index } of matched) {
@@ -126,9 +139,13 @@ function rowToInject(record: string[], matched: Matched[]): { value: Record<stri
       case 'title':
         if (cell.trim() !== '') value[column.field] = column.field === 'id' ? cell.trim() : cell;
         break;
-      case 'atHours':
-        if (cell.trim() !== '') value.atHours = cellNumber(cell);
+      case 'atHours': {
+        if (cell.trim() === '') break;
+        const reading = parseDuration(cell, onset);
+        if ('error' in reading) errors.push(['atHours', reading.error]);
+        else value.atHours = reading.hours;
         break;
+      }
       case 'effectType':
         if (cell.trim() !== '') effectType = cell.trim();
         break;
@@ -140,9 +157,9 @@ function rowToInject(record: string[], matched: Matched[]): { value: Record<stri
     }
   }
   const effect = effectFromCell(effectType, effectText);
-  if ('error' in effect) return effect;
-  value.effect = effect.value;
-  return { value };
+  if ('error' in effect) errors.push(['effect', effect.error]);
+  else value.effect = effect.value;
+  return { value, errors };
 }
 
 /** `capability=medical; amount=3` with its type, as an effect object (numbers and lists typed by the schema). */

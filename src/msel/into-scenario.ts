@@ -1,37 +1,74 @@
-import { Document, isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { injectSchema, type Inject } from '../scenario/schema.js';
 
 /**
  * Puts imported injects into a scenario's YAML text, replacing its `injects:` list and
- * leaving every other byte (comments, layout) as written. Fields left at their default
- * are omitted and each effect is written on one line, as a designer would write them.
+ * leaving every other byte (comments, layout) as written. An inject that comes back
+ * unchanged keeps its text as written, with the comment lines above it and an explicit
+ * `effect: { type: none }`; a new or changed inject is written with the fields left at
+ * their default omitted and its effect on one line, as a designer would write it. The
+ * list takes the spreadsheet's row order.
  */
 export function replaceInjects(scenarioText: string, injects: readonly Inject[]): string {
   const doc = parseDocument(scenarioText, { uniqueKeys: true });
   if (doc.errors.length > 0 || !isMap(doc.contents)) throw new Error('the scenario is not a YAML mapping; fix it first (crisis-sim validate)');
-  const block = injectsBlock(injects);
   const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === 'injects');
   const keyRange = (pair?.key as Node | undefined)?.range;
-  const valueRange = (pair?.value as Node | null | undefined)?.range;
-  if (!pair || !keyRange) return `${scenarioText.replace(/\n*$/, '\n')}${block}`;
-  const end = valueRange ? valueRange[1] : keyRange[1];
+  const value = pair?.value as Node | null | undefined;
+  if (!pair || !keyRange) return `${scenarioText.replace(/\n*$/, '\n')}${injectsBlock(injects)}`;
+  const kept = isSeq(value) && !value.flow ? writtenItems(scenarioText, value.items as Node[], scenarioText.indexOf('\n', keyRange[1]) + 1) : [];
+  const end = value?.range ? value.range[1] : keyRange[1];
   const rest = scenarioText.slice(end).replace(/^[^\S\n]*\n?/, '');
+  const items = injects.map((inject) => kept.find((each) => sameInject(each.inject, inject))?.text ?? injectText(inject));
+  const block = items.length === 0 ? 'injects: []\n' : `injects:\n${items.join('')}`;
   return `${scenarioText.slice(0, keyRange[0])}${block}${rest}`;
+}
+
+/**
+ * Each valid inject of the list as written: its text from the end of the item before (or
+ * of the `injects:` line, `listStart`), so comment lines above it come along, to its line end.
+ */
+function writtenItems(text: string, items: Node[], listStart: number): { inject: Inject; text: string }[] {
+  const out: { inject: Inject; text: string }[] = [];
+  let previousEnd = listStart;
+  for (const item of items) {
+    const range = item.range;
+    if (!range) continue;
+    const start = previousEnd;
+    const lineEnd = text.indexOf('\n', range[1] - 1);
+    const end = lineEnd === -1 ? text.length : lineEnd + 1;
+    previousEnd = end;
+    const parsed = injectSchema.safeParse(item.toJSON());
+    if (parsed.success) out.push({ inject: parsed.data, text: `${text.slice(start, end).replace(/\n*$/, '')}\n` });
+  }
+  return out;
+}
+
+function sameInject(a: Inject, b: Inject): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** `injects:` and its list, in block style with one-line effects, ending with a newline. */
 function injectsBlock(injects: readonly Inject[]): string {
-  const doc = new Document({ injects: injects.map(withoutDefaults) });
+  return injects.length === 0 ? 'injects: []\n' : `injects:\n${injects.map(injectText).join('')}`;
+}
+
+/** One inject as a block list item (`  - id: ...`), ending with a newline. */
+function injectText(inject: Inject): string {
+  const doc = new Document({ injects: [withoutDefaults(inject)] });
   const list = doc.get('injects', true) as { items: Node[] };
   for (const item of list.items) {
     const effect = isMap(item) ? item.get('effect', true) : undefined;
     if (isMap(effect)) effect.flow = true;
   }
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0 }).replace(/^injects:\n/, '');
 }
 
 function withoutDefaults(inject: Inject): Record<string, unknown> {
-  const defaults = injectSchema.parse({ id: inject.id, atHours: inject.atHours, title: inject.title }) as Record<string, unknown>;
+  const parsed = injectSchema.safeParse({ id: inject.id, atHours: inject.atHours, title: inject.title });
+  // A row the import could not read fully is written as read, for the check that follows to report.
+  if (!parsed.success) return { ...inject };
+  const defaults = parsed.data as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(inject)) {
     if (JSON.stringify(value) !== JSON.stringify(defaults[key]) || key === 'id' || key === 'atHours' || key === 'title') out[key] = value;

@@ -42,3 +42,39 @@ function toPosition(lineCounter: LineCounter, offset: number): SourcePosition {
   const { line, col } = lineCounter.linePos(offset);
   return { line, col };
 }
+
+/** Field paths of the innermost collections that hold each syntax error (where the parser's reading cannot be trusted). */
+export function brokenPaths(source: { doc: Document; syntax: readonly { position: SourcePosition }[]; lineCounter: LineCounter }): (string | number)[][] {
+  const paths: (string | number)[][] = [];
+  for (const error of source.syntax) {
+    const offset = offsetOf(source.lineCounter, error.position);
+    const path: (string | number)[] = [];
+    let node: unknown = source.doc.contents;
+    for (let child = innerChild(node, offset, path); child !== undefined; child = innerChild(node, offset, path)) node = child;
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** The child collection of `node` whose range holds `offset`, its key or index pushed onto `path`. */
+function innerChild(node: unknown, offset: number, path: (string | number)[]): unknown {
+  const holds = (child: unknown) => (isMap(child) || isSeq(child)) && child.range !== undefined && child.range !== null && child.range[0] <= offset && offset <= child.range[2];
+  if (isMap(node)) {
+    const pair = node.items.find((item) => holds(item.value));
+    if (pair && isScalar(pair.key)) {
+      path.push(String(pair.key.value));
+      return pair.value;
+    }
+  } else if (isSeq(node)) {
+    const index = node.items.findIndex(holds);
+    if (index !== -1) {
+      path.push(index);
+      return node.items[index];
+    }
+  }
+  return undefined;
+}
+
+function offsetOf(lineCounter: LineCounter, position: SourcePosition): number {
+  return (lineCounter.lineStarts[position.line - 1] ?? 0) + position.col - 1;
+}

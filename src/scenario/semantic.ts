@@ -1,124 +1,178 @@
 import { checkPlayability } from './playability.js';
 import type { Scenario } from './schema.js';
+import { isRecord } from './schema-walk.js';
 import type { SemanticProblem } from './semantic-problem.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 
 export type { SemanticProblem } from './semantic-problem.js';
 
+type Path = (string | number)[];
+
 /**
  * Checks that go beyond shape: every id a scenario refers to exists (with the closest
- * existing id as a hint), ids are unique, relations join two different nations, injects
- * fall inside the horizon; then the playability warnings of {@link checkPlayability}.
+ * existing id, or the nation whose name was written, as a hint), ids are unique,
+ * relations join two different nations, injects fall inside the horizon; then the
+ * playability warnings of {@link checkPlayability}.
  */
 export function checkSemantics(scenario: Scenario): SemanticProblem[] {
+  const problems = checkReferences(scenario);
+  if (problems.length === 0) problems.push(...checkPlayability(scenario));
+  return problems;
+}
+
+/**
+ * The reference and uniqueness checks of {@link checkSemantics} on data that may not have
+ * passed the schema (fields missing, wrong types): whatever can be checked is, so a typo
+ * in one field does not hide an unknown id in another. Values of the wrong type are
+ * skipped here; the schema reports them.
+ */
+export function checkReferences(data: unknown): SemanticProblem[] {
   const problems: SemanticProblem[] = [];
+  const root = record(data);
+  const nations = list(root.nations).map(record);
   const nationIds = new Set<string>();
-  scenario.nations.forEach((nation, index) => {
-    if (nationIds.has(nation.id)) {
-      problems.push(error('id.duplicate', `duplicate nation id "${nation.id}"`, ['nations', index, 'id']));
-    }
-    nationIds.add(nation.id);
+  nations.forEach((nation, index) => {
+    const id = text(nation.id);
+    if (id === undefined) return;
+    if (nationIds.has(id)) problems.push(error('id.duplicate', `duplicate nation id "${id}"`, ['nations', index, 'id']));
+    nationIds.add(id);
   });
+  const names = nationNames(data);
+  const organizations = list(root.organizations).map(record);
   const orgIds = new Set<string>();
-  scenario.organizations.forEach((org, index) => {
-    if (orgIds.has(org.id) || nationIds.has(org.id)) {
-      problems.push(error('id.duplicate', `duplicate id "${org.id}"`, ['organizations', index, 'id']));
-    }
-    orgIds.add(org.id);
+  organizations.forEach((org, index) => {
+    const id = text(org.id);
+    if (id === undefined) return;
+    if (orgIds.has(id) || nationIds.has(id)) problems.push(error('id.duplicate', `duplicate id "${id}"`, ['organizations', index, 'id']));
+    orgIds.add(id);
   });
-  const nation = (value: string, path: (string | number)[]) => {
-    if (!nationIds.has(value)) problems.push(error('ref.unknown', `unknown nation id "${value}"${didYouMean(value, nationIds)}`, path));
+  const nation = (value: unknown, path: Path) => {
+    if (typeof value === 'string' && !nationIds.has(value)) {
+      problems.push(error('ref.unknown', `unknown nation id "${value}"${nationHint(value, nationIds, names)}`, path));
+    }
   };
-  const organization = (value: string, path: (string | number)[]) => {
-    if (!orgIds.has(value)) problems.push(error('ref.unknown', `unknown organization id "${value}"${didYouMean(value, orgIds)}`, path));
+  const organization = (value: unknown, path: Path) => {
+    if (typeof value === 'string' && !orgIds.has(value)) {
+      problems.push(error('ref.unknown', `unknown organization id "${value}"${didYouMean(value, orgIds)}`, path));
+    }
   };
 
-  scenario.nations.forEach((n, index) =>
-    n.decision.mandateFrom.forEach((org, k) => organization(org, ['nations', index, 'decision', 'mandateFrom', k])),
-  );
+  nations.forEach((n, index) => list(record(n.decision).mandateFrom).forEach((org, k) => organization(org, ['nations', index, 'decision', 'mandateFrom', k])));
   const pairs = new Set<string>();
-  scenario.relations.forEach((relation, index) => {
-    const [a, b] = relation.between;
-    nation(a, ['relations', index, 'between', 0]);
-    nation(b, ['relations', index, 'between', 1]);
+  list(root.relations).map(record).forEach((relation, index) => {
+    const between = list(relation.between);
+    between.forEach((member, k) => nation(member, ['relations', index, 'between', k]));
+    const [a, b] = between;
+    if (typeof a !== 'string' || typeof b !== 'string') return;
     if (a === b) problems.push(error('relation.self', `a relation must join two different nations, got "${a}" twice`, ['relations', index, 'between']));
     const key = [a, b].sort().join('|');
     if (pairs.has(key)) problems.push(error('relation.duplicate', `a second relation between "${a}" and "${b}"`, ['relations', index, 'between']));
     pairs.add(key);
   });
-  scenario.organizations.forEach((org, index) => {
-    org.members.forEach((member, k) => nation(member, ['organizations', index, 'members', k]));
-    org.vetoHolders.forEach((holder, k) => {
+  organizations.forEach((org, index) => {
+    const members = list(org.members);
+    members.forEach((member, k) => nation(member, ['organizations', index, 'members', k]));
+    list(org.vetoHolders).forEach((holder, k) => {
       nation(holder, ['organizations', index, 'vetoHolders', k]);
-      if (!org.members.includes(holder)) {
-        problems.push(error('ref.not_member', `veto holder "${holder}" is not a member of "${org.id}"`, ['organizations', index, 'vetoHolders', k]));
+      if (typeof holder === 'string' && !members.includes(holder)) {
+        problems.push(error('ref.not_member', `veto holder "${holder}" is not a member of "${String(org.id)}"`, ['organizations', index, 'vetoHolders', k]));
       }
     });
   });
-  scenario.crisis.hosts.forEach((host, k) => nation(host, ['crisis', 'hosts', k]));
-  scenario.crisis.belligerents.forEach((party, k) => nation(party, ['crisis', 'belligerents', k]));
+  const crisis = record(root.crisis);
+  list(crisis.hosts).forEach((host, k) => nation(host, ['crisis', 'hosts', k]));
+  list(crisis.belligerents).forEach((party, k) => nation(party, ['crisis', 'belligerents', k]));
+  const horizonHours = typeof root.horizonHours === 'number' ? root.horizonHours : 720;
   const injectIds = new Set<string>();
-  scenario.injects.forEach((inject, index) => {
+  list(root.injects).map(record).forEach((inject, index) => {
     const path = ['injects', index];
-    if (injectIds.has(inject.id)) problems.push(error('id.duplicate', `duplicate inject id "${inject.id}"`, [...path, 'id']));
-    injectIds.add(inject.id);
-    if (inject.atHours > scenario.horizonHours) {
-      problems.push(error('inject.after_horizon', `inject at ${inject.atHours} h is after the horizon (${scenario.horizonHours} h)`, [...path, 'atHours']));
+    const id = text(inject.id);
+    if (id !== undefined && injectIds.has(id)) problems.push(error('id.duplicate', `duplicate inject id "${id}"`, [...path, 'id']));
+    if (id !== undefined) injectIds.add(id);
+    if (typeof inject.atHours === 'number' && inject.atHours > horizonHours) {
+      problems.push(error('inject.after_horizon', `inject at ${inject.atHours} h is after the horizon (${horizonHours} h)`, [...path, 'atHours']));
     }
-    const effect = inject.effect;
-    switch (effect.type) {
-      case 'host.policy':
-        nation(effect.host, [...path, 'effect', 'host']);
-        break;
-      case 'hotline.down':
-      case 'hotline.up':
-      case 'trust.change':
-        effect.between.forEach((n, k) => nation(n, [...path, 'effect', 'between', k]));
-        break;
-      case 'budget.change':
-        nation(effect.nation, [...path, 'effect', 'nation']);
-        break;
-      case 'mandate.grant':
-        organization(effect.organization, [...path, 'effect', 'organization']);
-        break;
-      case 'none':
-      case 'need.add':
-      case 'pressure':
-      case 'escalation':
-      case 'attack':
-        break;
-      default: {
-        const exhaustive: never = effect;
-        throw new Error(`unhandled inject effect ${JSON.stringify(exhaustive)}`);
-      }
-    }
+    const effect = record(inject.effect);
+    nation(effect.host, [...path, 'effect', 'host']);
+    nation(effect.nation, [...path, 'effect', 'nation']);
+    list(effect.between).forEach((member, k) => nation(member, [...path, 'effect', 'between', k]));
+    organization(effect.organization, [...path, 'effect', 'organization']);
   });
-  checkPorts(scenario, nation, problems);
-  if (problems.length === 0) problems.push(...checkPlayability(scenario));
+  checkPorts(root, nation, problems);
   return problems;
 }
 
 /** Port ids unique, their country and served nations known, diversions to a known other port. */
-function checkPorts(scenario: Scenario, nation: (value: string, path: (string | number)[]) => void, problems: SemanticProblem[]): void {
-  const portIds = new Set(scenario.logistics.ports.map((port) => port.id));
-  scenario.logistics.inTheatre.forEach((present, k) => nation(present, ['logistics', 'inTheatre', k]));
+function checkPorts(root: Record<string, unknown>, nation: (value: unknown, path: Path) => void, problems: SemanticProblem[]): void {
+  const logistics = record(root.logistics);
+  const ports = list(logistics.ports).map(record);
+  const portIds = new Set(ports.map((port) => text(port.id)).filter((id): id is string => id !== undefined));
+  list(logistics.inTheatre).forEach((present, k) => nation(present, ['logistics', 'inTheatre', k]));
   const seen = new Set<string>();
-  scenario.logistics.ports.forEach((port, index) => {
+  ports.forEach((port, index) => {
     const path = ['logistics', 'ports', index];
-    if (seen.has(port.id)) problems.push(error('id.duplicate', `duplicate port id "${port.id}"`, [...path, 'id']));
-    seen.add(port.id);
+    const id = text(port.id);
+    if (id !== undefined && seen.has(id)) problems.push(error('id.duplicate', `duplicate port id "${id}"`, [...path, 'id']));
+    if (id !== undefined) seen.add(id);
     nation(port.country, [...path, 'country']);
-    port.serves.forEach((served, k) => nation(served, [...path, 'serves', k]));
-    if (port.divertTo !== null) {
-      if (!portIds.has(port.divertTo)) problems.push(error('ref.unknown', `unknown port id "${port.divertTo}"${didYouMean(port.divertTo, portIds)}`, [...path, 'divertTo']));
-      else if (port.divertTo === port.id) problems.push(error('port.self_divert', `port "${port.id}" cannot divert to itself`, [...path, 'divertTo']));
+    list(port.serves).forEach((served, k) => nation(served, [...path, 'serves', k]));
+    const divertTo = text(port.divertTo);
+    if (divertTo !== undefined) {
+      if (!portIds.has(divertTo)) problems.push(error('ref.unknown', `unknown port id "${divertTo}"${didYouMean(divertTo, portIds)}`, [...path, 'divertTo']));
+      else if (divertTo === id) problems.push(error('port.self_divert', `port "${id}" cannot divert to itself`, [...path, 'divertTo']));
     }
-    if (port.slotsAtOnset !== null && port.slotsAtOnset > port.slots) {
+    if (typeof port.slotsAtOnset === 'number' && typeof port.slots === 'number' && port.slotsAtOnset > port.slots) {
       problems.push(error('port.slots', `slotsAtOnset (${port.slotsAtOnset}) is more than slots (${port.slots})`, [...path, 'slotsAtOnset']));
     }
   });
 }
 
-function error(code: string, message: string, path: (string | number)[]): SemanticProblem {
+/**
+ * `; did you mean "npl" (Nepal)?` for a nation written by its name or a near miss of an
+ * id or a name; the empty string when nothing is close.
+ */
+export function nationHint(value: string, ids: ReadonlySet<string>, names: ReadonlyMap<string, string>): string {
+  const byName = [...names].find(([, name]) => name.toLowerCase() === value.toLowerCase());
+  const id = byName?.[0] ?? closest(value, ids) ?? idOfName(closest(value, names.values()), names);
+  if (id === undefined) return '';
+  const name = names.get(id);
+  return `; did you mean "${id}"${name === undefined ? '' : ` (${name})`}?`;
+}
+
+/** Each nation's name by id, from data that may not have passed the schema. */
+export function nationNames(data: unknown): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const nation of list(record(data).nations).map(record)) {
+    const id = text(nation.id);
+    const name = text(nation.name);
+    if (id !== undefined && name !== undefined) names.set(id, name);
+  }
+  return names;
+}
+
+/** A schema problem with an id written as a nation's name (`hosts: [Nepal]`) gets the id as a hint. */
+export function withNationNameHint(problem: SemanticProblem, value: unknown, names: ReadonlyMap<string, string>): SemanticProblem {
+  if (problem.code !== 'schema.invalid_format' || typeof value !== 'string') return problem;
+  const match = [...names].find(([, name]) => name.toLowerCase() === value.toLowerCase());
+  return match ? { ...problem, message: `${problem.message}; did you mean "${match[0]}" (${match[1]})?` } : problem;
+}
+
+function idOfName(name: string | undefined, names: ReadonlyMap<string, string>): string | undefined {
+  return name === undefined ? undefined : [...names].find(([, each]) => each === name)?.[0];
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function error(code: string, message: string, path: Path): SemanticProblem {
   return { severity: 'error', code, message, path };
 }

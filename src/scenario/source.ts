@@ -21,6 +21,8 @@ export interface ParsedSource {
   doc: Document;
   lineCounter: LineCounter;
   data: unknown;
+  /** Syntax errors, when parsed with `tolerant` (the data is then the parser's best reading). */
+  syntax: ScenarioIssue[];
 }
 
 function issue(file: string, code: string, message: string, position: SourcePosition = { line: 1, col: 1 }): ScenarioIssue {
@@ -135,16 +137,20 @@ function deepestNesting(text: string): number | undefined {
   return undefined;
 }
 
-/** Parses scenario YAML (or JSON) into a document and plain data, or returns every problem found. */
-export function parseScenarioSource(text: string, file: string): ParsedSource | ScenarioIssue[] {
+/**
+ * Parses scenario YAML (or JSON) into a document and plain data, or returns every problem
+ * found. With `tolerant`, syntax errors come back in `syntax` beside the parser's best
+ * reading of the rest, so later passes can still check what the errors do not touch.
+ */
+export function parseScenarioSource(text: string, file: string, options: { tolerant?: boolean } = {}): ParsedSource | ScenarioIssue[] {
   const limit = checkTextLimits(text, file);
   if (limit) return [limit];
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const syntax = syntaxIssues(doc, lineCounter, file);
-  if (syntax.length > 0) return syntax;
+  if (syntax.length > 0 && options.tolerant !== true) return syntax;
   try {
-    return { file, doc, lineCounter, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    return { file, doc, lineCounter, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), syntax };
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     const first = /\*[^\s,\]}]+/.exec(text);

@@ -116,7 +116,7 @@ describe('input errors at the drill prompt', () => {
       'error: "acct" is neither a command (help lists them) nor an option of decision #2: act',
       'error: decision #2 has options 1 to 1',
       'error: decision #2 (hti act) is waiting: answer it before time can move, or undo',
-      'error: "soon" is not a duration; write e.g. 6h, 90m, 2d, 1d12h or a number of hours',
+      'error: "soon" is not a duration; write a number of hours (12), 90m, 25h, 9d, 1d12h, "1 day 6 hours", T+30h, "Day 2 06:00" or 18:04',
       'error: no MSEL inject no-such-inject is still to come; still to come: airport-congestion, aftershock',
       'error: amount must be a number, got "lots"',
       'error: unknown capability "water"; the scenario has: search-rescue, medical, airlift, engineering, security',

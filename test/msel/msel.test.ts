@@ -90,7 +90,7 @@ describe('MSEL import', () => {
     expect(issues.map((issue) => `${issue.position.line}:${issue.position.col} ${issue.severity}: ${issue.message}`)).toEqual([
       '1:6 error: unknown column "Notez"; did you mean "Notes"?',
       '1:7 warning: column "Controller" is not part of the MSEL format and is ignored',
-      '2:2 error: row 2, column B "Scenario Time (h)": expected a number, got "abc"',
+      '2:2 error: row 2, column B "Scenario Time (h)": "abc" is not a duration; write a number of hours (12), 90m, 25h, 9d, 1d12h, "1 day 6 hours", T+30h, "Day 2 06:00" or 18:04',
       '2:4 error: row 2, column D "Event Type": unknown effect type "need.ad"; expected one of none, need.add, host.policy, hotline.down, hotline.up, trust.change, budget.change, pressure, escalation, attack, mandate.grant; did you mean "need.add"?',
       '3:5 error: row 3, column E "Effect Parameters": missing required field "capability" (expected text)',
       '3:5 error: row 3, column E "Effect Parameters": expected a number, got "x"',
@@ -147,7 +147,7 @@ describe('crisis-sim msel', () => {
     const csv = tempFile('msel.csv', 'Inject ID,Scenario Time (h),Event Title,Event Type,Effect Parameters\nx,5,Revoked,host.policy,host=htii; policy=closed\n', dir);
     const { status, stderr } = cli(['msel', 'import', csv, '--into', scenarioFile]);
     expect(status).toBe(1);
-    expect(stderr).toBe(`${csv}:2:5: error: row 2, column E "Effect Parameters": unknown nation id "htii"; did you mean "hti"? (injects[0].effect.host)\n`);
+    expect(stderr).toBe(`${csv}:2:5: error: row 2, column E "Effect Parameters": unknown nation id "htii"; did you mean "hti" (Haiti)? (injects[0].effect.host)\n`);
     expect(readFileSync(scenarioFile, 'utf8')).toBe(EARTHQUAKE_TEXT);
   });
 

@@ -41,8 +41,8 @@ describe('shape errors', () => {
 
 describe('reference errors', () => {
   const cases: [string, string, string, RegExp, string][] = [
-    ['unknown nation in a relation', 'between: [usa, hti]', 'between: [usaa, hti]', /unknown nation id "usaa"; did you mean "usa"\?/, 'relations[0].between[0]'],
-    ['unknown crisis host', 'hosts: [hti]', 'hosts: [htii]', /unknown nation id "htii"; did you mean "hti"\?/, 'crisis.hosts[0]'],
+    ['unknown nation in a relation', 'between: [usa, hti]', 'between: [usaa, hti]', /unknown nation id "usaa"; did you mean "usa" \(United States\)\?/, 'relations[0].between[0]'],
+    ['unknown crisis host', 'hosts: [hti]', 'hosts: [htii]', /unknown nation id "htii"; did you mean "hti" \(Haiti\)\?/, 'crisis.hosts[0]'],
     ['unknown organization member', 'members: [jam, hti, dom]', 'members: [jam, hti, dom, cub]', /unknown nation id "cub"/, 'organizations[1].members[3]'],
     ['unknown mandating organization', 'mandateFrom: [caricom] }', 'mandateFrom: [caricon] }', /unknown organization id "caricon"; did you mean "caricom"\?/, 'nations[8].decision.mandateFrom[0]'],
     ['veto holder who is not a member', 'vetoHolders: [usa, fra, gbr, chn]', 'vetoHolders: [usa, fra, gbr, chn, mex]', /veto holder "mex" is not a member of "un"/, 'organizations[0].vetoHolders[4]'],
@@ -51,7 +51,7 @@ describe('reference errors', () => {
     ['relation to oneself', 'between: [gbr, hti]', 'between: [gbr, gbr]', /a relation must join two different nations, got "gbr" twice/, 'relations[4].between'],
     ['second relation between the same pair', 'between: [gbr, hti]', 'between: [hti, usa]', /a second relation between "hti" and "usa"/, 'relations[4].between'],
     ['inject after the horizon', '    atHours: 192', '    atHours: 1920', /inject at 1920 h is after the horizon \(720 h\)/, 'injects[0].atHours'],
-    ['inject with an unknown target', 'effect: { type: pressure, amount: 0.1 }', 'effect: { type: host.policy, host: hit, policy: closed }', /unknown nation id "hit"; did you mean "hti"\?/, 'injects[1].effect.host'],
+    ['inject with an unknown target', 'effect: { type: pressure, amount: 0.1 }', 'effect: { type: host.policy, host: hit, policy: closed }', /unknown nation id "hit"; did you mean "hti" \(Haiti\)\?/, 'injects[1].effect.host'],
   ];
   for (const [name, find, replace, message, path] of cases) {
     it(`reports ${name} at the offending value`, () => {
