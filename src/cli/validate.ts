@@ -5,6 +5,7 @@ import { guarded } from './errors.js';
 
 interface ValidateOptions {
   strict?: boolean;
+  lint?: boolean;
   json?: boolean;
 }
 
@@ -18,11 +19,12 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('check scenario files; print every problem as file:line:col: severity: message (field)')
     .argument('<files...>', 'scenario files (YAML or JSON)')
+    .option('--lint', 'also warn about what runs but does nothing: units that can never deploy, idle coordination cells, injects addressed to nobody, needs out of scale, times that look like days, messages without a hotline')
     .option('--strict', 'fail on warnings too')
     .option('--json', 'print the issues as a JSON array instead of lines')
     .action((files: string[], options: ValidateOptions) =>
       guarded(() => {
-        const issues: ScenarioIssue[] = files.flatMap((file) => checkScenarioFile(file).issues);
+        const issues: ScenarioIssue[] = files.flatMap((file) => checkScenarioFile(file, { lint: options.lint === true }).issues);
         const errors = issues.filter((issue) => issue.severity === 'error').length;
         const warnings = issues.length - errors;
         if (options.json) process.stdout.write(`${JSON.stringify(issues, null, 2)}\n`);

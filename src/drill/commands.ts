@@ -164,9 +164,9 @@ function parseRetime(rest: readonly string[]): DrillCommand {
   const when = rest.at(-1)!;
   const inject = rest.length === 2 ? { inject: rest[0]! } : {};
   if (when.startsWith('+')) return { type: 'retime', ...inject, to: { byHours: parseDuration(when.slice(1)) } };
-  const atHours = Number(when.replace(/^t\+/i, '').replace(/h$/i, ''));
-  if (!Number.isFinite(atHours) || atHours < 0) throw new DrillError(usage);
-  return { type: 'retime', ...inject, to: { atHours } };
+  const reading = readDuration(when);
+  if ('error' in reading || reading.hours < 0) throw new DrillError(usage);
+  return { type: 'retime', ...inject, to: { atHours: reading.hours } };
 }
 
 function noArguments(word: string, rest: readonly string[], command: DrillCommand): DrillCommand {

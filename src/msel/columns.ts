@@ -9,7 +9,7 @@ import type { Inject } from '../scenario/schema.js';
 /** A column: its header, and the inject field it holds (`effect.type` and `effect` are split over two columns). */
 export interface MselColumn {
   header: string;
-  field: 'eventNumber' | 'id' | 'atHours' | 'effectType' | 'mode' | 'from' | 'to' | 'title' | 'description' | 'expectedAction' | 'objective' | 'notes' | 'effect';
+  field: 'eventNumber' | 'id' | 'atHours' | 'effectType' | 'mode' | 'from' | 'to' | 'title' | 'description' | 'expectedAction' | 'objective' | 'tasks' | 'notes' | 'effect';
   /** True when a row without a value is invalid. */
   required: boolean;
   /** What the column holds, for docs/msel.md and `--help`. */
@@ -28,6 +28,7 @@ export const MSEL_COLUMNS: readonly MselColumn[] = [
   { header: 'Message / Description', field: 'description', required: false, meaning: 'the message delivered to players' },
   { header: 'Expected Player Action', field: 'expectedAction', required: false, meaning: 'what the designers expect players to do' },
   { header: 'Objective / Capability', field: 'objective', required: false, meaning: 'exercise objective or core capability tested' },
+  { header: 'Critical Tasks', field: 'tasks', required: false, meaning: 'ids of the evaluation\'s critical tasks this inject tests, comma-separated' },
   { header: 'Notes', field: 'notes', required: false, meaning: 'notes for controllers and evaluators' },
   { header: 'Effect Parameters', field: 'effect', required: false, meaning: 'the effect\'s fields as `key=value; key=value` (lists comma-separated), e.g. `capability=medical; amount=3`' },
 ];

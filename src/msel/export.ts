@@ -23,6 +23,8 @@ function cellOf(column: MselColumn, inject: Inject, index: number): string {
       return inject.effect.type;
     case 'effect':
       return effectCell(inject.effect);
+    case 'tasks':
+      return inject.tasks?.join(',') ?? '';
     case 'id':
     case 'mode':
     case 'from':

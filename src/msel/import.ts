@@ -152,6 +152,9 @@ function rowToInject(record: string[], matched: Matched[], onset: string | undef
       case 'effect':
         effectText = cell;
         break;
+      case 'tasks':
+        if (cell.trim() !== '') value.tasks = cell.split(',').map((task) => task.trim());
+        break;
       default:
         value[column.field] = cell;
     }

@@ -16,11 +16,14 @@ export function replaceInjects(scenarioText: string, injects: readonly Inject[])
   const keyRange = (pair?.key as Node | undefined)?.range;
   const value = pair?.value as Node | null | undefined;
   if (!pair || !keyRange) return `${scenarioText.replace(/\n*$/, '\n')}${injectsBlock(injects)}`;
-  const kept = isSeq(value) && !value.flow ? writtenItems(scenarioText, value.items as Node[], scenarioText.indexOf('\n', keyRange[1]) + 1) : [];
+  const written = isSeq(value) && !value.flow ? writtenItems(scenarioText, value.items as Node[], scenarioText.indexOf('\n', keyRange[1]) + 1) : { items: [], end: -1 };
   const end = value?.range ? value.range[1] : keyRange[1];
-  const rest = scenarioText.slice(end).replace(/^[^\S\n]*\n?/, '');
-  const items = injects.map((inject) => kept.find((each) => sameInject(each.inject, inject))?.text ?? injectText(inject));
-  const block = items.length === 0 ? 'injects: []\n' : `injects:\n${items.join('')}`;
+  // Blank lines and comments after the last item stay after the new last item.
+  const tail = written.end === -1 ? '' : scenarioText.slice(written.end, end).replace(/[^\n]*$/, '');
+  // The list ends mid-line (after its last value) or at a line start; the block written ends with its own line end.
+  const rest = end > 0 && scenarioText[end - 1] !== '\n' ? scenarioText.slice(end).replace(/^[^\S\n]*\n?/, '') : scenarioText.slice(end);
+  const items = injects.map((inject) => written.items.find((each) => sameInject(each.inject, inject))?.text ?? injectText(inject));
+  const block = items.length === 0 ? 'injects: []\n' : `injects:\n${items.join('')}${tail}`;
   return `${scenarioText.slice(0, keyRange[0])}${block}${rest}`;
 }
 
@@ -28,7 +31,7 @@ export function replaceInjects(scenarioText: string, injects: readonly Inject[])
  * Each valid inject of the list as written: its text from the end of the item before (or
  * of the `injects:` line, `listStart`), so comment lines above it come along, to its line end.
  */
-function writtenItems(text: string, items: Node[], listStart: number): { inject: Inject; text: string }[] {
+function writtenItems(text: string, items: Node[], listStart: number): { items: { inject: Inject; text: string }[]; end: number } {
   const out: { inject: Inject; text: string }[] = [];
   let previousEnd = listStart;
   for (const item of items) {
@@ -39,9 +42,9 @@ function writtenItems(text: string, items: Node[], listStart: number): { inject:
     const end = lineEnd === -1 ? text.length : lineEnd + 1;
     previousEnd = end;
     const parsed = injectSchema.safeParse(item.toJSON());
-    if (parsed.success) out.push({ inject: parsed.data, text: `${text.slice(start, end).replace(/\n*$/, '')}\n` });
+    if (parsed.success) out.push({ inject: parsed.data, text: text.slice(start, end) });
   }
-  return out;
+  return { items: out, end: previousEnd };
 }
 
 function sameInject(a: Inject, b: Inject): boolean {

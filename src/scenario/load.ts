@@ -4,6 +4,7 @@ import { ScenarioError, type ScenarioIssue } from './issues.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { readDurationFields } from './duration-fields.js';
 import { formatPath } from './issues.js';
+import { lintScenario } from './lint.js';
 import { checkPlayability } from './playability.js';
 import { brokenPaths } from './positions.js';
 import { checkReferences, nationNames, withNationNameHint, type SemanticProblem } from './semantic.js';
@@ -35,7 +36,7 @@ export interface ScenarioCheck {
  * playability, which need every id of the file, wait until the syntax is fixed. Shape
  * errors do not stop the reference checks. Never throws for bad input.
  */
-export function checkScenarioText(text: string, file: string): ScenarioCheck {
+export function checkScenarioText(text: string, file: string, options: { lint?: boolean } = {}): ScenarioCheck {
   const source = parseScenarioSource(text, file, { tolerant: true });
   if (Array.isArray(source)) return { scenario: undefined, issues: source };
   const resolved = resolveExtends(source, readBase);
@@ -58,7 +59,7 @@ export function checkScenarioText(text: string, file: string): ScenarioCheck {
   const shown = new Set(shape.map((problem) => formatPath(problem.path)));
   const references = checkReferences(data).filter((problem) => !shown.has(formatPath(problem.path)));
   const problems: SchemaProblem[] = [...shape, ...references];
-  if (problems.length === 0 && parsed.success) problems.push(...checkPlayability(parsed.data));
+  if (problems.length === 0 && parsed.success) problems.push(...checkPlayability(parsed.data), ...(options.lint === true ? lintScenario(parsed.data) : []));
   const issues = problems.map((problem) => positioned(problem, locate, problem.key !== undefined));
   const hasErrors = issues.some((issue) => issue.severity === 'error');
   return { scenario: hasErrors || !parsed.success ? undefined : parsed.data, issues };
@@ -88,9 +89,9 @@ function readBase(file: string): ParsedSource | ScenarioIssue[] {
 }
 
 /** Checks a scenario file (UTF-8 YAML or JSON), collecting every problem; never throws for bad input. */
-export function checkScenarioFile(file: string): ScenarioCheck {
+export function checkScenarioFile(file: string, options: { lint?: boolean } = {}): ScenarioCheck {
   const read = readScenarioText(file);
-  return 'issue' in read ? { scenario: undefined, issues: [read.issue] } : checkScenarioText(read.text, file);
+  return 'issue' in read ? { scenario: undefined, issues: [read.issue] } : checkScenarioText(read.text, file, options);
 }
 
 /** Reads, validates and hashes a scenario file; throws {@link ScenarioError} listing every problem. */

@@ -1,3 +1,4 @@
+import { DURATION_FORMS } from './duration.js';
 import { scenarioBodySchema, scenarioJsonSchema, type JsonSchema } from './json-schema.js';
 
 /**
@@ -136,7 +137,8 @@ function delaySection(): string[] {
     const example = name === 'triangular' ? '[6, 12, 24]' : name === 'uniform' ? '[6, 24]' : name === 'lognormal' ? '{ median: 24, sigma: 0.5 }' : '{ mean: 12 }';
     return `- \`{ ${name}: ... }\`: ${String(body.description ?? '')}, e.g. \`{ ${name}: ${example} }\``;
   });
-  return ['### delays', '', `${String(delay.description)}. A delay field takes one of:`, '', ...forms, ''];
+  const text = `- text in the duration syntax (see "Durations" above): ${DURATION_FORMS}, e.g. \`1 day\``;
+  return ['### delays', '', `${String(delay.description)}. A delay field takes one of:`, '', ...forms, text, ''];
 }
 
 /** GitHub's heading anchor: lower case, punctuation dropped, spaces as dashes. */

@@ -1,3 +1,4 @@
+import { LINT_LIMITS } from './lint.js';
 import { checkPlayability } from './playability.js';
 import type { Scenario } from './schema.js';
 import { isRecord } from './schema-walk.js';
@@ -90,7 +91,7 @@ export function checkReferences(data: unknown): SemanticProblem[] {
     if (id !== undefined && injectIds.has(id)) problems.push(error('id.duplicate', `duplicate inject id "${id}"`, [...path, 'id']));
     if (id !== undefined) injectIds.add(id);
     if (typeof inject.atHours === 'number' && inject.atHours > horizonHours) {
-      problems.push(error('inject.after_horizon', `inject at ${inject.atHours} h is after the horizon (${horizonHours} h)`, [...path, 'atHours']));
+      problems.push(error('inject.after_horizon', `inject at ${inject.atHours} h is after the horizon (${horizonHours} h)${daysHint(horizonHours)}`, [...path, 'atHours']));
     }
     const effect = record(inject.effect);
     nation(effect.host, [...path, 'effect', 'host']);
@@ -159,6 +160,12 @@ export function withNationNameHint(problem: SemanticProblem, value: unknown, nam
 
 function idOfName(name: string | undefined, names: ReadonlyMap<string, string>): string | undefined {
   return name === undefined ? undefined : [...names].find(([, each]) => each === name)?.[0];
+}
+
+/** For a horizon short enough to be days written as hours: `; horizonHours 30 is read as hours: for 30 days write "30d" (30 d = 720 h)`. */
+function daysHint(horizonHours: number): string {
+  if (horizonHours > LINT_LIMITS.dayLikeHorizonHours || !Number.isInteger(horizonHours)) return '';
+  return `; horizonHours ${horizonHours} is read as hours: for ${horizonHours} days write "${horizonHours}d" (${horizonHours} d = ${horizonHours * 24} h)`;
 }
 
 function record(value: unknown): Record<string, unknown> {

@@ -55,9 +55,13 @@ describe('durations as designers write them', () => {
     const { status, stderr } = cli(['msel', 'import', csv, '--into', scenario]);
     expect(stderr).toBe(`imported 5 injects from ${csv} into ${scenario}\n`);
     expect(status).toBe(0);
-    const exported = cli(['msel', 'export', scenario]).stdout.split('\r\n').slice(1, 6).map((row) => row.split(',').slice(1, 3).join(','));
-    expect(exported).toEqual(['a1,30', 'a2,30', 'a3,25', `a4,${18 + 4 / 60}`, 'a5,156']);
-    expect(readFileSync(scenario, 'utf8')).toContain('  - id: a2\n    atHours: 30\n    title: Two\n    effect: { type: need.add, capability: medical, amount: 3 }\n');
+    const rows = cli(['msel', 'export', scenario]).stdout.split('\r\n').slice(1, 6).map((row) => row.split(','));
+    expect(rows.map((row) => row[1])).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
+    // The scenario's clock starts at 2010-01-12 16:53 local: Day 2 06:00 is 13 h 7 min later, 18:04 is 1 h 11 min.
+    const onsetHourOfDay = 16 + 53 / 60;
+    const expected = [30, 30 - onsetHourOfDay, 25, 18 + 4 / 60 - onsetHourOfDay, 6 * 24 + 12 - onsetHourOfDay];
+    rows.forEach((row, index) => expect(Number(row[2])).toBeCloseTo(expected[index]!, 9));
+    expect(readFileSync(scenario, 'utf8')).toContain('  - id: a3\n    atHours: 25\n    title: Three\n');
   });
 
   it('a CSV that no separator splits into MSEL columns says so', () => {

@@ -51,11 +51,11 @@ describe('MSEL export', () => {
   it('writes the HSEEP-like columns, one row per inject, with a BOM and CRLF for spreadsheets', () => {
     const { scenario } = loadScenarioFile(EARTHQUAKE);
     const csv = injectsToMsel(scenario.injects);
-    expect(csv.startsWith('\ufeffEvent No.,Inject ID,Scenario Time (h),Event Type,Inject Mode,From,To,Event Title,Message / Description,Expected Player Action,Objective / Capability,Notes,Effect Parameters\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffEvent No.,Inject ID,Scenario Time (h),Event Type,Inject Mode,From,To,Event Title,Message / Description,Expected Player Action,Objective / Capability,Critical Tasks,Notes,Effect Parameters\r\n')).toBe(true);
     const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(scenario.injects.length);
     expect(rows[0]).toMatchObject({ 'Event No.': '1', 'Inject ID': 'aftershock', 'Scenario Time (h)': '192', 'Event Type': 'need.add', 'Inject Mode': 'news report', From: 'SIMCELL', 'Effect Parameters': 'capability=search-rescue; amount=3' });
-    expect(MSEL_COLUMNS.map((column) => column.header)).toHaveLength(13);
+    expect(MSEL_COLUMNS.map((column) => column.header)).toHaveLength(14);
   });
 });
 
@@ -134,7 +134,7 @@ describe('crisis-sim msel', () => {
     const scenarioFile = tempFile('drill.yaml', EARTHQUAKE_TEXT, dir);
     const csv = join(dir, 'msel.csv');
     cli(['msel', 'export', scenarioFile, '-o', csv]);
-    writeFileSync(csv, `${readFileSync(csv, 'utf8')}3,consent-revoked,100,host.policy,phone,SIMCELL,Haiti,Consent revoked,,Negotiate,Access,,host=hti; policy=closed\r\n`);
+    writeFileSync(csv, `${readFileSync(csv, 'utf8')}3,consent-revoked,100,host.policy,phone,SIMCELL,Haiti,Consent revoked,,Negotiate,Access,,,host=hti; policy=closed\r\n`);
     const out = join(dir, 'drill-2.yaml');
     expect(cli(['msel', 'import', csv, '--into', scenarioFile, '-o', out]).status).toBe(0);
     expect(loadScenarioFile(out).scenario.injects.at(-1)).toMatchObject({ id: 'consent-revoked', atHours: 100, effect: { type: 'host.policy', host: 'hti', policy: 'closed' } });

@@ -1,0 +1,139 @@
+import { MILITARY_CLEARANCE } from '../model/levers.js';
+import { indexRelations, NO_RELATION, relationKey } from '../model/relations.js';
+import { addressedTo } from './addressing.js';
+import type { Scenario } from './schema.js';
+import type { SemanticProblem } from './semantic-problem.js';
+
+/**
+ * `crisis-sim validate --lint`: warnings about what runs but does nothing, or not what a
+ * designer probably meant. Each names the rule of the model (with its number from the
+ * code) that makes it so. Run on a scenario that passed every check.
+ */
+export function lintScenario(scenario: Scenario): SemanticProblem[] {
+  return [...neverDeploy(scenario), ...idleCells(scenario), ...unaddressed(scenario), ...needScale(scenario), ...dayLikeTimes(scenario), ...latency(scenario)];
+}
+
+/** A need at most this share of the units available is met by a few units while the rest stand down. */
+export const LINT_LIMITS = {
+  /** Units available for a capability at least this many times its initial need: most contributors will stand down. */
+  oversupplyRatio: 4,
+  /** Units available below this share of the initial need: the need can never be met. */
+  undersupplyShare: 0.5,
+  /** A horizon of at most this many hours is probably meant as days. */
+  dayLikeHorizonHours: 60,
+} as const;
+
+function neverDeploy(scenario: Scenario): SemanticProblem[] {
+  const relations = indexRelations(scenario);
+  const warnings: SemanticProblem[] = [];
+  for (const host of scenario.nations.filter((nation) => scenario.crisis.hosts.includes(nation.id))) {
+    const rule = host.sovereignty.armedForces;
+    if (rule === 'allowed') continue;
+    scenario.nations.forEach((nation, index) => {
+      if (scenario.crisis.hosts.includes(nation.id)) return;
+      const military = nation.resources.filter((resource) => resource.military && resource.units > 0).map((resource) => resource.capability);
+      if (military.length === 0) return;
+      const relation = relations.get(relationKey(host.id, nation.id)) ?? NO_RELATION;
+      const trustRaised = scenario.injects.some((inject) => inject.effect.type === 'trust.change' && inject.effect.delta > 0 && inject.effect.between.includes(host.id) && inject.effect.between.includes(nation.id));
+      const cleared = rule === 'restricted' && (relation.sofa || relation.protocol || relation.trust >= MILITARY_CLEARANCE.trustAtLeast || trustRaised);
+      if (cleared) return;
+      const why =
+        rule === 'forbidden'
+          ? `host "${host.id}" forbids foreign armed forces`
+          : `host "${host.id}" clears foreign armed forces only with a SOFA, a protocol or trust >= ${MILITARY_CLEARANCE.trustAtLeast}, and ${nation.id} has none (trust ${relation.trust})`;
+      const others = nation.resources.some((resource) => !resource.military && resource.units > 0) ? '; its civilian units can' : '';
+      warnings.push(warning('lint.never_deploys', `the military units of "${nation.id}" (${military.join(', ')}) can never deploy: ${why}${others}`, ['nations', index, 'resources']));
+    });
+  }
+  return warnings;
+}
+
+function idleCells(scenario: Scenario): SemanticProblem[] {
+  const warnings: SemanticProblem[] = [];
+  scenario.organizations.forEach((organization, index) => {
+    if (organization.coordinationCell === null) return;
+    const needed = scenario.nations.some((nation) => nation.decision.mandateFrom.includes(organization.id));
+    const granted = scenario.injects.some((inject) => inject.effect.type === 'mandate.grant' && inject.effect.organization === organization.id);
+    if (needed || granted) return;
+    warnings.push(
+      warning(
+        'lint.cell_never_starts',
+        `the coordination cell of "${organization.id}" never starts: it starts with a mandate, and no nation asks "${organization.id}" for one (decision.mandateFrom) nor does an inject grant it (mandate.grant)`,
+        ['organizations', index, 'coordinationCell'],
+      ),
+    );
+  });
+  return warnings;
+}
+
+function unaddressed(scenario: Scenario): SemanticProblem[] {
+  const warnings: SemanticProblem[] = [];
+  scenario.injects.forEach((inject, index) => {
+    if (inject.to.trim() === '') return;
+    const text = inject.to.toLowerCase();
+    const anyone = scenario.nations.some((nation) => addressedTo(inject.to, nation.id, nation.name)) || scenario.organizations.some((org) => text.includes(org.name.toLowerCase()) || new RegExp(`\\b${org.id}\\b`).test(text));
+    if (anyone) return;
+    warnings.push(
+      warning('lint.inject_to_nobody', `inject "${inject.id}" is addressed to "${inject.to}", which names no nation or organization: no team sees it as theirs (write a nation's name or id, or "All players")`, ['injects', index, 'to']),
+    );
+  });
+  return warnings;
+}
+
+function needScale(scenario: Scenario): SemanticProblem[] {
+  const warnings: SemanticProblem[] = [];
+  scenario.crisis.needs.forEach((need, index) => {
+    const available = scenario.nations.reduce((sum, nation) => sum + nation.resources.filter((resource) => resource.capability === need.capability).reduce((units, resource) => units + resource.units, 0), 0);
+    if (available === 0) return;
+    const path = ['crisis', 'needs', index, 'initial'];
+    const scale = 'one unit of need is met by one deployed resource unit (a team, an aircraft, a company) at full effectiveness';
+    if (available >= LINT_LIMITS.oversupplyRatio * need.initial) {
+      warnings.push(warning('lint.need_small', `need for ${need.initial} units of "${need.capability}" against ${available} units available: a few units meet it and most contributors stand down (${scale})`, path));
+    } else if (available < LINT_LIMITS.undersupplyShare * need.initial) {
+      warnings.push(warning('lint.need_large', `need for ${need.initial} units of "${need.capability}" against ${available} units available: at most ${Math.round((100 * available) / need.initial)}% of it can be met (${scale})`, path));
+    }
+  });
+  return warnings;
+}
+
+function dayLikeTimes(scenario: Scenario): SemanticProblem[] {
+  const warnings: SemanticProblem[] = [];
+  const horizon = scenario.horizonHours;
+  if (horizon <= LINT_LIMITS.dayLikeHorizonHours && Number.isInteger(horizon)) {
+    warnings.push(warning('lint.horizon_days', `horizonHours ${horizon} is ${horizon} h; if you meant ${horizon} days write "${horizon}d" (${horizon} d = ${horizon * 24} h)`, ['horizonHours']));
+  }
+  const times = scenario.injects.map((inject) => inject.atHours);
+  const latest = Math.max(...times);
+  if (times.length >= 2 && times.every((t) => Number.isInteger(t) && t <= 31) && horizon >= 10 * latest) {
+    warnings.push(
+      warning(
+        'lint.times_days',
+        `every inject is within the first ${latest} h of a ${horizon} h horizon; if the times are days write e.g. "${latest}d" (${latest} d = ${latest * 24} h)`,
+        ['injects', times.indexOf(latest), 'atHours'],
+      ),
+    );
+  }
+  return warnings;
+}
+
+function latency(scenario: Scenario): SemanticProblem[] {
+  const relations = indexRelations(scenario);
+  const warnings: SemanticProblem[] = [];
+  const { diplomaticLatencyHours, hotlineLatencyHours } = scenario.parameters;
+  scenario.crisis.hosts.forEach((host, k) => {
+    const slow = scenario.nations.filter((nation) => nation.id !== host && nation.resources.length > 0 && !(relations.get(relationKey(host, nation.id)) ?? NO_RELATION).hotline);
+    if (slow.length === 0) return;
+    warnings.push(
+      warning(
+        'lint.latency',
+        `every government message between "${host}" and ${slow.map((nation) => nation.id).join(', ')} takes ${diplomaticLatencyHours} h each way (no hotline; parameters.diplomaticLatencyHours); a hotline makes it ${hotlineLatencyHours} h`,
+        ['crisis', 'hosts', k],
+      ),
+    );
+  });
+  return warnings;
+}
+
+function warning(code: string, message: string, path: (string | number)[]): SemanticProblem {
+  return { severity: 'warning', code, message, path };
+}

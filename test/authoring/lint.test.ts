@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cli, earthquakeWith, tempFile } from '../scenario/helpers.js';
+
+/** `crisis-sim validate --lint`: what runs but does nothing, as warnings; exit 0 unless --strict. */
+describe('validate --lint', () => {
+  const silentNoOps = earthquakeWith('armedForces: allowed', 'armedForces: restricted')
+    .replace('mandateFrom: [un] }\n    frameworks: [un-peacekeeping]', '}\n    frameworks: [un-peacekeeping]')
+    .replace('    to: All players', '    to: Contributors')
+    .replace('{ capability: search-rescue, initial: 10, halfLifeHours: 96 }', '{ capability: search-rescue, initial: 1, halfLifeHours: 96 }')
+    .replace(/^horizonHours: 720$/m, 'horizonHours: 30')
+    .replace('    atHours: 192', '    atHours: 9')
+    .replace('    atHours: 60', '    atHours: 20');
+
+  it('names every silent no-op with the rule and number behind it, and passes', () => {
+    const file = tempFile('noops.yaml', silentNoOps);
+    const { status, stdout, stderr } = cli(['validate', '--lint', file]);
+    expect(status).toBe(0);
+    expect(stderr).toMatch(/^1 file checked: valid \(\d+ warnings\)\n$/);
+    const codes = [
+      /warning: the military units of "fra" \(medical\) can never deploy: host "hti" clears foreign armed forces only with a SOFA, a protocol or trust >= 0\.7, and fra has none \(trust 0\.6\); its civilian units can/,
+      /warning: the coordination cell of "un" never starts/,
+      /warning: inject "aftershock" is addressed to "Contributors", which names no nation or organization/,
+      /warning: need for 1 units of "search-rescue" against 12 units available: a few units meet it and most contributors stand down/,
+      /warning: horizonHours 30 is 30 h; if you meant 30 days write "30d" \(30 d = 720 h\) \(horizonHours\)/,
+      /warning: every government message between "hti" and .* takes 12 h each way \(no hotline; parameters.diplomaticLatencyHours\); a hotline makes it 0\.5 h/,
+    ];
+    for (const code of codes) expect(stdout).toMatch(code);
+  });
+
+  it('--strict makes them fail; without --lint they are not checked', () => {
+    const file = tempFile('noops.yaml', silentNoOps);
+    expect(cli(['validate', '--lint', '--strict', file]).status).toBe(1);
+    expect(cli(['validate', file]).stdout).not.toMatch(/never starts/);
+  });
+
+  it('an inject after a horizon that looks like days says how to write days', () => {
+    const text = earthquakeWith('horizonHours: 720', 'horizonHours: 30');
+    const { status, stdout } = cli(['validate', tempFile('short.yaml', text)]);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/error: inject at 192 h is after the horizon \(30 h\); horizonHours 30 is read as hours: for 30 days write "30d" \(30 d = 720 h\) \(injects\[0\]\.atHours\)/);
+  });
+
+  it('inject times that all look like days are pointed out with the hours spelled out', () => {
+    const text = earthquakeWith('    atHours: 192', '    atHours: 9').replace('    atHours: 60', '    atHours: 3');
+    const { stdout } = cli(['validate', '--lint', tempFile('days.yaml', text)]);
+    expect(stdout).toMatch(/warning: every inject is within the first 9 h of a 720 h horizon; if the times are days write e\.g\. "9d" \(9 d = 216 h\) \(injects\[0\]\.atHours\)/);
+  });
+});
