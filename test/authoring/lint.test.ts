@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, earthquakeWith, tempFile } from '../scenario/helpers.js';
+import { MILITARY_CLEARANCE } from '../../src/model/levers.js';
+import { NO_RELATION } from '../../src/model/relations.js';
+import { LINT_LIMITS } from '../../src/scenario/lint.js';
+import { parametersSchema } from '../../src/scenario/schema.js';
+import { cli, earthquakeWith, ROOT, tempFile } from '../scenario/helpers.js';
 
 /** `crisis-sim validate --lint`: what runs but does nothing, as warnings; exit 0 unless --strict. */
 describe('validate --lint', () => {
@@ -44,5 +50,18 @@ describe('validate --lint', () => {
     const text = earthquakeWith('    atHours: 192', '    atHours: 9').replace('    atHours: 60', '    atHours: 3');
     const { stdout } = cli(['validate', '--lint', tempFile('days.yaml', text)]);
     expect(stdout).toMatch(/warning: every inject is within the first 9 h of a 720 h horizon; if the times are days write e\.g\. "9d" \(9 d = 216 h\) \(injects\[0\]\.atHours\)/);
+  });
+});
+
+describe('the lint table in docs/scenario-format.md', () => {
+  it('states the numbers of the code', () => {
+    const docs = readFileSync(join(ROOT, 'docs/scenario-format.md'), 'utf8');
+    const defaults = parametersSchema.parse({});
+    expect(docs).toContain(`trust ≥ ${MILITARY_CLEARANCE.trustAtLeast} (\`MILITARY_CLEARANCE\`)`);
+    expect(docs).toContain(`undeclared pairs have trust ${NO_RELATION.trust}`);
+    expect(docs).toContain(`are ${LINT_LIMITS.oversupplyRatio} times its initial need or more, or less than half of it`);
+    expect(LINT_LIMITS.undersupplyShare).toBe(0.5);
+    expect(docs).toContain(`a whole number of at most ${LINT_LIMITS.dayLikeHorizonHours}`);
+    expect(docs).toContain(`(default ${defaults.diplomaticLatencyHours} h) each way, \`hotlineLatencyHours\` (${defaults.hotlineLatencyHours} h)`);
   });
 });
