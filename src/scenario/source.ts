@@ -146,7 +146,8 @@ export function parseScenarioSource(text: string, file: string, options: { toler
   const limit = checkTextLimits(text, file);
   if (limit) return [limit];
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  // logLevel error: a broken document read tolerantly may hold odd keys; problems come back as issues, not console warnings.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, logLevel: 'error' });
   const syntax = syntaxIssues(doc, lineCounter, file);
   if (syntax.length > 0 && options.tolerant !== true) return syntax;
   try {
