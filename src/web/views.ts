@@ -49,29 +49,35 @@ export function sessionView(exercise: WebExercise, role: DrillRole, nations?: re
 /** An inject as it happened, with its MSEL row (a scenario inject or one written live). */
 export interface Delivered {
   atHours: number;
-  inject: Inject | undefined;
+  inject: Inject;
   card: InjectCard;
 }
 
-/** Every inject that has happened, newest last; `forStaff` adds expected actions, tasks and notes to the cards. */
+/**
+ * Every MSEL or live inject that has happened, newest last; `forStaff` adds expected
+ * actions, tasks and notes to the cards. Anything else the engine ran as an inject (a
+ * team's own-words action that took effect) is not an inject of the MSEL and is left out,
+ * so it never reaches another team's page.
+ */
 export function deliveredInjects(exercise: WebExercise, forStaff: boolean): Delivered[] {
   const { session } = exercise;
-  const known = [...session.scenario.injects, ...session.liveInjects()];
+  const known = new Map([...session.scenario.injects, ...session.liveInjects()].map((inject) => [inject.id, inject]));
   const clockOf = (hours: number) => readClock(hours, session.scenario.clock);
-  return session.injectsSoFar().map((occurrence) => {
-    const inject = known.find((candidate) => candidate.id === occurrence.id);
+  return session.injectsSoFar().flatMap((occurrence) => {
+    const inject = known.get(occurrence.id);
+    if (!inject) return [];
     const card: InjectCard = {
       id: occurrence.id,
       title: occurrence.title,
       clock: clockOf(occurrence.atHours),
-      scheduled: clockOf(inject?.atHours ?? occurrence.atHours),
-      from: inject?.from ?? '',
-      to: inject?.to ?? '',
-      mode: inject?.mode ?? '',
-      message: inject?.description ?? '',
-      ...(forStaff && inject ? { controller: { expectedAction: inject.expectedAction, tasks: inject.tasks ?? [], notes: inject.notes } } : {}),
+      scheduled: clockOf(inject.atHours),
+      from: inject.from,
+      to: inject.to,
+      mode: inject.mode,
+      message: inject.description,
+      ...(forStaff ? { controller: { expectedAction: inject.expectedAction, tasks: inject.tasks ?? [], notes: inject.notes } } : {}),
     };
-    return { atHours: occurrence.atHours, inject, card };
+    return [{ atHours: occurrence.atHours, inject, card }];
   });
 }
 
@@ -107,7 +113,7 @@ export function teamView(exercise: WebExercise, nationId: string): TeamView {
     },
     assets: nation.resources.map((resource) => ({ capability: resource.capability, units: resource.units, military: resource.military })),
     injects: deliveredInjects(exercise, false)
-      .filter(({ inject }) => addressedTo(inject?.to ?? '', nation.id, nation.name))
+      .filter(({ inject }) => addressedTo(inject.to, nation.id, nation.name))
       .map(({ card }) => card)
       .reverse(),
     decisions: view.decisions,
