@@ -25,7 +25,8 @@ describe('Parquet parts of shards', () => {
     const parts = await rows(`SELECT * FROM read_parquet('${results}/shard-*/runs.parquet') ORDER BY run`);
     expect(parts).toHaveLength(12);
     expect(parts).toEqual(await rows(`SELECT * FROM read_parquet('${merged}/runs.parquet') ORDER BY run`));
-    const byArm = `SELECT protocol, count(*), avg(firstResponseHours) FROM read_parquet('%s') GROUP BY protocol ORDER BY protocol`;
+    // Rounded: the parts and the merged file are summed in a different row order, so the last bits of an average can differ.
+    const byArm = `SELECT protocol, count(*), round(avg(firstResponseHours), 6) FROM read_parquet('%s') GROUP BY protocol ORDER BY protocol`;
     expect(await rows(byArm.replace('%s', `${results}/shard-*/runs.parquet`))).toEqual(await rows(byArm.replace('%s', `${merged}/runs.parquet`)));
   });
 });
