@@ -1,18 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, runScenario, scenarioSchema, type RunMetrics, type Scenario, type ScenarioInput, type TraceEntry } from '../../src/index.js';
+import { scenarioVariant as variant, shippedScenario as shipped } from '../fixtures/scenarios.js';
+import { runScenario, type RunMetrics, type Scenario, type TraceEntry } from '../../src/index.js';
 
 /** The diplomacy the shipped scenarios are written to teach, with fixed seeds. */
 const SEEDS = Array.from({ length: 10 }, (_, index) => index + 1);
-const scenarioDir = join(import.meta.dirname, '..', '..', 'scenarios');
-const shipped = (file: string): Scenario => loadScenarioFile(join(scenarioDir, file)).scenario;
 const runs = (scenario: Scenario): RunMetrics[] => SEEDS.map((seed) => runScenario(scenario, { seed }).metrics);
-
-function variant(scenario: Scenario, edit: (draft: ScenarioInput) => void): Scenario {
-  const draft = structuredClone(scenario) as ScenarioInput;
-  edit(draft);
-  return scenarioSchema.parse(draft);
-}
 
 describe('coalition intervention', () => {
   const coalition = shipped('coalition-intervention.yaml');

@@ -1,24 +1,12 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, runScenario, scenarioSchema, type RunResult, type Scenario, type ScenarioInput } from '../../src/index.js';
+import { scenarioVariant as variant, shippedScenario as shipped } from '../fixtures/scenarios.js';
+import { runScenario, type RunResult, type Scenario, type ScenarioInput } from '../../src/index.js';
 
 /**
  * The shipped scenarios show the lever each was written to teach, averaged over 30 seeds
  * (the same seeds in both arms: common random numbers).
  */
 const SEEDS = Array.from({ length: 30 }, (_, index) => index + 1);
-const scenarioDir = join(import.meta.dirname, '..', '..', 'scenarios');
-
-function shipped(file: string): Scenario {
-  return loadScenarioFile(join(scenarioDir, file)).scenario;
-}
-
-/** A copy of a scenario changed by `edit`, validated again as a user's file would be. */
-function variant(scenario: Scenario, edit: (draft: ScenarioInput) => void): Scenario {
-  const draft = structuredClone(scenario) as ScenarioInput;
-  edit(draft);
-  return scenarioSchema.parse(draft);
-}
 
 /** Mean of a metric over the seeds, skipping runs where it did not happen (null). */
 function mean(scenario: Scenario, metric: (result: RunResult) => number | null): { mean: number; runs: number } {

@@ -1,20 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, runScenario, scenarioSchema, type Scenario, type ScenarioInput, type TraceEntry } from '../../src/index.js';
+import { scenarioVariant as variant, shippedScenario as shipped } from '../fixtures/scenarios.js';
+import { runScenario, type Scenario, type ScenarioInput, type TraceEntry } from '../../src/index.js';
 
 /** The three sovereignty bugs of issue 12, each shown on a shipped scenario with fixed seeds. */
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const scenarioDir = join(import.meta.dirname, '..', '..', 'scenarios');
-
-function shipped(file: string): Scenario {
-  return loadScenarioFile(join(scenarioDir, file)).scenario;
-}
-
-function variant(scenario: Scenario, edit: (draft: ScenarioInput) => void): Scenario {
-  const draft = structuredClone(scenario) as ScenarioInput;
-  edit(draft);
-  return scenarioSchema.parse(draft);
-}
 
 /** Foreign personnel each contributor committed in a run (units committed x personnel per unit; the host's own people are not foreign). */
 function personnelCommitted(scenario: Scenario, seed: number): Record<string, number> {
