@@ -1,18 +1,22 @@
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { INPUT_BYTE_LIMITS, InputFileError, readInputText } from '../guard/input-file.js';
 import { z } from 'zod';
 import { DrillError } from './errors.js';
 
 /**
  * The drill's decision log: JSON Lines, one header line with provenance, then one line
- * per action in the order it happened. Every line is appended and flushed to disk
- * (fsync) before the room sees it confirmed, so a crash never loses a decision; replaying
- * the actions against the same scenario and seed rebuilds the exact state.
+ * per action in the order it happened. It is a write-ahead log: every line is appended
+ * and flushed to disk (fsync) before the action is applied to the run or shown, so a
+ * crash never loses a decision; replaying the actions against the same scenario and seed
+ * rebuilds the exact state.
  */
 
 export const DRILL_LOG_FORMAT = 'crisis-sim-drill-log';
-/** 2: MSEL injects are held for the facilitator (deliver, skip, re-time); undo takes back any action. */
-export const DRILL_LOG_VERSION = 2;
+/**
+ * 2: MSEL injects are held for the facilitator (deliver, skip, re-time); undo takes back any action.
+ * 3: written ahead: an action's fingerprint is of the state it was taken in (before it applied).
+ */
+export const DRILL_LOG_VERSION = 3;
 
 const injectLike = z.record(z.string(), z.unknown());
 
@@ -35,8 +39,9 @@ const headerSchema = z.object({
 export type DrillLogHeader = z.infer<typeof headerSchema>;
 
 /**
- * Fields every action carries: the simulated time it was taken at and, for actions that
- * change the run, the fingerprint of the state right after it (checked on replay).
+ * Fields every action carries: the simulated time it was taken at and, for actions undo
+ * can take back, the fingerprint of the state it was taken in (the line is written before
+ * the action applies; replay checks it before applying the action).
  */
 const stamped = { atHours: z.number().nonnegative(), fingerprint: z.string().optional() };
 
@@ -74,7 +79,12 @@ export interface DrillLog {
 
 /** Appends log lines durably: each line is written and fsync'ed before `append` returns. */
 export class DrillLogWriter {
-  private constructor(private readonly fd: number, readonly path: string) {}
+  private constructor(
+    private readonly fd: number,
+    readonly path: string,
+    /** Bytes of complete lines in the file: where the next line goes. */
+    private bytes: number,
+  ) {}
 
   /** Creates a new log with its header; refuses to overwrite an existing file. */
   static create(path: string, header: DrillLogHeader): DrillLogWriter {
@@ -87,18 +97,38 @@ export class DrillLogWriter {
       }
       throw new DrillError(`cannot create the drill log ${path}: ${(cause as Error).message}`);
     }
-    const writer = new DrillLogWriter(fd, path);
+    const writer = new DrillLogWriter(fd, path, 0);
     writer.writeLine(header);
     return writer;
   }
 
-  /** Opens an existing log to append to it (after resume). */
+  /**
+   * Opens an existing log to append to it (after resume). A last line torn by a crash
+   * (never confirmed, ignored by {@link readDrillLog}) is cut off first, so the next line
+   * starts on a line of its own.
+   */
   static reopen(path: string): DrillLogWriter {
-    return new DrillLogWriter(openSync(path, 'a'), path);
+    const fd = openSync(path, 'r+');
+    const complete = completeLinesBytes(fd);
+    if (complete < fstatSync(fd).size) {
+      ftruncateSync(fd, complete);
+      fsyncSync(fd);
+    }
+    return new DrillLogWriter(fd, path, complete);
   }
 
-  append(action: DrillAction): void {
+  /** Appends one action line (flushed); returns where it starts, for {@link takeBack}. */
+  append(action: DrillAction): number {
+    const start = this.bytes;
     this.writeLine(action);
+    return start;
+  }
+
+  /** Removes the lines from `start` on (an action that failed to apply after it was written). */
+  takeBack(start: number): void {
+    ftruncateSync(this.fd, start);
+    fsyncSync(this.fd);
+    this.bytes = start;
   }
 
   close(): void {
@@ -106,9 +136,24 @@ export class DrillLogWriter {
   }
 
   private writeLine(value: unknown): void {
-    writeSync(this.fd, `${JSON.stringify(value)}\n`);
+    const line = Buffer.from(`${JSON.stringify(value)}\n`);
+    writeSync(this.fd, line, 0, line.length, this.bytes);
     fsyncSync(this.fd);
+    this.bytes += line.length;
   }
+}
+
+/** Bytes up to and including the file's last newline. */
+function completeLinesBytes(fd: number): number {
+  const size = fstatSync(fd).size;
+  const chunk = Buffer.alloc(4096);
+  for (let end = size; end > 0; end -= chunk.length) {
+    const start = Math.max(0, end - chunk.length);
+    const read = readSync(fd, chunk, 0, end - start, start);
+    const newline = chunk.subarray(0, read).lastIndexOf(0x0a);
+    if (newline >= 0) return start + newline + 1;
+  }
+  return 0;
 }
 
 /**

@@ -134,18 +134,13 @@ export function applyAction(run: DrillRun, action: DrillAction): void {
 
 /**
  * Rebuilds a drill's run from its seed by replaying the actions in force, and (when
- * `verify` is set) checks after each action that the state's fingerprint equals the one
+ * `verify` is set) checks before each action that the state's fingerprint equals the one
  * logged when the action was first taken: the replay is then provably exact.
  */
 export function replay(scenario: Scenario, options: DrillRunOptions, actions: readonly DrillAction[], verify: boolean, alsoTrace?: TraceSink): DrillRun {
   const run = startRun(scenario, options, alsoTrace);
   run.sim.advance();
   for (const [index, action] of actions.entries()) {
-    try {
-      applyAction(run, action);
-    } catch (cause) {
-      throw new DrillError(`replay failed at action ${index + 1} (${action.type} at T+${action.atHours} h): ${(cause as Error).message}`);
-    }
     if (verify && action.fingerprint !== undefined) {
       const now = fingerprintOf(run);
       if (now !== action.fingerprint) {
@@ -154,6 +149,11 @@ export function replay(scenario: Scenario, options: DrillRunOptions, actions: re
             'was the log written by another engine version?',
         );
       }
+    }
+    try {
+      applyAction(run, action);
+    } catch (cause) {
+      throw new DrillError(`replay failed at action ${index + 1} (${action.type} at T+${action.atHours} h): ${(cause as Error).message}`);
     }
   }
   return run;

@@ -30,9 +30,11 @@ type ActionInput = DrillAction extends infer A ? (A extends DrillAction ? Omit<A
 
 /**
  * A drill in progress: the run, its decision log, and every facilitator action. Each
- * action is checked first (a bad one changes nothing), applied, then appended to the log
- * with the fingerprint of the state it produced. Undo and resume rebuild the run by
- * replaying the log from the seed, so the restored state is exact, not approximate.
+ * action is checked first (a bad one changes nothing), appended to the log (flushed, with
+ * the fingerprint of the state it is taken in), and only then applied: the log is never
+ * behind the run, so a crash at any point loses nothing confirmed and nothing applied.
+ * Undo and resume rebuild the run by replaying the log from the seed, so the restored
+ * state is exact, not approximate.
  */
 export class DrillSession {
   private run: DrillRun;
@@ -263,11 +265,11 @@ export class DrillSession {
     const last = lastUndoableIndex(this.inForce);
     if (last < 0) throw new DrillError('there is nothing to undo');
     const undone = this.inForce[last]!;
-    const action: DrillAction = { type: 'undo', atHours: this.now };
-    const inForce = actionsInForce([...this.actions, action]);
-    this.run = replay(this.scenario, this.runOptions(), inForce, true);
-    this.inForce = inForce;
-    this.record({ ...action, fingerprint: fingerprintOf(this.run) });
+    this.logThenApply({ type: 'undo', atHours: this.now, fingerprint: this.fingerprint() }, () => {
+      const inForce = actionsInForce(this.actions);
+      this.run = replay(this.scenario, this.runOptions(), inForce, true);
+      this.inForce = inForce;
+    });
     return undone;
   }
 
@@ -300,24 +302,43 @@ export class DrillSession {
     );
   }
 
-  /** Applies a checked action at the current time, then logs it with the resulting fingerprint. */
+  /** Logs a checked action taken now (with the fingerprint of the state it is taken in), then applies it. */
   private commit(input: ActionInput): void {
-    const action = { ...input, atHours: this.now } as DrillAction;
-    try {
-      applyAction(this.run, action);
-    } catch (cause) {
-      if (cause instanceof DecisionError) throw new DrillError(cause.message);
-      throw cause;
-    }
-    const changesRun = action.type !== 'note';
-    const logged: DrillAction = changesRun ? { ...action, fingerprint: fingerprintOf(this.run) } : action;
-    this.inForce.push(logged);
-    this.record(logged);
+    const undoable = input.type !== 'note';
+    const action = { ...input, atHours: this.now, ...(undoable ? { fingerprint: this.fingerprint() } : {}) } as DrillAction;
+    this.logThenApply(action, () => {
+      try {
+        applyAction(this.run, action);
+      } catch (cause) {
+        if (cause instanceof DecisionError) throw new DrillError(cause.message);
+        throw cause;
+      }
+      this.inForce.push(action);
+    });
   }
 
-  private record(action: DrillAction): void {
+  /**
+   * Writes the action's line (flushed) before `apply` runs: the write-ahead rule. Should
+   * applying fail, its line is taken back and the run rebuilt from the log, so log and
+   * run stay equal.
+   */
+  private logThenApply(action: DrillAction, apply: () => void): void {
+    const start = this.record(action);
+    try {
+      apply();
+    } catch (cause) {
+      this.writer.takeBack(start);
+      this.actions.pop();
+      this.inForce = actionsInForce(this.actions);
+      this.run = replay(this.scenario, this.runOptions(), this.inForce, false);
+      throw cause;
+    }
+  }
+
+  private record(action: DrillAction): number {
+    const start = this.writer.append(action);
     this.actions.push(action);
-    this.writer.append(action);
+    return start;
   }
 }
 

@@ -79,6 +79,9 @@ describe('recovery from a crash', () => {
     drill.type('continue');
     drill.type('standby');
     await drill.waitFor(/^Recorded: /, 3);
+    drill.type('fingerprint');
+    await drill.waitFor(/^State at /);
+    const [lastFingerprint] = fingerprints(drill.output());
     const exited = new Promise((done) => drill.child.on('exit', done));
     drill.child.kill('SIGKILL');
     await exited;
@@ -88,7 +91,6 @@ describe('recovery from a crash', () => {
     expect(decided).toEqual(['hti act act', 'hti offer half', 'usa act standby']);
     // A line torn by the crash is ignored on resume (it was never confirmed).
     appendFileSync(join(dir, 'crash.jsonl'), '{"type":"decide","decis');
-    const lastFingerprint = log.actions.at(-1)!.fingerprint;
 
     const resumed = crisisSim(['drill', '--resume', 'crash.jsonl', '--script', writeScript(dir, 'after.txt', ['fingerprint', 'status hti'])], { cwd: dir });
     expect(resumed.status).toBe(0);
