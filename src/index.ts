@@ -61,7 +61,8 @@ export { readManifest, readJournal, ResultsError, RESULT_FILES } from './experim
 export type { ExperimentManifest } from './experiment/manifest.js';
 export { replicationSeed } from './experiment/manifest.js';
 export type { ExperimentRun, RunOutcome, ValueStatus } from './experiment/records.js';
-export type { Shard } from './experiment/plan.js';
+export { stoppingHalfWidth } from './experiment/plan.js';
+export type { Shard, StoppingObservation } from './experiment/plan.js';
 export { describe as describeSample, studentTQuantile } from './experiment/statistics.js';
 export type { Description } from './experiment/statistics.js';
 export { kaplanMeier, kaplanMeierQuantile, restrictedMean } from './experiment/survival.js';

@@ -1,5 +1,8 @@
 import { runIndex, type ExperimentManifest } from './manifest.js';
+import { summarizeMilestone } from './milestones.js';
+import { valueStatus, type RunOutcome, type ValueStatus } from './records.js';
 import { ciHalfWidth } from './statistics.js';
+import { Z95 } from './survival.js';
 import type { ResultTable } from './table.js';
 
 /** `--shard K/N`: this process runs the runs whose index is K-1 modulo N. */
@@ -16,23 +19,30 @@ export interface RunPlan {
 }
 
 /**
- * Which runs the experiment needs, given the results so far. `valueOf(run)` is the
- * stopping metric of a finished run (null when missing), undefined for a run not done.
+ * The stopping metric in one finished run: its value (null unless observed), its status
+ * and when the run ended; null for a run that failed.
+ */
+export type StoppingObservation = { value: number | null; status: ValueStatus; censoredAtHours: number } | null;
+
+/**
+ * Which runs the experiment needs, given the results so far. `observe(run)` is the
+ * stopping metric in a finished run, undefined for a run not done.
  *
  * Without a stopping rule every design point gets every replication. With one, the
  * replications come in stages (`minReplications`, then `step` at a time, up to
- * `replications`); after each stage a design point whose metric's 95% CI half-width is
- * below the target stops. The decisions depend only on results, never on timing, so
+ * `replications`); after each stage a design point whose metric's 95% CI half-width
+ * ({@link stoppingHalfWidth}) is below the target stops. The decisions depend only on results, never on timing, so
  * the plan is the same for any worker count, and a merge of shards (which run every
  * replication, since no shard sees all results) replays it exactly.
  */
-export function planRuns(manifest: ExperimentManifest, valueOf: (run: number) => number | null | undefined, shard?: Shard): RunPlan {
+export function planRuns(manifest: ExperimentManifest, observe: (run: number) => StoppingObservation | undefined, shard?: Shard): RunPlan {
   const points = manifest.points.map((point) => point.index);
   const every = (replications: number, active: readonly number[]) => Array.from({ length: replications }, (_, r) => active.map((p) => runIndex(manifest, p, r))).flat();
   if (shard) return { runs: every(manifest.replications, points).filter((run) => run % shard.count === shard.index - 1), complete: true };
   const rule = manifest.stopping;
   if (!rule) return { runs: every(manifest.replications, points), complete: true };
 
+  const censorable = manifest.columns.find((column) => column.name === rule.metric)?.censorable ?? false;
   const runs: number[] = [];
   let active = points;
   let start = 0;
@@ -40,10 +50,9 @@ export function planRuns(manifest: ExperimentManifest, valueOf: (run: number) =>
   while (start < manifest.replications && active.length > 0) {
     const stage = Array.from({ length: end - start }, (_, k) => active.map((p) => runIndex(manifest, p, start + k))).flat();
     for (const run of stage) runs.push(run);
-    if (stage.some((run) => valueOf(run) === undefined)) return { runs, complete: false };
+    if (stage.some((run) => observe(run) === undefined)) return { runs, complete: false };
     active = active.filter((p) => {
-      const observed = Array.from({ length: end }, (_, r) => valueOf(runIndex(manifest, p, r))).filter((value): value is number => typeof value === 'number');
-      const halfWidth = ciHalfWidth(observed);
+      const halfWidth = stoppingHalfWidth(Array.from({ length: end }, (_, r) => observe(runIndex(manifest, p, r))!), censorable);
       return halfWidth === null || halfWidth >= rule.halfWidth;
     });
     start = end;
@@ -52,12 +61,50 @@ export function planRuns(manifest: ExperimentManifest, valueOf: (run: number) =>
   return { runs, complete: true };
 }
 
+/**
+ * The 95% CI half-width the stopping rule compares with its target, over a design point's
+ * finished runs so far (failed runs left out). A plain metric: the t-interval of its
+ * values. A censorable milestone: the interval of its restricted mean time up to the
+ * horizon (RMST, as in summary.csv's `rmstCi95Low/High`), which counts every run that
+ * did not reach it as the horizon instead of leaving it out, so an arm where the milestone
+ * often fails to happen cannot stop early on the few runs where it did. Not-applicable runs
+ * are left out. Null (keep going) below two runs, and for a milestone that no run has
+ * reached yet: its restricted mean is then the horizon with no spread, which says nothing
+ * of how often it would be reached.
+ */
+export function stoppingHalfWidth(observations: readonly StoppingObservation[], censorable: boolean): number | null {
+  const finished = observations.filter((observation): observation is NonNullable<StoppingObservation> => observation !== null);
+  if (!censorable) return ciHalfWidth(finished.flatMap((observation) => (observation.value === null ? [] : [observation.value])));
+  const summary = summarizeMilestone({
+    values: finished.map((observation) => observation.value),
+    statuses: finished.map((observation) => observation.status),
+    censoredAtHours: finished.map((observation) => observation.censoredAtHours),
+  });
+  if (summary.observed + summary.censored < 2 || summary.observed === 0 || summary.restricted?.se == null) return null;
+  return Z95 * summary.restricted.se;
+}
+
+/** The stopping metric of a run outcome (see {@link StoppingObservation}); `column` < 0 when there is no stopping rule. */
+export function stoppingObservation(outcome: RunOutcome, column: number): StoppingObservation {
+  if (column < 0 || outcome.status !== 'ok') return null;
+  return { value: outcome.values[column] ?? null, status: valueStatus(outcome, column), censoredAtHours: outcome.censoredAtHours ?? 0 };
+}
+
 /** The plan given the runs recorded in a table (failed runs count as finished with the metric missing). */
 export function planFromTable(table: ResultTable, shard?: Shard): RunPlan {
   const manifest = table.manifest;
-  const column = manifest.stopping ? manifest.columns.findIndex((candidate) => candidate.name === manifest.stopping!.metric) : -1;
-  const valueOf = (run: number) => (!table.has(run) ? undefined : column < 0 || !table.ok(run) ? null : (table.value(run, column) ?? null));
-  return planRuns(manifest, valueOf, shard);
+  const column = stoppingColumn(manifest);
+  const observe = (run: number): StoppingObservation | undefined => {
+    if (!table.has(run)) return undefined;
+    if (column < 0 || !table.ok(run)) return null;
+    return { value: table.value(run, column) ?? null, status: table.status(run, column)!, censoredAtHours: table.censoredAt(run) ?? 0 };
+  };
+  return planRuns(manifest, observe, shard);
+}
+
+/** Index of the stopping rule's metric among the manifest's columns; -1 without a rule. */
+export function stoppingColumn(manifest: ExperimentManifest): number {
+  return manifest.stopping ? manifest.columns.findIndex((column) => column.name === manifest.stopping!.metric) : -1;
 }
 
 /** Parses `K/N` (1 <= K <= N); undefined when the text is not one. */

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { FinishedRun, RunSetup, RunTask } from './evaluate.js';
 import { loadExperimentFile, type Experiment } from './load.js';
 import { replicationSeed } from './manifest.js';
-import { planRuns, type Shard } from './plan.js';
+import { planRuns, stoppingColumn, stoppingObservation, type Shard, type StoppingObservation } from './plan.js';
 import { inlineRunner, WorkerPool, type Runner } from './pool.js';
 import { runCoordinates, toExperimentRun, type ExperimentRun, type RunOutcome } from './records.js';
 
@@ -38,17 +38,17 @@ export async function* runExperiment(experiment: Experiment | string, options: R
  */
 export async function* runFinished(loaded: Experiment, options: RunExperimentOptions, { formatLines }: { formatLines: boolean }): AsyncGenerator<FinishedRun> {
   const manifest = loaded.manifest;
-  const stoppingColumn = manifest.stopping ? manifest.columns.findIndex((column) => column.name === manifest.stopping!.metric) : -1;
-  const stoppingValue = new Map<number, number | null>();
-  const record = (outcome: RunOutcome) => stoppingValue.set(outcome.run, stoppingColumn >= 0 && outcome.status === 'ok' ? outcome.values[stoppingColumn]! : null);
+  const column = stoppingColumn(manifest);
+  const observations = new Map<number, StoppingObservation>();
+  const record = (outcome: RunOutcome) => observations.set(outcome.run, stoppingObservation(outcome, column));
   for (const outcome of options.completed ?? []) record(outcome);
 
   const setup = setupOf(loaded, formatLines);
   const runner = createRunner(setup, options.workers ?? availableParallelism(), (options.timeLimitSeconds ?? loaded.definition.timeLimitSeconds) * 1000);
   try {
     for (;;) {
-      const plan = planRuns(manifest, (run) => stoppingValue.get(run), options.shard);
-      const tasks: RunTask[] = plan.runs.filter((run) => !stoppingValue.has(run)).map((run) => taskOf(manifest, run));
+      const plan = planRuns(manifest, (run) => observations.get(run), options.shard);
+      const tasks: RunTask[] = plan.runs.filter((run) => !observations.has(run)).map((run) => taskOf(manifest, run));
       if (tasks.length === 0 && plan.complete) return;
       for await (const finished of runner.run(tasks)) {
         record(finished.outcome);

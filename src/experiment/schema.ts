@@ -41,7 +41,7 @@ export type Factor = z.infer<typeof factorSchema>;
 export const stoppingSchema = z
   .object({
     metric: z.string().min(1).describe('metric whose 95% confidence interval decides when to stop'),
-    halfWidth: z.number().positive().describe('stop a design point once the 95% CI half-width of the metric is below this, in the metric\'s unit'),
+    halfWidth: z.number().positive().describe('stop a design point once the 95% CI half-width of the metric (of its restricted mean up to the horizon for a milestone) is below this, in the metric\'s unit'),
     minReplications: z.number().int().min(2).default(10).describe('replications run before the rule is first checked'),
     step: z.number().int().positive().default(10).describe('replications added between checks'),
   })

@@ -31,6 +31,8 @@ export function readDurationFields(root: Schema, data: unknown): { data: unknown
     const kind = typeof value === 'string' ? durationKind(root, path, data) : undefined;
     if (typeof value !== 'string' || kind === undefined) return value;
     const reading = parseDuration(value, onset);
+    // A field that also takes text (an experiment's factor values: `[refused, required]`) keeps text that is no duration.
+    if ('error' in reading && kind === 'delay-or-text') return value;
     if ('error' in reading) {
       const message = kind === 'delay' ? `${reading.error}; or a distribution: {triangular: [min, mode, max]}, {lognormal: {median, sigma}}, {exponential: {mean}}, {uniform: [min, max]}` : reading.error;
       problems.push({ severity: 'error', code: 'schema.duration', message, path });
@@ -41,12 +43,19 @@ export function readDurationFields(root: Schema, data: unknown): { data: unknown
   return { data: visit(data, []), problems };
 }
 
-/** `hours` for a number-of-hours field, `delay` for a delay (hours or a distribution), undefined for any other field. */
-function durationKind(root: Schema, path: Path, data: unknown): 'hours' | 'delay' | undefined {
+/**
+ * `hours` for a number-of-hours field, `delay` for a delay (hours or a distribution),
+ * `delay-or-text` for a field that takes hours or any text, undefined for any other field.
+ */
+function durationKind(root: Schema, path: Path, data: unknown): 'hours' | 'delay' | 'delay-or-text' | undefined {
   const schema = schemaAt(root, path, data);
   if (schema === undefined) return undefined;
   const def = schema._zod.def as { type: string; options?: Schema[] };
-  if (def.type === 'union') return (def.options ?? []).some((option) => (option._zod.def as { type: string }).type === 'number') ? 'delay' : undefined;
+  if (def.type === 'union') {
+    const types = (def.options ?? []).map((option) => (option._zod.def as { type: string }).type);
+    if (!types.includes('number')) return undefined;
+    return types.includes('string') ? 'delay-or-text' : 'delay';
+  }
   if (def.type !== 'number') return undefined;
   const key = path.at(-1);
   const parent = path.at(-2);

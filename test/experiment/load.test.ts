@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, loadExperimentFile, loadExperimentText, ScenarioError } from '../../src/index.js';
 
@@ -22,6 +23,32 @@ describe('experiment files', () => {
     expect(new Set(experiment.points.map((p) => p.run.hash)).size).toBe(4);
     expect(experiment.manifest.columns.map((c) => c.name)).toContain('usa.firstDeployHours');
     expect(experiment.manifest.columns.map((c) => c.name)).not.toContain('hti.firstDeployHours');
+  });
+
+  it('loads every shipped experiment', () => {
+    for (const file of readdirSync('scenarios/experiments').filter((name) => name.endsWith('.yaml'))) {
+      expect(loadExperimentFile(`scenarios/experiments/${file}`).points.length, file).toBeGreaterThan(0);
+    }
+  });
+
+  it('takes text factor values beside durations: text that is no duration stays text', () => {
+    const text = [
+      'id: x',
+      'name: x',
+      'scenarios: [../../../scenarios/caribbean-earthquake.yaml]',
+      'factors:',
+      '  - { name: consent, path: nations.hti.sovereignty.consent, values: [required, refused] }',
+      '  - { name: delay, path: nations.hti.sovereignty.consentDelay, values: ["6h", "1d"] }',
+      'replications: 1',
+    ].join('\n');
+    const experiment = loadExperimentText(text, `${FIXTURES}/inline.yaml`);
+    expect(experiment.points.map((point) => point.values)).toEqual([
+      { consent: 'required', delay: 6 },
+      { consent: 'required', delay: 24 },
+      { consent: 'refused', delay: 6 },
+      { consent: 'refused', delay: 24 },
+    ]);
+    expect(experiment.points[2]!.run.scenario.nations.find((n) => n.id === 'hti')!.sovereignty.consent).toBe('refused');
   });
 
   it('blames a factor value the scenario refuses on that value, with line and column', () => {

@@ -2,8 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadExperimentFile, runBatch, writeParquet } from '../../src/index.js';
+import { rawTextSql } from '../../src/experiment/parquet.js';
+import { guardCsvText } from '../../src/guard/csv.js';
+import { loadExperimentFile, loadExperimentText, runBatch, writeParquet } from '../../src/index.js';
 import { FIXTURES, temporaryDir } from './helpers.js';
 
 /** Rows of a CSV written by the batch (RFC 4180; these files have no quoted cells). */
@@ -42,6 +45,39 @@ describe('Parquet beside CSV', () => {
     }
     const runTypes = await connection.runAndReadAll(`SELECT typeof(protocol), typeof(consentDelay), typeof("usa.firstDeployHours"), typeof("usa.firstDeployHours.status"), typeof(run) FROM read_parquet('${join(dir, 'runs.parquet')}') LIMIT 1`);
     expect(runTypes.getRows()[0]).toEqual(['BOOLEAN', 'DOUBLE', 'DOUBLE', 'VARCHAR', 'BIGINT']);
+  }, 60_000);
+
+  it('text cells hold the raw text, without the CSV formula guard', async () => {
+    // Names a spreadsheet would run as formulas: runs.csv guards them with an apostrophe.
+    const names = ['=1+1', '-x', '@home', '+1 flag', "'=quoted", 'Haiti'];
+    const text = readFileSync(join(FIXTURES, 'small.yaml'), 'utf8')
+      .replace(/factors:[\s\S]*replications: 3/, `factors:\n  - name: hostName\n    path: nations.hti.name\n    values: ${JSON.stringify(names)}\nreplications: 1`)
+      .replace("metrics: [firstResponseHours, needsMet50Hours, unmetNeedHours, 'usa.*']", 'metrics: [unmetNeedHours]');
+    const dir = temporaryDir();
+    await runBatch(loadExperimentText(text, join(FIXTURES, 'names.yaml')), { outDir: dir, workers: 0 });
+    expect(readFileSync(join(dir, 'runs.csv'), 'utf8')).toContain(",'=1+1,");
+    await writeParquet(dir);
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    for (const name of ['runs', 'summary']) {
+      const reader = await connection.runAndReadAll(`SELECT hostName FROM read_parquet('${join(dir, `${name}.parquet`)}') ORDER BY point`);
+      expect(reader.getRows().map(([value]) => value), name).toEqual(names);
+    }
+  }, 60_000);
+
+  it('undoes exactly the guard the CSV writer adds, for any text', async () => {
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    const texts = fc.sample(fc.oneof(fc.string(), fc.stringMatching(/^'*[=+\-@\t\r]?[-+0-9.e'a-z=]*$/)), { numRuns: 400, seed: 11 });
+    texts.push("'", "''=x", '-1e5', "'-1e5", '+.5', '\t', "'\r");
+    await connection.run('CREATE TABLE cells (k INTEGER, "cell text" VARCHAR)');
+    const appender = await connection.createAppender('cells');
+    texts.forEach((text, k) => {
+      appender.appendInteger(k);
+      appender.appendVarchar(guardCsvText(text));
+      appender.endRow();
+    });
+    appender.closeSync();
+    const reader = await connection.runAndReadAll(`SELECT ${rawTextSql('cell text')} FROM cells ORDER BY k`);
+    expect(reader.getRows().map(([value]) => value)).toEqual(texts);
   }, 60_000);
 
   it('merge --parquet writes them from the command line', async () => {

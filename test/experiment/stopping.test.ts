@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadExperimentText, mergeResults, runBatch } from '../../src/index.js';
+import { loadExperimentText, mergeResults, runBatch, stoppingHalfWidth, type StoppingObservation } from '../../src/index.js';
 import { FIXTURES, folderContents, temporaryDir } from './helpers.js';
 
 /** The small experiment with up to 40 replications and a stopping rule on the first foreign response. */
@@ -18,6 +18,35 @@ function rowsPerPoint(dir: string): number[] {
   return counts;
 }
 
+const reached = (hours: number): StoppingObservation => ({ value: hours, status: 'observed', censoredAtHours: 300 });
+const notReached: StoppingObservation = { value: null, status: 'censored', censoredAtHours: 300 };
+
+describe('stopping half-width under censoring', () => {
+  it('counts runs that never reached a milestone: few close observed times among many misses do not stop a point', () => {
+    const runs = [reached(100), reached(100.5), reached(101), ...new Array<StoppingObservation>(7).fill(notReached)];
+    const observedOnly = stoppingHalfWidth(runs.filter((run) => run!.status === 'observed'), false)!;
+    expect(observedOnly).toBeLessThan(2);
+    // RMST up to 300 h: 3 runs near 100 h, 7 at 300 h; the spread of those is ~100 h.
+    expect(stoppingHalfWidth(runs, true)!).toBeGreaterThan(40);
+  });
+
+  it('equals the t-free normal interval of the mean when every run reached the milestone', () => {
+    const times = [90, 100, 110, 120];
+    const halfWidth = stoppingHalfWidth(times.map(reached), true)!;
+    // Kaplan-Meier without censoring: RMST = mean, se = population sd / sqrt(n).
+    const mean = 105;
+    const se = Math.sqrt(times.reduce((sum, t) => sum + (t - mean) ** 2, 0) / times.length / times.length);
+    expect(halfWidth).toBeCloseTo(1.959963984540054 * se, 9);
+  });
+
+  it('keeps going (null) while no run has reached the milestone, below two runs, and leaves failed and not-applicable runs out', () => {
+    expect(stoppingHalfWidth(new Array<StoppingObservation>(10).fill(notReached), true)).toBeNull();
+    expect(stoppingHalfWidth([reached(5)], true)).toBeNull();
+    const notApplicable: StoppingObservation = { value: null, status: 'not-applicable', censoredAtHours: 300 };
+    expect(stoppingHalfWidth([reached(90), reached(110), null, notApplicable], true)).toBe(stoppingHalfWidth([reached(90), reached(110)], true));
+  });
+});
+
 describe('stopping rule', () => {
   it('stops each design point once the CI half-width of the metric is below the target', async () => {
     const dir = temporaryDir();
@@ -27,8 +56,9 @@ describe('stopping rule', () => {
     expect(counts.every((count) => count >= 4 && count <= 40 && count % 4 === 0)).toBe(true);
     expect(summary.runs).toBeLessThan(160);
     const [header, ...lines] = folderContents(dir)['summary.csv']!.trim().split('\n');
-    const column = header!.split(',').indexOf('observedCi95HalfWidth');
-    const halfWidths = lines.filter((line) => line.includes(',firstResponseHours,')).map((line) => Number(line.split(',')[column]));
+    // firstResponseHours is a milestone: the rule reads the interval of its restricted mean.
+    const [low, high] = ['rmstCi95Low', 'rmstCi95High'].map((name) => header!.split(',').indexOf(name));
+    const halfWidths = lines.filter((line) => line.includes(',firstResponseHours,')).map((line) => (Number(line.split(',')[high!]) - Number(line.split(',')[low!])) / 2);
     expect(halfWidths).toHaveLength(4);
     halfWidths.forEach((halfWidth, point) => {
       if (counts[point]! < 40) expect(halfWidth).toBeLessThan(1.5);
