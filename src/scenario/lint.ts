@@ -1,7 +1,8 @@
+import { DIPLOMACY } from '../model/diplomacy.js';
 import { MILITARY_CLEARANCE } from '../model/levers.js';
 import { indexRelations, NO_RELATION, relationKey } from '../model/relations.js';
 import { addressedTo } from './addressing.js';
-import type { Scenario } from './schema.js';
+import type { Delay, Nation, Relation, Scenario } from './schema.js';
 import type { SemanticProblem } from './semantic-problem.js';
 
 /**
@@ -35,7 +36,7 @@ function neverDeploy(scenario: Scenario): SemanticProblem[] {
       if (military.length === 0) return;
       const relation = relations.get(relationKey(host.id, nation.id)) ?? NO_RELATION;
       const trustRaised = scenario.injects.some((inject) => inject.effect.type === 'trust.change' && inject.effect.delta > 0 && inject.effect.between.includes(host.id) && inject.effect.between.includes(nation.id));
-      const cleared = rule === 'restricted' && (relation.sofa || relation.protocol || relation.trust >= MILITARY_CLEARANCE.trustAtLeast || trustRaised);
+      const cleared = rule === 'restricted' && (relation.sofa || relation.protocol || relation.trust >= MILITARY_CLEARANCE.trustAtLeast || trustRaised || clearedWithLiaison(host, relation));
       if (cleared) return;
       const why =
         rule === 'forbidden'
@@ -48,17 +49,32 @@ function neverDeploy(scenario: Scenario): SemanticProblem[] {
   return warnings;
 }
 
+/**
+ * A host that admits untrusted nations on condition of liaison officers (and not as
+ * civilians only) lets their military units in: the engine offers its terms to a nation
+ * below its trust bar with no MOU, SOFA or protocol.
+ */
+function clearedWithLiaison(host: Nation, relation: Relation): boolean {
+  const terms = host.diplomacy.acceptsWith;
+  const askedForTerms = relation.trust < DIPLOMACY.hostTrustBar && !relation.mou && !relation.sofa && !relation.protocol;
+  return askedForTerms && terms.includes('liaison-officers') && !terms.includes('civilian-only');
+}
+
 function idleCells(scenario: Scenario): SemanticProblem[] {
   const warnings: SemanticProblem[] = [];
   scenario.organizations.forEach((organization, index) => {
-    if (organization.coordinationCell === null) return;
+    const cell = organization.coordinationCell;
+    if (cell === null) return;
     const needed = scenario.nations.some((nation) => nation.decision.mandateFrom.includes(organization.id));
     const granted = scenario.injects.some((inject) => inject.effect.type === 'mandate.grant' && inject.effect.organization === organization.id);
     if (needed || granted) return;
+    const responders = scenario.nations.filter((nation) => organization.members.includes(nation.id) && !scenario.crisis.hosts.includes(nation.id) && nation.resources.some((resource) => resource.units > 0));
+    if (cell.engagedBy === 'members' && responders.length > 0) return;
+    const trigger = cell.engagedBy === 'members' ? 'it starts when a member other than a host decides to respond (none has units to send) or with a mandate' : 'it starts with a mandate (engagedBy: mandate)';
     warnings.push(
       warning(
         'lint.cell_never_starts',
-        `the coordination cell of "${organization.id}" never starts: it starts with a mandate, and no nation asks "${organization.id}" for one (decision.mandateFrom) nor does an inject grant it (mandate.grant)`,
+        `the coordination cell of "${organization.id}" never starts: ${trigger}, and no nation asks "${organization.id}" for one (decision.mandateFrom) nor does an inject grant it (mandate.grant)`,
         ['organizations', index, 'coordinationCell'],
       ),
     );
@@ -116,22 +132,40 @@ function dayLikeTimes(scenario: Scenario): SemanticProblem[] {
   return warnings;
 }
 
+/**
+ * Consent requests and answers travel at the channel's latency: without a hotline the
+ * round trip can dwarf the consent delay the designer wrote for the host.
+ */
 function latency(scenario: Scenario): SemanticProblem[] {
   const relations = indexRelations(scenario);
   const warnings: SemanticProblem[] = [];
   const { diplomaticLatencyHours, hotlineLatencyHours } = scenario.parameters;
-  scenario.crisis.hosts.forEach((host, k) => {
-    const slow = scenario.nations.filter((nation) => nation.id !== host && nation.resources.length > 0 && !(relations.get(relationKey(host, nation.id)) ?? NO_RELATION).hotline);
+  const roundTripHours = 2 * diplomaticLatencyHours;
+  scenario.crisis.hosts.forEach((hostId, k) => {
+    const host = scenario.nations.find((nation) => nation.id === hostId);
+    if (host === undefined || host.sovereignty.consent !== 'required') return;
+    const consentHours = typicalHours(host.sovereignty.consentDelay);
+    if (roundTripHours <= consentHours) return;
+    const slow = scenario.nations.filter((nation) => nation.id !== hostId && nation.resources.length > 0 && !(relations.get(relationKey(hostId, nation.id)) ?? NO_RELATION).hotline);
     if (slow.length === 0) return;
     warnings.push(
       warning(
         'lint.latency',
-        `every government message between "${host}" and ${slow.map((nation) => nation.id).join(', ')} takes ${diplomaticLatencyHours} h each way (no hotline; parameters.diplomaticLatencyHours); a hotline makes it ${hotlineLatencyHours} h`,
+        `consent from "${hostId}" reaches ${slow.map((nation) => nation.id).join(', ')} no sooner than ${roundTripHours} h after they ask, though its consentDelay is about ${consentHours} h: without a hotline each request and answer takes ${diplomaticLatencyHours} h (parameters.diplomaticLatencyHours); a hotline makes it ${hotlineLatencyHours} h`,
         ['crisis', 'hosts', k],
       ),
     );
   });
   return warnings;
+}
+
+/** The typical hours of a delay: its value, mode, median, mean or midpoint. */
+export function typicalHours(delay: Delay): number {
+  if (typeof delay === 'number') return delay;
+  if ('triangular' in delay) return delay.triangular[1];
+  if ('lognormal' in delay) return delay.lognormal.median;
+  if ('exponential' in delay) return delay.exponential.mean;
+  return (delay.uniform[0] + delay.uniform[1]) / 2;
 }
 
 function warning(code: string, message: string, path: (string | number)[]): SemanticProblem {

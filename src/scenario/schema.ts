@@ -292,6 +292,21 @@ export const logisticsSchema = z
   })
   .strict();
 
+/** A public source the scenario's numbers rest on (shown to reviewers; changes nothing in a run). */
+export const sourceSchema = z
+  .object({
+    title: z.string().min(1).describe('title of the report, fact sheet, article or data set'),
+    publisher: z.string().default('').describe('who published it, e.g. UN OCHA, USAID, a ministry'),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY, YYYY-MM or YYYY-MM-DD')
+      .optional()
+      .describe('publication date, YYYY-MM-DD (or YYYY-MM, YYYY)'),
+    url: z.string().regex(/^https?:\/\/\S+$/, 'a web address starting with http:// or https://').optional().describe('where to read it'),
+    supports: z.string().default('').describe('which numbers of the scenario it backs, e.g. "first foreign USAR team ~6 h"'),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     id: id.describe('short unique id of the scenario, e.g. caribbean-earthquake'),
@@ -306,6 +321,7 @@ export const scenarioSchema = z
     injects: z.array(injectSchema).default([]).describe('timed events that change the world: the Master Scenario Events List (MSEL)'),
     parameters: parametersSchema.default(() => parametersSchema.parse({})).describe('model constants; the defaults suit most scenarios'),
     logistics: logisticsSchema.default(() => logisticsSchema.parse({})).describe('ports of entry and their queues (issue 12)'),
+    sources: z.array(sourceSchema).default([]).describe("public sources of the scenario's numbers (reports, fact sheets, assessments); changes nothing in a run"),
     ...exerciseFields,
   })
   .strict()
@@ -338,3 +354,4 @@ export type Inject = Scenario['injects'][number];
 export type Parameters = Scenario['parameters'];
 export type Port = Scenario['logistics']['ports'][number];
 export type CrisisKind = Crisis['kind'];
+export type Source = Scenario['sources'][number];
