@@ -51,6 +51,9 @@ export function specialFileKind(stats: Stats): string {
   return 'not a regular file';
 }
 
+const IS_DIRECTORY = 'is a directory, not a file';
+const NOT_REGULAR = 'not a regular file; crisis-sim reads only regular files';
+
 /** Opening without O_NONBLOCK would wait forever on a FIFO nobody writes to. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
@@ -64,8 +67,8 @@ export function readInputBytes(path: string, maxBytes: number): Buffer {
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw new InputFileError(path, 'directory', 'is a directory, not a file');
-    if (!stats.isFile()) throw new InputFileError(path, 'not_regular', `is ${specialFileKind(stats)}, not a regular file; crisis-sim reads only regular files`);
+    if (stats.isDirectory()) throw new InputFileError(path, 'directory', IS_DIRECTORY);
+    if (!stats.isFile()) throw new InputFileError(path, 'not_regular', `is ${specialFileKind(stats)}, ${NOT_REGULAR}`);
     const chunks: Buffer[] = [];
     let total = 0;
     const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(64 * 1024, stats.size + 1)));
@@ -100,26 +103,21 @@ export function readInputText(path: string, maxBytes: number): string {
   }
 }
 
+/** Why a file cannot be read, by errno; anything else is `unreadable` with the code. */
+const ERRNO_PROBLEMS: Readonly<Record<string, readonly [InputFileProblem, string]>> = {
+  ENOENT: ['not_found', 'file not found'],
+  ENOTDIR: ['not_found', 'file not found (part of the path is a file, not a folder)'],
+  EACCES: ['permission', 'permission denied'],
+  EPERM: ['permission', 'permission denied'],
+  EISDIR: ['directory', IS_DIRECTORY],
+  ENXIO: ['not_regular', `is a special file, ${NOT_REGULAR}`],
+  ENODEV: ['not_regular', `is a special file, ${NOT_REGULAR}`],
+  ELOOP: ['unreadable', 'too many levels of symbolic links'],
+  ENAMETOOLONG: ['unreadable', 'file name too long'],
+};
+
 /** An operating-system refusal as an InputFileError. */
-export function fromErrno(path: string, error: NodeJS.ErrnoException): InputFileError {
-  switch (error.code) {
-    case 'ENOENT':
-      return new InputFileError(path, 'not_found', 'file not found');
-    case 'EACCES':
-    case 'EPERM':
-      return new InputFileError(path, 'permission', 'permission denied');
-    case 'EISDIR':
-      return new InputFileError(path, 'directory', 'is a directory, not a file');
-    case 'ENOTDIR':
-      return new InputFileError(path, 'not_found', 'file not found (part of the path is a file, not a folder)');
-    case 'ENXIO':
-    case 'ENODEV':
-      return new InputFileError(path, 'not_regular', 'is a special file, not a regular file; crisis-sim reads only regular files');
-    case 'ELOOP':
-      return new InputFileError(path, 'unreadable', 'too many levels of symbolic links');
-    case 'ENAMETOOLONG':
-      return new InputFileError(path, 'unreadable', 'file name too long');
-    default:
-      return new InputFileError(path, 'unreadable', `cannot read file (${error.code ?? error.message})`);
-  }
+function fromErrno(path: string, error: NodeJS.ErrnoException): InputFileError {
+  const known = error.code !== undefined && Object.hasOwn(ERRNO_PROBLEMS, error.code) ? ERRNO_PROBLEMS[error.code] : undefined;
+  return known ? new InputFileError(path, known[0], known[1]) : new InputFileError(path, 'unreadable', `cannot read file (${error.code ?? error.message})`);
 }
