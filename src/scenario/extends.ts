@@ -3,7 +3,7 @@ import type { ScenarioIssue, SourcePosition } from './issues.js';
 import { positionOf } from './positions.js';
 import { isRecord } from './schema-walk.js';
 import type { ParsedSource } from './source.js';
-import { describe } from './zod-issues.js';
+import { describe, describeFile } from './zod-issues.js';
 
 /**
  * `extends: base.yaml`: a scenario that is a variant of another. The base chain is
@@ -67,6 +67,7 @@ export function resolveExtends(child: ParsedSource, load: (file: string) => Pars
       const unreadable = base.find((problem) => problem.code === 'file.unreadable');
       return unreadable ? at('extends.unreadable', `cannot read base scenario "${ref}": ${unreadable.message}`) : base;
     }
+    if (!isRecord(base.data)) return at('extends.not_scenario', `base scenario "${ref}" is not a scenario: expected a mapping of fields (key: value), got ${describeFile(base.data)}`);
     chain.push(base);
     current = base;
   }

@@ -96,7 +96,11 @@ export function checkReferences(data: unknown): SemanticProblem[] {
     const effect = record(inject.effect);
     nation(effect.host, [...path, 'effect', 'host']);
     nation(effect.nation, [...path, 'effect', 'nation']);
-    list(effect.between).forEach((member, k) => nation(member, [...path, 'effect', 'between', k]));
+    const between = list(effect.between);
+    between.forEach((member, k) => nation(member, [...path, 'effect', 'between', k]));
+    if (typeof between[0] === 'string' && between[0] === between[1]) {
+      problems.push(error('inject.self', `a ${String(effect.type)} inject must name two different nations, got "${between[0]}" twice`, [...path, 'effect', 'between']));
+    }
     organization(effect.organization, [...path, 'effect', 'organization']);
   });
   checkPorts(root, nation, problems);

@@ -39,7 +39,7 @@ function explain(root: Schema, zodIssue: ZodIssue, prefix: Path, data: unknown):
     }
     case 'invalid_type':
       if (value === undefined) return problem('missing', `missing required field "${String(path.at(-1))}" (expected ${expected(zodIssue.expected)})`);
-      return problem('invalid_type', `expected ${expected(zodIssue.expected)}, got ${describe(value)}`);
+      return problem('invalid_type', `expected ${expected(zodIssue.expected)}, got ${path.length === 0 ? describeFile(value) : describe(value)}`);
     case 'too_small':
       return problem('too_small', bound(zodIssue.origin, 'at least', 'more than', zodIssue.minimum, zodIssue.inclusive ?? true, value));
     case 'too_big':
@@ -118,6 +118,15 @@ function bound(origin: string, inclusiveWord: string, exclusiveWord: string, lim
   if (origin === 'array' || origin === 'set') return `needs ${word} ${shown} item${shown === '1' ? '' : 's'}, got ${describe(value)}`;
   if (origin === 'string') return shown === '1' && inclusiveWord === 'at least' ? 'must not be empty' : `must be ${word} ${shown} characters long`;
   return `must be ${word} ${shown}, got ${describe(value)}`;
+}
+
+/**
+ * What a whole file holds when it is not a mapping: a list or a number as usual, but text
+ * only by its kind, never quoted, so a path to some other file (`extends: /etc/passwd`,
+ * `scenarios: [../../etc/passwd]`) does not echo that file's content into the error.
+ */
+export function describeFile(value: unknown): string {
+  return typeof value === 'string' ? 'plain text, not YAML fields (is it the right file?)' : describe(value);
 }
 
 /** A short description of a found value for "got ..." (`"abc"`, `-3`, `a list of 2`, `a mapping with triangle`). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenarioText, loadScenarioFile, ScenarioError } from '../../src/index.js';
+import { checkScenarioText, loadExperimentFile, loadScenarioFile, ScenarioError } from '../../src/index.js';
 import type { ScenarioIssue } from '../../src/index.js';
 import { checkScenarioFile } from '../../src/scenario/load.js';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/source.js';
-import { EARTHQUAKE_TEXT, tempFile } from './helpers.js';
+import { EARTHQUAKE_TEXT, tempDir, tempFile } from './helpers.js';
 
 /** Hostile or broken input: one clear positioned error each, within a second, no process state touched. */
 
@@ -112,5 +112,38 @@ describe('hostile scenario files', () => {
     expect(() => loadScenarioFile('/nonexistent/scenario.yaml')).toThrow(ScenarioError);
     expect(onlyError(checkScenarioFile('/nonexistent/scenario.yaml').issues).message).toBe('file not found');
     expect(onlyError(checkScenarioFile(tempFile('x', '').replace(/x$/, '')).issues).message).toBe('is a directory, not a file');
+  });
+});
+
+describe('another file named by a scenario or an experiment', () => {
+  // A stand-in for /etc/passwd: text that must never reach an error message.
+  const SECRET = 'root:x:0:0:secret-line-of-another-file:/root:/bin/bash\n';
+
+  it('extends: a file that is not a scenario is refused at extends, without quoting it', () => {
+    const dir = tempDir();
+    tempFile('passwd', SECRET, dir);
+    const issues = checkScenarioFile(tempFile('variant.yaml', 'extends: passwd\nid: x\n', dir)).issues;
+    const issue = onlyError(issues);
+    expect(issue).toMatchObject({ code: 'extends.not_scenario', path: ['extends'], position: { line: 1, col: 10 } });
+    expect(issue.message).toBe('base scenario "passwd" is not a scenario: expected a mapping of fields (key: value), got plain text, not YAML fields (is it the right file?)');
+  });
+
+  it('an experiment\'s scenarios entry naming a text file shows what it is, not what it says', () => {
+    const dir = tempDir();
+    tempFile('passwd', SECRET, dir);
+    const experiment = tempFile('e.yaml', 'id: e\nname: e\nquestion: q\nscenarios: [passwd]\ndesign: full-factorial\nseed: 1\nreplications: 2\nfactors: []\n', dir);
+    const error = (() => {
+      try {
+        loadExperimentFile(experiment);
+      } catch (caught) {
+        return caught as ScenarioError;
+      }
+      throw new Error('the experiment loaded');
+    })();
+    expect(error).toBeInstanceOf(ScenarioError);
+    const messages = error.issues.map((issue) => issue.message).join('\n');
+    expect(messages).toContain('got plain text, not YAML fields');
+    expect(messages).not.toContain('root:x');
+    expect(messages).not.toContain('secret');
   });
 });

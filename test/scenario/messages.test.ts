@@ -49,6 +49,7 @@ describe('reference errors', () => {
     ['duplicate nation id', '  - id: can\n', '  - id: usa\n', /duplicate nation id "usa"/, 'nations[2].id'],
     ['duplicate inject id', '  - id: airport-congestion', '  - id: aftershock', /duplicate inject id "aftershock"/, 'injects[1].id'],
     ['relation to oneself', 'between: [gbr, hti]', 'between: [gbr, gbr]', /a relation must join two different nations, got "gbr" twice/, 'relations[4].between'],
+    ['trust change of a nation with itself', 'effect: { type: pressure, amount: 0.1 }', 'effect: { type: trust.change, between: [usa, usa], delta: 0.1 }', /a trust.change inject must name two different nations, got "usa" twice/, 'injects[1].effect.between'],
     ['second relation between the same pair', 'between: [gbr, hti]', 'between: [hti, usa]', /a second relation between "hti" and "usa"/, 'relations[4].between'],
     ['inject after the horizon', '    atHours: 192', '    atHours: 1920', /inject at 1920 h is after the horizon \(720 h\)/, 'injects[0].atHours'],
     ['inject with an unknown target', 'effect: { type: pressure, amount: 0.1 }', 'effect: { type: host.policy, host: hit, policy: closed }', /unknown nation id "hit"; did you mean "hti" \(Haiti\)\?/, 'injects[1].effect.host'],
