@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { NATION_MILESTONES, type RunMetrics } from '../metrics/definitions.js';
+import { markdownCode, markdownText } from '../report/markdown-text.js';
 import type { Inject } from '../scenario/schema.js';
 import type { DrillAction } from './log.js';
 import type { DrillOutcome, TakenDecision } from './outcome.js';
@@ -15,13 +16,13 @@ import { addressedTo, clock, EXPECTED_ACTION_WINDOW_HOURS, one } from './view.js
 export function drillDebriefMarkdown(outcome: DrillOutcome): string {
   const { header } = outcome;
   const out: string[] = [];
-  out.push(`# Drill debrief: ${header.scenarioName}`, '');
+  out.push(`# Drill debrief: ${markdownText(header.scenarioName)}`, '');
   out.push(
-    `Drill of scenario \`${header.scenario}\` (${header.scenarioHash}), seed ${header.seed}, engine ${header.engine.name} ${header.engine.version}. ` +
-      `Teams played ${header.players.map((player) => nationLabel(outcome, player)).join(' and ')}; the engine played every other nation.`,
+    `Drill of scenario ${markdownCode(header.scenario)} (${markdownText(header.scenarioHash)}), seed ${header.seed}, engine ${markdownText(`${header.engine.name} ${header.engine.version}`)}. ` +
+      `Teams played ${markdownText(header.players.map((player) => nationLabel(outcome, player)).join(' and '))}; the engine played every other nation.`,
     '',
     `The run was closed at ${clock(outcome.closedAtHours)} of a ${header.horizonHours} h horizon: a milestone not reached by then reads "not reached". ` +
-      `Decision log: \`${basename(outcome.logPath)}\` (replay it with \`crisis-sim drill --resume\`).`,
+      `Decision log: ${markdownCode(basename(outcome.logPath))} (replay it with \`crisis-sim drill --resume\`).`,
     '',
   );
   out.push(...outcomeSection(outcome), '');
@@ -147,7 +148,13 @@ function expectationLines(outcome: DrillOutcome, inject: Inject): string[] {
       : firedAt >= 0
         ? `written by the facilitator at ${one(happened.atHours)} h`
         : `happened at ${one(happened.atHours)} h`;
-  const lines = [`### ${inject.id}: ${inject.title}`, '', `- When: ${when}`, `- To: ${inject.to || 'all players'}`, `- Expected action: ${inject.expectedAction}`];
+  const lines = [
+    `### ${markdownText(`${inject.id}: ${inject.title}`)}`,
+    '',
+    `- When: ${when}`,
+    `- To: ${markdownText(inject.to || 'all players')}`,
+    `- Expected action: ${markdownText(inject.expectedAction)}`,
+  ];
   if (!happened) return lines;
   const addressed = outcome.header.players.filter((player) => addressedTo(inject.to, player, nationName(outcome, player)));
   // Injects the facilitator fired count from their place in the log; scheduled ones from their time.
@@ -155,10 +162,10 @@ function expectationLines(outcome: DrillOutcome, inject: Inject): string[] {
     .filter((action, index) => (firedAt >= 0 ? index > firedAt : action.atHours >= happened.atHours))
     .filter((action) => (action.type === 'decide' && addressed.includes(action.nation)) || action.type === 'note')
     .filter((action) => action.atHours <= happened.atHours + EXPECTED_ACTION_WINDOW_HOURS);
-  if (after.length === 0) lines.push(`- What the teams did: no decision or note from ${addressed.join(', ') || 'any team'} in the ${EXPECTED_ACTION_WINDOW_HOURS} h after it`);
+  if (after.length === 0) lines.push(`- What the teams did: no decision or note from ${markdownText(addressed.join(', ') || 'any team')} in the ${EXPECTED_ACTION_WINDOW_HOURS} h after it`);
   else {
     lines.push('- What the teams did:');
-    for (const action of after) lines.push(`  - ${one(action.atHours)} h: ${actionText(action)}`);
+    for (const action of after) lines.push(`  - ${one(action.atHours)} h: ${markdownText(actionText(action))}`);
   }
   return lines;
 }
@@ -167,10 +174,10 @@ function facilitatorSection(actions: readonly DrillAction[], undone: readonly Dr
   const out = ['## Facilitator log', ''];
   const shown = actions.filter((action) => action.type === 'fire' || action.type === 'inject' || action.type === 'note');
   if (shown.length === 0) out.push('No injects fired or written, and no notes.');
-  for (const action of shown) out.push(`- ${one(action.atHours)} h: ${actionText(action)}`);
+  for (const action of shown) out.push(`- ${one(action.atHours)} h: ${markdownText(actionText(action))}`);
   if (undone.length > 0) {
     out.push('', `Decisions taken and then undone (${undone.length}):`, '');
-    for (const action of undone) out.push(`- ${one(action.atHours)} h: ${actionText(action)}`);
+    for (const action of undone) out.push(`- ${one(action.atHours)} h: ${markdownText(actionText(action))}`);
   }
   return out;
 }
@@ -233,6 +240,5 @@ function difference(drill: number | null, engine: number | null, unit: Unit): st
 }
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)];
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(markdownText).join(' | ')} |`)];
 }
