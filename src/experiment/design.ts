@@ -82,7 +82,7 @@ export function designPoints(kind: DesignKind, factors: readonly ResolvedFactor[
       ({ combinations, continuous } = fromUnitCube(factors, morrisDesign(options.samples!, factors.length, String(options.seed))));
       break;
     case 'sobol':
-      ({ combinations, continuous } = fromUnitCube(factors, saltelliDesign(options.samples!, factors.length, String(options.seed))));
+      ({ combinations, continuous } = fromUnitCube(factors, saltelliDesign(options.samples!, factors.length)));
       break;
     default: {
       const exhaustive: never = kind;

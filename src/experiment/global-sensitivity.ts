@@ -1,4 +1,5 @@
 import { RandomStream } from '../kernel/random.js';
+import { sobolPoints, SOBOL_MAX_DIMENSIONS } from './sobol-sequence.js';
 import { meanOf, quantileSorted } from './statistics.js';
 import type { Estimate } from './survival.js';
 
@@ -6,8 +7,8 @@ import type { Estimate } from './survival.js';
  * Global sensitivity analysis over the unit cube [0, 1]^k: the sample designs and the
  * estimators of Morris elementary effects and Sobol indices, with bootstrap 95%
  * intervals. Pure functions: the caller maps unit coordinates to factor values and
- * feeds back one response per design point. Seeded streams make designs and bootstrap
- * draws reproducible.
+ * feeds back one response per design point. Seeded streams make the Morris design and
+ * the bootstrap draws reproducible; the Sobol design is a fixed low-discrepancy sequence.
  */
 
 /** How many bootstrap resamples the intervals use. */
@@ -72,17 +73,25 @@ export function morrisIndices(design: readonly (readonly number[])[], responses:
 }
 
 /**
- * Saltelli's (2010) design for Sobol indices: base matrices A and B of `samples` random
- * rows each, and for each factor i the matrix A with column i from B. Returns the rows
- * in the order A, B, A_B^1, ..., A_B^k: samples × (k + 2) points.
+ * Saltelli's (2010) design for Sobol indices: base matrices A and B of `samples` rows
+ * each, taken from one Sobol' low-discrepancy sequence of 2k dimensions (A its first k
+ * coordinates, B its last k, as in Saltelli et al. 2010 and SALib), and for each factor i
+ * the matrix A with column i from B. The sequence's first point (the origin, every factor
+ * at its lower end in A and B alike) is skipped: its A, B and A_B^i rows are one point and
+ * add nothing to the estimators. Returns the rows in the order A, B, A_B^1, ..., A_B^k:
+ * samples × (k + 2) points; at most {@link SOBOL_MAX_FACTORS} factors.
  */
-export function saltelliDesign(samples: number, factors: number, seed: string): number[][] {
-  const stream = new RandomStream(`${seed}:experiment/saltelli`);
-  const a = Array.from({ length: samples }, () => Array.from({ length: factors }, () => stream.random()));
-  const b = Array.from({ length: samples }, () => Array.from({ length: factors }, () => stream.random()));
+export function saltelliDesign(samples: number, factors: number): number[][] {
+  if (factors > SOBOL_MAX_FACTORS) throw new RangeError(`a Sobol design takes at most ${SOBOL_MAX_FACTORS} factors, not ${factors}`);
+  const sequence = sobolPoints(samples, 2 * factors, 1);
+  const a = sequence.map((point) => point.slice(0, factors));
+  const b = sequence.map((point) => point.slice(factors));
   const mixed = Array.from({ length: factors }, (_, i) => a.map((row, n) => row.map((value, j) => (j === i ? b[n]![j]! : value))));
   return [...a, ...b, ...mixed.flat()];
 }
+
+/** Most factors of a Sobol design: its sequence has two coordinates per factor. */
+export const SOBOL_MAX_FACTORS = Math.floor(SOBOL_MAX_DIMENSIONS / 2);
 
 /** First-order and total Sobol indices of one factor, with bootstrap 95% intervals. */
 export interface SobolIndices {

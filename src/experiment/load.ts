@@ -13,6 +13,7 @@ import { explainZodIssues, type SchemaProblem } from '../scenario/zod-issues.js'
 import { allColumns, selectColumns, type MetricColumn } from './columns.js';
 import { baselineValueIndex, designPoints, key, resolveFactors, type DesignPoint, type ResolvedFactor } from './design.js';
 import { applyFactor, FactorPathError, parsePath } from './factor-path.js';
+import { SOBOL_MAX_FACTORS } from './global-sensitivity.js';
 import { sealManifest, type ExperimentManifest } from './manifest.js';
 import { experimentSchema, SAMPLED_DESIGNS, type ExperimentDefinition, type FactorValue } from './schema.js';
 import { didYouMean } from '../scenario/suggest.js';
@@ -131,6 +132,9 @@ function refuseHugeDesign(definition: ExperimentDefinition, factors: ResolvedFac
           : definition.design === 'morris'
             ? samples * (k + 1)
             : samples * (k + 2);
+  if (definition.design === 'sobol' && k > SOBOL_MAX_FACTORS) {
+    return at(['factors'], `a sobol design takes at most ${SOBOL_MAX_FACTORS} factors (its Sobol' sequence has two coordinates per factor); this one has ${k}`, 'experiment.too_large');
+  }
   if (points > EXPERIMENT_LIMITS.maxDesignPoints) {
     return at(['factors'], `the design has ${points.toExponential(2)} design points; the limit is ${EXPERIMENT_LIMITS.maxDesignPoints} (fewer factors or values, or a latin-hypercube design)`, 'experiment.too_large');
   }

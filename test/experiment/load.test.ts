@@ -51,6 +51,12 @@ describe('experiment files', () => {
     expect(experiment.points[2]!.run.scenario.nations.find((n) => n.id === 'hti')!.sovereignty.consent).toBe('refused');
   });
 
+  it('refuses a sobol design of more factors than its sequence has dimensions for, at factors', () => {
+    const factors = Array.from({ length: 65 }, (_, k) => `  - { name: f${k}, path: nations.hti.budgetMusd, range: { from: 1, to: 2 } }`);
+    const text = ['id: x', 'name: x', 'scenarios: [../../../scenarios/caribbean-earthquake.yaml]', 'factors:', ...factors, 'design: sobol', 'samples: 2', 'replications: 1'].join('\n');
+    expect(problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`))).toEqual([expect.stringMatching(/inline\.yaml:5:3: error: a sobol design takes at most 64 factors .*this one has 65 \(factors\)/)]);
+  });
+
   it('blames a factor value the scenario refuses on that value, with line and column', () => {
     expect(problems(() => loadExperimentFile(`${FIXTURES}/bad-value.yaml`))).toEqual([
       expect.stringMatching(/^test\/experiment\/fixtures\/bad-value\.yaml:7:17: error: factor "consentDelay" = -5 makes scenario caribbean-earthquake invalid: .*\(nations\[0\]\.sovereignty\.consentDelay\)/),
