@@ -101,7 +101,9 @@ export class OrganizationRuntime implements OrganizationPort {
     const nation = sim.nation(member);
     const party = sim.hosts.has(member) || sim.scenario.crisis.belligerents.includes(member);
     if (party) {
-      // A party that refuses foreign forces on its soil never votes to send them, whatever the pressure.
+      // A party that refuses foreign forces on its soil never votes to send them, whatever the
+      // pressure, unless it accepted a mechanism under this organization's umbrella (mediation).
+      if (sim.world.state.umbrella[member] === this.organization.id) return { inFavour: true, reason: `a party that accepted the ${this.organization.id} mechanism` };
       const policy = sim.world.state.hostPolicy[member];
       const consent = nation.sovereignty.consent;
       const admits = consent === 'automatic' || policy === 'open' || (consent === 'required' && policy !== 'closed');
@@ -116,10 +118,11 @@ export class OrganizationRuntime implements OrganizationPort {
 
   private castVote(member: string, yes: boolean): void {
     this.votes.set(member, yes);
-    if (this.votes.size === this.organization.members.length) {
-      this.sim.trace(`org:${this.organization.id}`, 'votes.counted', { data: { round: this.round, yes: [...this.votes.values()].filter(Boolean).length, of: this.votes.size } });
-      this.actor.send({ type: 'votes.counted' });
-    }
+    if (this.votes.size < this.organization.members.length) return;
+    this.sim.trace(`org:${this.organization.id}`, 'votes.counted', { data: { round: this.round, yes: [...this.votes.values()].filter(Boolean).length, of: this.votes.size } });
+    // A host whose no blocked the mandate: the organization's envoy, if it has one, may mediate with it.
+    if (!this.votePassed()) for (const [voter, inFavour] of this.votes) if (!inFavour && this.sim.hosts.has(voter)) this.sim.diplomacy.mandateOpposed(voter, this.organization.id);
+    this.actor.send({ type: 'votes.counted' });
   }
 
   votePassed(): boolean {

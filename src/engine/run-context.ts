@@ -110,6 +110,8 @@ export interface DiplomacyHandle {
   talksLeft(nation: string, host: string): number;
   /** A host keeps help out: starts the clock towards mediation. */
   hostKeepsOut(host: string): void;
+  /** A member's no (non-interference) blocked an organization's mandate: its envoy may mediate at once. */
+  mandateOpposed(member: string, organization: string): void;
   /** True while a mediation for this host is under way. */
   mediating(host: string): boolean;
 }

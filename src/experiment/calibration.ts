@@ -1,6 +1,64 @@
 import { runScenario } from '../engine/run.js';
 import type { RunMetrics } from '../metrics/definitions.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario/schema.js';
+
+/** A lever each scenario was written to teach: a change to the scenario and the metrics it moves. */
+interface CalibrationLever {
+  label: string;
+  change: (draft: ScenarioInput) => void;
+  metrics: readonly [label: string, pick: (m: RunMetrics) => number | null, digits: number][];
+}
+
+const relationOf = (draft: ScenarioInput, a: string, b: string) => draft.relations?.find(({ between }) => between.includes(a) && between.includes(b));
+
+/**
+ * The lever of each shipped scenario, run on the calibration seeds in both arms (common
+ * random numbers), so the lever figures of docs/calibration.md are regenerated with the rest.
+ */
+export const CALIBRATION_LEVERS: Readonly<Record<string, CalibrationLever>> = {
+  'border-clash': {
+    label: 'the belligerents\' hotline removed (`hotline: false` between tha and khm)',
+    change: (draft) => void (relationOf(draft, 'tha', 'khm')!.hotline = false),
+    metrics: [
+      ['escalations', (m) => m.escalations, 1],
+      ['unmet need (unit-hours)', (m) => m.unmetNeedHours, 0],
+    ],
+  },
+  'cyclone-refused-help': {
+    label: 'no ASEAN envoy (`envoy: null`): access for the distrusted donors from talks alone',
+    change: (draft) => void (draft.organizations ?? []).forEach((org) => (org.envoy = null)),
+    metrics: [
+      ['access: the host first admits help (h)', (m) => m.accessHours, 0],
+      ['US first units (h)', (m) => m.nations.usa!.firstDeployHours, 0],
+      ['Japan first units (h)', (m) => m.nations.jpn!.firstDeployHours, 0],
+      ['Japan access stall: consent, talks, mediation (h)', (m) => m.nations.jpn!.stallHours.consent + m.nations.jpn!.stallHours.talks + m.nations.jpn!.stallHours.mediation, 0],
+    ],
+  },
+  'sahel-insurgency': {
+    label: 'Mali shares intelligence `full` instead of with `partners`',
+    change: (draft) => void (draft.nations.find(({ id }) => id === 'mli')!.sovereignty!.intelligenceSharing = 'full'),
+    metrics: [
+      ['attacks', (m) => m.attacks, 1],
+      ['50% of needs met (h)', (m) => m.needsMet50Hours, 0],
+    ],
+  },
+  'coalition-intervention': {
+    label: 'a deconfliction channel (`hotline: true`) between every pair of rivals, not only the US and Russia',
+    change: (draft) => {
+      const rivals = (a: string, b: string) => draft.nations.some(({ id, diplomacy }) => (id === a && diplomacy?.rivals?.includes(b)) || (id === b && diplomacy?.rivals?.includes(a)));
+      for (const relation of draft.relations ?? []) if (rivals(relation.between[0], relation.between[1])) relation.hotline = true;
+    },
+    metrics: [['incidents between rival forces', (m) => m.incidents, 1]],
+  },
+};
+
+/** The scenario with a lever applied, validated again as a user's file would be. */
+function withLever(scenario: Scenario, lever: CalibrationLever): Scenario {
+  const draft = structuredClone(scenario) as ScenarioInput;
+  lever.change(draft);
+  return scenarioSchema.parse(draft);
+}
 
 /** Seeds behind every figure of docs/calibration.md. */
 export const CALIBRATION_SEEDS = Array.from({ length: 10 }, (_, index) => index + 1);
@@ -35,15 +93,22 @@ export function calibrationFigures(loaded: LoadedScenario, seeds: readonly numbe
   ];
   const lines = [`Seeds ${seeds[0]}–${seeds.at(-1)}; mean [10th–90th percentile] over the runs where it happened, (k/${seeds.length}) when only k did.`, '', '| run | model |', '|---|---|'];
   for (const [label, value] of rows) lines.push(`| ${label} | ${value} |`);
-  lines.push('', '| nation | first units (h) | consent + talks + mediation stall (h) | declined | conditions | talks |', '|---|---|---|---|---|---|');
+  lines.push('', '| nation | mandate (h) | first units (h) | consent + talks + mediation stall (h) | declined | conditions | talks |', '|---|---|---|---|---|---|---|');
   for (const nation of loaded.scenario.nations) {
     const metrics = runs.map((m) => m.nations[nation.id]!);
     if (!nation.resources.some((resource) => resource.units > 0)) continue;
     const declined = metrics.filter((m) => m.declined).length;
     const conditions = [...new Set(metrics.flatMap((m) => m.conditions))].join(', ') || '—';
     lines.push(
-      `| ${nation.id} | ${spread(metrics.map((m) => m.firstDeployHours))} | ${spread(metrics.map((m) => m.stallHours.consent + m.stallHours.talks + m.stallHours.mediation))} | ${declined}/${seeds.length} | ${conditions} | ${spread(metrics.map((m) => m.talksHeld), 1)} |`,
+      `| ${nation.id} | ${nation.decision.mandateFrom.length > 0 ? spread(metrics.map((m) => m.mandateHours)) : 'n/a'} | ${spread(metrics.map((m) => m.firstDeployHours))} | ${spread(metrics.map((m) => m.stallHours.consent + m.stallHours.talks + m.stallHours.mediation))} | ${declined}/${seeds.length} | ${conditions} | ${spread(metrics.map((m) => m.talksHeld), 1)} |`,
     );
+  }
+  const lever = CALIBRATION_LEVERS[loaded.scenario.id];
+  if (lever) {
+    const changed = withLever(loaded.scenario, lever);
+    const leverRuns = seeds.map((seed) => runScenario(changed, { seed }).metrics);
+    lines.push('', `Lever, same seeds in both arms: ${lever.label}.`, '', '| metric | as shipped | with the lever |', '|---|---|---|');
+    for (const [label, pick, digits] of lever.metrics) lines.push(`| ${label} | ${spread(runs.map(pick), digits)} | ${spread(leverRuns.map(pick), digits)} |`);
   }
   return lines.join('\n');
 }

@@ -29,6 +29,9 @@ export const nationDiplomacySchema = z
 
 export const envoySchema = z
   .object({
+    lead: id
+      .optional()
+      .describe('the member that sends the envoy (e.g. the chair); the host weighs its trust in the lead alone. Default: every member other than the host, led by the first'),
     roundHours: z.number().positive().default(48).describe('hours of one shuttle round between the host and the helpers, besides message latency'),
     maxRounds: z.number().int().positive().default(4).describe('shuttle rounds before the mediation is given up'),
     startAfterHours: hours.default(72).describe('hours a host must have kept foreign help out before the envoy is sent'),
@@ -36,7 +39,7 @@ export const envoySchema = z
   .strict()
   .nullable()
   .default(null)
-  .describe("an envoy who mediates between a member host that refuses help and would-be helpers, proposing an access mechanism under the organization's umbrella; null = none");
+  .describe("an envoy who mediates with a member that keeps foreign help out (a host refusing help, or a party whose no blocks the organization's mandate), proposing an access mechanism under the organization's umbrella; null = none");
 
 export const incidentHazardSchema = z
   .object({

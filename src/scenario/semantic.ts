@@ -79,6 +79,11 @@ export function checkReferences(data: unknown): SemanticProblem[] {
         problems.push(error('ref.not_member', `veto holder "${holder}" is not a member of "${String(org.id)}"`, ['organizations', index, 'vetoHolders', k]));
       }
     });
+    const lead = record(org.envoy).lead;
+    nation(lead, ['organizations', index, 'envoy', 'lead']);
+    if (typeof lead === 'string' && nationIds.has(lead) && !members.includes(lead)) {
+      problems.push(error('ref.not_member', `envoy lead "${lead}" is not a member of "${String(org.id)}"`, ['organizations', index, 'envoy', 'lead']));
+    }
   });
   const crisis = record(root.crisis);
   list(crisis.hosts).forEach((host, k) => nation(host, ['crisis', 'hosts', k]));

@@ -46,6 +46,7 @@ describe('reference errors', () => {
     ['unknown organization member', 'members: [jam, hti, dom]', 'members: [jam, hti, dom, cub]', /unknown nation id "cub"/, 'organizations[1].members[3]'],
     ['unknown mandating organization', 'mandateFrom: [caricom] }', 'mandateFrom: [caricon] }', /unknown organization id "caricon"; did you mean "caricom"\?/, 'nations[8].decision.mandateFrom[0]'],
     ['veto holder who is not a member', 'vetoHolders: [usa, fra, gbr, chn]', 'vetoHolders: [usa, fra, gbr, chn, mex]', /veto holder "mex" is not a member of "un"/, 'organizations[0].vetoHolders[4]'],
+    ['envoy lead who is not a member', '    rule: consensus\n    convene: { triangular: [6, 12, 24] }', '    envoy: { lead: usa }\n    convene: { triangular: [6, 12, 24] }', /envoy lead "usa" is not a member of "caricom"/, 'organizations[1].envoy.lead'],
     ['duplicate nation id', '  - id: can\n', '  - id: usa\n', /duplicate nation id "usa"/, 'nations[2].id'],
     ['duplicate inject id', '  - id: airport-congestion', '  - id: aftershock', /duplicate inject id "aftershock"/, 'injects[1].id'],
     ['relation to oneself', 'between: [gbr, hti]', 'between: [gbr, gbr]', /a relation must join two different nations, got "gbr" twice/, 'relations[4].between'],

@@ -70,3 +70,35 @@ describe('cyclone with refused help: access comes from the agents', () => {
     expect(stall(withEnvoy)).toBeLessThan(stall(without));
   });
 });
+
+describe('border clash: the regional mandate comes from the agents', () => {
+  const clash = shipped('border-clash.yaml');
+  const mandated = (metrics: RunMetrics[]) => metrics.filter((m) => m.nations.idn!.mandateHours !== null).length;
+
+  it('has no inject that decides for the model (trust, policy, mandate)', () => {
+    for (const inject of clash.injects) expect(['pressure', 'none', 'need.add', 'escalation', 'hotline.down']).toContain(inject.effect.type);
+  });
+
+  it("Thailand's no deadlocks ASEAN; the chair's envoy mediates and, once Thailand accepts, the mandate passes; the observers still never deploy", () => {
+    const metrics = runs(clash);
+    expect(mandated(metrics)).toBeGreaterThan(SEEDS.length / 2);
+    expect(mandated(metrics)).toBeLessThan(SEEDS.length);
+    for (const m of metrics) {
+      const mediation = m.mediations.find((x) => x.host === 'tha');
+      expect(mediation?.mediator).toBe('asean');
+      // A mandate only ever follows an accepted mediation: Thailand votes for it only then.
+      if (m.nations.idn!.mandateHours !== null) expect(mediation!.outcome).toBe('accepted');
+      // A mandate is not consent: Thailand's army keeps armed observers out whatever ASEAN decides.
+      expect(m.nations.idn!.unitsDelivered).toBe(0);
+    }
+  });
+
+  it('without an envoy, the mandate deadlocks in every seed', () => {
+    const noEnvoy = variant(clash, (draft) => {
+      for (const org of draft.organizations ?? []) org.envoy = null;
+    });
+    const metrics = runs(noEnvoy);
+    expect(mandated(metrics)).toBe(0);
+    for (const m of metrics) expect(m.mediations).toEqual([]);
+  });
+});

@@ -1,9 +1,21 @@
 import { DIPLOMACY } from '../../model/diplomacy.js';
 import { relationKey } from '../../model/relations.js';
+import type { Organization } from '../../scenario/schema.js';
 import type { DiplomacyHandle, RunContext } from '../run-context.js';
 import { Incidents } from './incidents.js';
 import { MediationRuntime, type MediationOutcome, type Mediator } from './mediation-runtime.js';
 import { TalksRuntime } from './talks-runtime.js';
+
+/**
+ * An organization's envoy to one of its members: its lead alone when the scenario names one
+ * (the chair), else every other member, led by the first. Undefined without an envoy.
+ */
+function organizationMediator(org: Organization, host: string): Mediator | undefined {
+  if (!org.envoy || !org.members.includes(host)) return undefined;
+  const envoys = org.envoy.lead !== undefined && org.envoy.lead !== host ? [org.envoy.lead] : org.members.filter((member) => member !== host);
+  if (envoys.length === 0) return undefined;
+  return { id: org.id, kind: 'organization', envoys, lead: envoys[0]!, roundHours: org.envoy.roundHours, maxRounds: org.envoy.maxRounds };
+}
 
 /** Talks one nation may hold with one host in a run: after that it waits for others (mediation). */
 export const TALKS_PER_PAIR = 3;
@@ -71,16 +83,27 @@ export class Diplomacy implements DiplomacyHandle {
     if (!mediator) return;
     this.mediationPending.add(host);
     const startAfter = this.sim.scenario.organizations.find((org) => org.id === mediator.id)?.envoy?.startAfterHours ?? 72;
-    this.sim.schedule(startAfter, () => this.offerMediation(host, mediator));
+    this.sim.schedule(startAfter, () => this.offerMediation(host, mediator, `${host} keeps foreign help out`));
   }
 
-  private offerMediation(host: string, mediator: Mediator): void {
+  mandateOpposed(member: string, organization: string): void {
+    if (!this.sim.host(member) || this.mediations.has(member) || this.mediationPending.has(member)) return;
+    const org = this.sim.scenario.organizations.find((candidate) => candidate.id === organization);
+    const envoy = org ? organizationMediator(org, member) : undefined;
+    if (!envoy) return;
+    this.mediationPending.add(member);
+    // The envoy is sent from the meeting that deadlocked: no waiting period, nobody to convene.
+    const mediator: Mediator = { ...envoy, fromMeeting: true };
+    this.sim.schedule(0, () => this.offerMediation(member, mediator, `${member}'s no blocks the ${organization} mandate`));
+  }
+
+  private offerMediation(host: string, mediator: Mediator, why: string): void {
     const sim = this.sim;
     const trust = mediator.envoys.reduce((sum, envoy) => sum + sim.trust(host, envoy), 0) / Math.max(1, mediator.envoys.length);
     sim.ask(
       mediator.lead,
       'mediate',
-      `${host} keeps foreign help out. Should ${mediator.id} mediate (trust with ${host} ${trust.toFixed(2)})?`,
+      `${why}. Should ${mediator.id} mediate (trust with ${host} ${trust.toFixed(2)})?`,
       {
         mediate: `send an envoy: convene the parties, shuttle up to ${mediator.maxRounds} rounds, propose an access mechanism under the ${mediator.id} umbrella`,
         'stay-out': 'leave access to bilateral talks',
@@ -122,10 +145,8 @@ export class Diplomacy implements DiplomacyHandle {
     const sim = this.sim;
     const candidates: Mediator[] = [];
     for (const org of sim.scenario.organizations) {
-      if (!org.envoy || !org.members.includes(host)) continue;
-      const envoys = org.members.filter((member) => member !== host);
-      if (envoys.length === 0) continue;
-      candidates.push({ id: org.id, kind: 'organization', envoys, lead: envoys[0]!, roundHours: org.envoy.roundHours, maxRounds: org.envoy.maxRounds });
+      const mediator = organizationMediator(org, host);
+      if (mediator) candidates.push(mediator);
     }
     for (const nation of sim.scenario.nations) {
       if (!nation.diplomacy.mediator || sim.hosts.has(nation.id)) continue;

@@ -16,6 +16,8 @@ export interface Mediator {
   lead: string;
   roundHours: number;
   maxRounds: number;
+  /** Sent from a meeting of the parties (a deadlocked vote): nobody needs convening, the envoy only travels. */
+  fromMeeting?: boolean;
 }
 
 /** How a mediation went, for the run's metrics. */
@@ -62,7 +64,7 @@ export class MediationRuntime implements MediationPort {
 
   conveneHours(): number {
     const organization = this.sim.scenario.organizations.find((org) => org.id === this.mediator.id);
-    return organization ? drawDelay(organization.convene, this.stream) : this.latency();
+    return organization && !this.mediator.fromMeeting ? drawDelay(organization.convene, this.stream) : this.latency();
   }
 
   roundHours(): number {
