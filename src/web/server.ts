@@ -71,7 +71,7 @@ export function webApp(exercise: WebExercise, tokens: TokenBook, hub: LiveHub): 
     streamSSE(c, async (stream) => {
       await hub.attach(c.get('role'), stream);
       while (!stream.aborted && !stream.closed) {
-        await stream.sleep(KEEP_ALIVE_SECONDS * 1000);
+        await idle(KEEP_ALIVE_SECONDS * 1000);
         if (!stream.aborted && !stream.closed) await stream.write(': keep-alive\n\n');
       }
     }),
@@ -162,4 +162,9 @@ export function listen(app: Hono<Env>, hub: LiveHub, host: string, port: number)
     });
     server.once('error', reject);
   });
+}
+
+/** Waits without keeping the process alive: a stopped server exits at once, not at the next keep-alive. */
+function idle(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -40,22 +40,25 @@ describe.skipIf(!hasChromium)('the web console in Chromium: a two-team exercise 
       serveCaribbeanInProcess(referenceDir),
       chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }),
     ]);
-    for (const role of ['controller', 'team usa', 'team hti', 'evaluator', 'projector']) {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => problems.push(`${role}: ${error.message}`));
-      page.on('console', (message) => {
-        // A dropped live stream while the server is down is expected; anything else is not.
-        if (message.type() === 'error' && !/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|net::|Failed to load resource/.test(message.text())) problems.push(`${role}: ${message.text()}`);
-      });
-      page.on('request', (request) => {
-        if (new URL(request.url()).host !== `127.0.0.1:${served.port}`) foreignRequests.push(request.url());
-      });
-      page.on('dialog', (dialog) => void dialog.accept());
-      await page.goto(served.links[role]!);
-      pages[role] = page;
-    }
+    // The five pages open at once, each in its own context (as on five laptops).
+    await Promise.all(
+      ['controller', 'team usa', 'team hti', 'evaluator', 'projector'].map(async (role) => {
+        const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+        contexts.push(context);
+        const page = await context.newPage();
+        page.on('pageerror', (error) => problems.push(`${role}: ${error.message}`));
+        page.on('console', (message) => {
+          // A dropped live stream while the server is down is expected; anything else is not.
+          if (message.type() === 'error' && !/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|net::|Failed to load resource/.test(message.text())) problems.push(`${role}: ${message.text()}`);
+        });
+        page.on('request', (request) => {
+          if (new URL(request.url()).host !== `127.0.0.1:${served.port}`) foreignRequests.push(request.url());
+        });
+        page.on('dialog', (dialog) => void dialog.accept());
+        await page.goto(served.links[role]!);
+        pages[role] = page;
+      }),
+    );
     await Promise.all(Object.values(pages).map((page) => page.waitForSelector('body[data-live="yes"][data-version]')));
   });
 
@@ -161,15 +164,17 @@ describe.skipIf(!hasChromium)('the web console in Chromium: a two-team exercise 
 
   it('axe-core finds no serious or critical accessibility violation on any page', async () => {
     const source = readFileSync(AXE, 'utf8');
-    for (const [role, page] of Object.entries(pages)) {
-      expect({ role, text: await page.locator('main').innerText() }).not.toMatchObject({ text: expect.stringMatching(/\[object |undefined|NaN/) });
-      await page.evaluate(source);
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document);
-        return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
-      });
-      expect({ role, serious: violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical') }).toEqual({ role, serious: [] });
-    }
+    await Promise.all(
+      Object.entries(pages).map(async ([role, page]) => {
+        expect({ role, text: await page.locator('main').innerText() }).not.toMatchObject({ text: expect.stringMatching(/\[object |undefined|NaN/) });
+        await page.evaluate(source);
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document);
+          return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length }));
+        });
+        expect({ role, serious: violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical') }).toEqual({ role, serious: [] });
+      }),
+    );
     if (process.env['UPDATE_WEB_SCREENSHOTS'] === '1') {
       for (const [role, page] of Object.entries(pages)) {
         await page.evaluate(() => document.getElementById('toast')!.replaceChildren());

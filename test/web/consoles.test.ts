@@ -20,6 +20,14 @@ describe('the terminal drill and the web console share one session and one log',
       const decision = view.decisions[0]!;
       expect((await command(web.links[`team ${decision.nation}`]!, { type: 'decide', decision: decision.id, choice: 'half' })).status).toBe(200);
       expect((await command(web.links['controller']!, { type: 'note', text: 'decided in the browser' })).status).toBe(200);
+      // Ctrl-C (SIGTERM here) with a page's live stream open stops the server at once, not
+      // at the stream's next keep-alive (15 s).
+      const live = await fetch(`${web.links['projector']!}events`);
+      await live.body!.getReader().read();
+      const stopping = Date.now();
+      expect(await web.stop()).toBe(0);
+      expect(Date.now() - stopping).toBeLessThan(10_000);
+      expect(web.stdout()).toContain('Server stopped; every action is in the decision log.');
     } finally {
       await web.stop();
     }
