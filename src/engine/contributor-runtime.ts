@@ -462,9 +462,10 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     const capability = resource.capability;
     const firstArrival = !this.arrivedOnce;
     this.arrivedOnce = true;
+    const inTheatre = sim.world.state.deployed;
     sim.change(`arrival:${this.nation.id}:${capability}`, (world) => {
       // The first units to arrive build trust with the host and the partners already there.
-      if (firstArrival) cooperationOnArrival(sim, world, this.nation, this.hostsToAsk, (host) => this.grants.has(host), this.conditionsFor);
+      if (firstArrival) cooperationOnArrival(sim, world, inTheatre, this.nation, this.hostsToAsk, (host) => this.grants.has(host), this.conditionsFor);
       const deployed = world.deployed[this.nation.id]!;
       deployed[capability] = (deployed[capability] ?? 0) + units;
     });

@@ -59,11 +59,15 @@ function trustWithUmbrella(sim: RunContext, nation: string, host: string, umbrel
  * Trust built when a nation's first units arrive: each host that consented sees an
  * agreement honoured; liaison officers (posted, or offered as a condition) are a
  * confidence-building measure; and the nation works beside every other non-rival foreign
- * nation already in theatre (joint deployment, each pair once).
+ * nation already in theatre (joint deployment, each pair once). `inTheatre` is the world's
+ * `deployed` before this arrival: read from the state rather than through the draft, where
+ * each nation's record read would become a proxy and a copy for immer to finalize (measured
+ * in docs/performance.md).
  */
 export function cooperationOnArrival(
   sim: RunContext,
   world: Draft<WorldState>,
+  inTheatre: Readonly<WorldState['deployed']>,
   nation: Nation,
   hosts: readonly string[],
   consented: (host: string) => boolean,
@@ -75,6 +79,6 @@ export function cooperationOnArrival(
   }
   for (const other of sim.scenario.nations) {
     if (other.id === nation.id || sim.hosts.has(other.id) || nation.diplomacy.rivals.includes(other.id) || other.diplomacy.rivals.includes(nation.id)) continue;
-    if (hasUnitsDeployed(world.deployed[other.id])) sim.shiftTrust(world, nation.id, other.id, 'joint-deployment');
+    if (hasUnitsDeployed(inTheatre[other.id])) sim.shiftTrust(world, nation.id, other.id, 'joint-deployment');
   }
 }
