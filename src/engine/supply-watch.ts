@@ -30,6 +30,8 @@ export class SupplyWatch {
   private readonly crossings: CoverageCrossing[];
   private suppliedNeeds: WorldState['needs'] | undefined;
   private suppliedValues: number[] = [];
+  /** The records effective supply was last derived from (immer keeps an unchanged record's identity). */
+  private derivedFrom: { deployed: WorldState['deployed']; effectiveness: WorldState['effectiveness']; coordinationCell: WorldState['coordinationCell'] } | undefined;
 
   constructor(
     private readonly scenario: Scenario,
@@ -69,13 +71,18 @@ export class SupplyWatch {
   /**
    * Recomputes effective supply, tells the recorder, and re-times the coverage crossings.
    * Most world changes (trust, policies, mandates, budgets) leave needs and supply as they
-   * were; then the crossings already scheduled still hold and nothing is recomputed.
+   * were; then the crossings already scheduled still hold and nothing is recomputed. When
+   * none of the records supply is derived from changed (same objects: immer copies only
+   * what a change writes), supply is not even re-derived.
    */
   refresh(world: WorldState): void {
     if (world.resolved) {
       for (const crossing of this.crossings) this.cancel(crossing);
       return;
     }
+    const from = this.derivedFrom;
+    if (from && world.needs === this.suppliedNeeds && world.deployed === from.deployed && world.effectiveness === from.effectiveness && world.coordinationCell === from.coordinationCell) return;
+    this.derivedFrom = { deployed: world.deployed, effectiveness: world.effectiveness, coordinationCell: world.coordinationCell };
     effectiveSupply(this.scenario, world, this.capabilities, this.hosts, this.curves, this.supplies);
     if (world.needs === this.suppliedNeeds && sameValues(this.supplies, this.suppliedValues)) return;
     const now = this.kernel.now;

@@ -1,5 +1,4 @@
-import { enablePatches, produce, produceWithPatches, setAutoFreeze, type Draft, type Patch } from 'immer';
-import { emptyRecord } from '../guard/user-keys.js';
+import { enablePatches, immerable, produce, produceWithPatches, setAutoFreeze, type Draft, type Patch } from 'immer';
 import type { Scenario } from '../scenario/schema.js';
 import { needRate, type NeedCurve } from './needs.js';
 import { relationKey } from './relations.js';
@@ -8,6 +7,22 @@ enablePatches();
 // The world is only changed through WorldStore.update; freezing every state costs more
 // than it protects in the run loop (measured in bench/), so it is off.
 setAutoFreeze(false);
+
+/**
+ * The prototype of the world's records: empty and itself without a prototype, so a key
+ * users choose (`constructor`, `__proto__`, `toString`) reads as absent until set and is
+ * an ordinary key when set, as in a prototype-less record. Unlike `Object.create(null)`,
+ * which V8 keeps in slow dictionary mode, objects made from this prototype keep fast
+ * properties: every world change copies the records it touches (immer) and supply is
+ * re-derived from them after every change (measured, docs/performance.md). Marked
+ * `immerable` because immer drafts only plain objects and marked classes.
+ */
+const WORLD_RECORD = Object.freeze(Object.assign(Object.create(null) as object, { [immerable]: true }));
+
+/** An empty world record (see {@link WORLD_RECORD}). */
+function worldRecord<T>(): Record<string, T> {
+  return Object.create(WORLD_RECORD) as Record<string, T>;
+}
 
 export type HostPolicy = 'undecided' | 'open' | 'restrictive' | 'closed';
 export type IntelligenceSharing = 'full' | 'partners' | 'none';
@@ -61,16 +76,16 @@ export function initialWorld(scenario: Scenario): WorldState {
   // Keyed by ids and capability names users choose: records without a prototype, so an
   // id such as `constructor` reads as absent until set, never as Object's constructor.
   const world: WorldState = {
-    needs: emptyRecord(),
-    deployed: emptyRecord(),
-    effectiveness: emptyRecord(),
-    relations: emptyRecord(),
-    budgetsMusd: emptyRecord(),
-    hostPolicy: emptyRecord(),
-    intelligenceSharing: emptyRecord(),
-    foreignPersonnel: emptyRecord(),
-    mandated: emptyRecord(),
-    coordinationCell: emptyRecord(),
+    needs: worldRecord(),
+    deployed: worldRecord(),
+    effectiveness: worldRecord(),
+    relations: worldRecord(),
+    budgetsMusd: worldRecord(),
+    hostPolicy: worldRecord(),
+    intelligenceSharing: worldRecord(),
+    foreignPersonnel: worldRecord(),
+    mandated: worldRecord(),
+    coordinationCell: worldRecord(),
     mediaPressure: 0,
     umbrella: {},
     incidents: 0,
@@ -85,7 +100,7 @@ export function initialWorld(scenario: Scenario): WorldState {
     curve.ratePerHour = needRate(need.halfLifeHours, need.doublingHours);
   }
   for (const nation of scenario.nations) {
-    world.deployed[nation.id] = emptyRecord();
+    world.deployed[nation.id] = worldRecord();
     world.effectiveness[nation.id] = 1;
     world.budgetsMusd[nation.id] = nation.budgetMusd;
   }
