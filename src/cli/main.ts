@@ -10,6 +10,7 @@ import { registerMerge } from './merge.js';
 import { registerValidate } from './validate.js';
 import { registerSchema } from './schema.js';
 import { registerMsel } from './msel.js';
+import { registerImprovementPlan } from './ip.js';
 import { registerNew } from './new.js';
 import { registerPlot } from './plot.js';
 
@@ -31,6 +32,7 @@ registerMerge(program);
 registerValidate(program);
 registerSchema(program);
 registerMsel(program);
+registerImprovementPlan(program);
 registerNew(program);
 registerPlot(program);
 

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { aarInputOfLog } from '../drill/aar.js';
+import { DrillError } from '../drill/errors.js';
+import { looksLikeDrillLog } from '../drill/log.js';
 import { buildReport } from '../report/build.js';
 import type { ReportInput } from '../report/input.js';
 import { readTraceFile, TraceFileError } from '../report/trace-input.js';
@@ -16,18 +19,18 @@ interface ReportCommandOptions {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('write the after-action report of a run from its trace (crisis-sim run --trace)')
-    .argument('<trace>', 'trace file written by `crisis-sim run --trace` (JSON Lines)')
+    .description('write the after-action report of a run from its trace (crisis-sim run --trace), or the AAR/IP of a drill from its log')
+    .argument('<trace>', 'trace file written by `crisis-sim run --trace`, or a drill log written by `crisis-sim drill` (JSON Lines)')
     .option('-o, --output <file>', 'report file: .html (self-contained, with charts) or .md; default: Markdown on stdout')
     .option('--format <format>', 'html or md (default: from the output file name)')
     .option('--force', 'replace the output file if it exists (never the trace itself)')
-    .addHelpText('after', '\nExample:\n  crisis-sim run scenarios/caribbean-earthquake.yaml --trace run.jsonl\n  crisis-sim report run.jsonl -o report.html')
+    .addHelpText('after', '\nExamples:\n  crisis-sim run scenarios/caribbean-earthquake.yaml --trace run.jsonl\n  crisis-sim report run.jsonl -o report.html\n  crisis-sim report drill.jsonl -o aar.html      # a drill log: the after-action report and improvement plan')
     .action((file: string, options: ReportCommandOptions) =>
       guarded(() => {
         const format = userErrors(() => (options.output !== undefined ? reportFormatOf(options.output, options.format) : reportFormatOf('', options.format ?? 'md')));
         const outputRules = { inputs: [file], force: options.force === true };
         if (options.output !== undefined) checkOutputFile(options.output, outputRules);
-        const input = userErrors(() => readTraceFile(file));
+        const input = userErrors(() => (looksLikeDrillLog(file) ? aarInputOfLog(file) : readTraceFile(file)));
         if (options.output === undefined) {
           const report = buildReport(input);
           process.stdout.write(format === 'html' ? report.html : report.markdown);
@@ -51,7 +54,7 @@ function userErrors<T>(body: () => T): T {
   try {
     return body();
   } catch (error) {
-    if (error instanceof TraceFileError || error instanceof ReportFormatError) throw new UserError(error.message);
+    if (error instanceof TraceFileError || error instanceof ReportFormatError || error instanceof DrillError) throw new UserError(error.message);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { parseDuration as readDuration } from '../scenario/duration.js';
 import { DrillError } from './errors.js';
+import { observationStatusOf, ratingOf, type ObservationStatus, type TaskRating } from './evaluation.js';
 
 /**
  * What the facilitator can type at the drill prompt, parsed into data. Parsing knows
@@ -17,6 +18,10 @@ export type DrillCommand =
   | { type: 'retime'; inject?: string; to: { byHours: number } | { atHours: number } }
   | { type: 'inject'; spec: string }
   | { type: 'view'; role?: string }
+  | { type: 'rate'; task: string; rating: TaskRating; observation: string }
+  | { type: 'observe'; inject: string; status: ObservationStatus; what: string }
+  | { type: 'action'; nation: string; text: string }
+  | { type: 'tasks' }
   | { type: 'status'; nation?: string }
   | { type: 'show' }
   | { type: 'injects' }
@@ -42,6 +47,10 @@ export const COMMAND_HELP: readonly (readonly [string, string])[] = [
   ['injects', 'list the MSEL: injects still to come with their ids, and those that happened'],
   ['view [projector|player|evaluator|controller]', 'what the screen shows; projector (the default) is safe for the room'],
   ['inject <effect> [args] | <title> [| <expected action>]', 'write a new inject and fire it now; "help inject" lists the effects'],
+  ['action <nation> <what the team does>', 'a team\'s action in its own words; a hotline or funding (e.g. 20 MUSD) takes effect in the engine'],
+  ['rate <task-id> <P|S|M|U> [| observation]', 'evaluator: rate a critical task (P/S/M/U: without, with some, with major challenges, unable)'],
+  ['observe <inject-id> <observed|partly|not> [| what the team did]', 'evaluator: mark an inject\'s expected action'],
+  ['tasks', 'the evaluation guide: objectives, core capabilities, critical tasks and their ratings so far'],
   ['status [nation]', 'every nation on one line, or one nation in detail'],
   ['show', 'show the situation and the decision waiting again'],
   ['undo', 'take back the last action (a decision, a time jump, an inject...); the state is rebuilt exactly'],
@@ -90,6 +99,25 @@ export function parseCommand(line: string): DrillCommand {
       return parseSkip(argument);
     case 'retime':
       return parseRetime(rest);
+    case 'rate': {
+      const [head = '', ...observation] = argument.split('|');
+      const [task, ratingText, ...extra] = head.trim().split(/\s+/);
+      const rating = ratingOf(ratingText ?? '');
+      if (!task || !rating || extra.length > 0) throw new DrillError('rate needs a task id and P, S, M or U, then | and what was seen, e.g.: rate atc-cell S | cell set up on day 3');
+      return { type: 'rate', task, rating, observation: observation.join('|').trim() };
+    }
+    case 'observe': {
+      const [head = '', ...what] = argument.split('|');
+      const [inject, statusText, ...extra] = head.trim().split(/\s+/);
+      const status = observationStatusOf(statusText ?? '');
+      if (!inject || !status || extra.length > 0) throw new DrillError('observe needs an inject id and observed, partly or not, then | and what the team did, e.g.: observe airport-congestion partly | US asked for slots, no cell');
+      return { type: 'observe', inject, status, what: what.join('|').trim() };
+    }
+    case 'action':
+      if (rest.length < 2) throw new DrillError('action needs a nation and what its team does, e.g.: action usa propose a hotline with hti');
+      return { type: 'action', nation: rest[0]!, text: argument.slice(rest[0]!.length).trim() };
+    case 'tasks':
+      return noArguments('tasks', rest, { type: 'tasks' });
     case 'view':
       if (rest.length > 1) throw new DrillError('view takes one of: projector, player, evaluator, controller');
       return rest[0] !== undefined ? { type: 'view', role: rest[0].toLowerCase() } : { type: 'view' };

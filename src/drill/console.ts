@@ -10,7 +10,7 @@ import { drillLogText } from './log.js';
 import { closeDrill, type DrillOutcome } from './outcome.js';
 import type { DrillSession } from './session.js';
 import type { Style } from './style.js';
-import { viewText } from './render-text.js';
+import { tasksText, viewText } from './render-text.js';
 import { readClock } from './scenario-clock.js';
 import { runSessionCommand, type CommandSettings, type SessionCommand, type TimeCommand } from './session-command.js';
 import { DRILL_ROLES, drillView, ROLE_SEES, type DrillRole } from './session-view.js';
@@ -119,6 +119,17 @@ export class DrillConsole {
         return 'go-on';
       case 'undo':
         return this.carryOut({ type: 'undo' });
+      case 'rate':
+        this.say(this.reply({ type: 'rate', task: command.task, rating: command.rating, observation: command.observation }));
+        return 'go-on';
+      case 'observe':
+        this.say(this.reply({ type: 'observe', inject: command.inject, status: command.status, what: command.what }));
+        return 'go-on';
+      case 'action':
+        return this.carryOut({ type: 'act', nation: command.nation, text: command.text });
+      case 'tasks':
+        this.say(tasksText(session.scenario.evaluation, session.actionsInForce(), style));
+        return 'go-on';
       case 'view':
         if (command.role !== undefined) {
           if (!DRILL_ROLES.includes(command.role as DrillRole)) throw new DrillError(`unknown view "${command.role}"; one of: ${DRILL_ROLES.join(', ')}`);

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { NATION_MILESTONES, type RunMetrics } from '../metrics/definitions.js';
 import { markdownCode, markdownText } from '../report/markdown-text.js';
 import type { Inject } from '../scenario/schema.js';
+import { OBSERVATION_STATUSES, TASK_RATINGS } from './evaluation.js';
 import type { DrillAction } from './log.js';
 import type { DrillOutcome, TakenDecision } from './outcome.js';
 import { addressedTo, clock, EXPECTED_ACTION_WINDOW_HOURS, one } from './view.js';
@@ -204,6 +205,14 @@ export function actionText(action: DrillAction): string {
       const effect = action.inject['effect'] as { type?: string } | undefined;
       return `new inject ${String(action.inject['id'])} (${effect?.type ?? 'none'}): ${String(action.inject['title'])}`;
     }
+    case 'rate':
+      return `rated ${action.task} ${action.rating} (${TASK_RATINGS[action.rating]})${action.observation ? `: ${action.observation}` : ''}`;
+    case 'observe':
+      return `expected action of ${action.inject} ${OBSERVATION_STATUSES[action.status]}${action.what ? `: ${action.what}` : ''}`;
+    case 'act':
+      return `${action.nation} acted: ${action.text}${action.lever ? ` (engine lever: ${action.lever})` : ''}`;
+    case 'plan':
+      return `improvement plan imported (${action.rows.length} rows)`;
     case 'note':
       return `${action.kind === 'hotwash' ? 'hot-wash note' : 'note'}: ${action.text}`;
     case 'undo':

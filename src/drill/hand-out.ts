@@ -1,6 +1,7 @@
 import { writeOutputFile } from '../guard/output-file.js';
 import { buildReport } from '../report/build.js';
 import { reportFormatOf, writeReport } from '../report/write.js';
+import { aarInput } from './aar.js';
 import { drillDebriefMarkdown } from './debrief.js';
 import type { DrillOutcome } from './outcome.js';
 
@@ -18,18 +19,7 @@ export interface HandOutPaths {
  * beside it the drill debrief, which goes decision by decision. Both atomically.
  */
 export function writeHandOuts(outcome: DrillOutcome, paths: HandOutPaths): void {
-  const decisions = outcome.actions.flatMap((action) =>
-    action.type === 'decide' ? [{ atHours: action.atHours, nation: action.nation, kind: action.kind, choice: action.choice, recommended: action.recommended }] : [],
-  );
-  const report = buildReport({
-    scenario: outcome.scenario,
-    result: outcome.drill.result,
-    trace: outcome.drill.trace,
-    needs: outcome.drill.needs,
-    drill: { players: [...outcome.header.players], decisions },
-    comparison: { label: 'all-AI run', result: outcome.engine.result },
-  });
   // Hand-outs are derived from the log, so a later `end` (after a resume) replaces them.
-  writeReport(paths.reportPath, report, reportFormatOf(paths.reportPath), { force: true });
+  writeReport(paths.reportPath, buildReport(aarInput(outcome)), reportFormatOf(paths.reportPath), { force: true });
   writeOutputFile(paths.debriefPath, drillDebriefMarkdown(outcome), { force: true });
 }

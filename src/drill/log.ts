@@ -45,6 +45,18 @@ export type DrillLogHeader = z.infer<typeof headerSchema>;
  */
 const stamped = { atHours: z.number().nonnegative(), fingerprint: z.string().optional() };
 
+/** One row of the Improvement Plan matrix. */
+export const improvementRowSchema = z.object({
+  id: z.string(),
+  capability: z.string(),
+  issue: z.string(),
+  correctiveAction: z.string(),
+  organization: z.string(),
+  contact: z.string(),
+  startDate: z.string(),
+  completionDate: z.string(),
+});
+
 const actionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('decide'),
@@ -65,6 +77,14 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inject'), ...stamped, inject: injectLike }),
   /** `hotwash`: said in the hot wash right after play; both go into the after-action report. */
   z.object({ type: z.literal('note'), ...stamped, text: z.string(), kind: z.enum(['note', 'hotwash']).optional() }),
+  /** An evaluator's rating of a critical task (Exercise Evaluation Guide). */
+  z.object({ type: z.literal('rate'), ...stamped, task: z.string(), rating: z.enum(['P', 'S', 'M', 'U']), observation: z.string() }),
+  /** Whether an inject's expected action was observed, and what the team actually did. */
+  z.object({ type: z.literal('observe'), ...stamped, inject: z.string(), status: z.enum(['observed', 'partly', 'not-observed']), what: z.string() }),
+  /** A team's action in its own words; `effect` when it matched an engine lever (it then takes effect). */
+  z.object({ type: z.literal('act'), ...stamped, nation: z.string(), text: z.string(), lever: z.string().optional(), effect: injectLike.optional() }),
+  /** The Improvement Plan as the planning team filled it in (`crisis-sim ip import`); the latest counts. */
+  z.object({ type: z.literal('plan'), ...stamped, rows: z.array(improvementRowSchema) }),
   z.object({ type: z.literal('undo'), ...stamped }),
   z.object({ type: z.literal('end'), ...stamped }),
 ]);
@@ -202,6 +222,23 @@ export function readDrillLog(path: string): DrillLog {
   return { header, actions };
 }
 
+/** Whether a file starts like a drill log (its header names the format); false for a trace or anything else. */
+export function looksLikeDrillLog(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const buffer = Buffer.alloc(512);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8').includes(`"format":"${DRILL_LOG_FORMAT}"`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Writes a whole log (header and actions) in one go, e.g. a compacted copy for `save`. */
 export function drillLogText(log: DrillLog): string {
   return [log.header, ...log.actions].map((line) => JSON.stringify(line)).join('\n') + '\n';
@@ -226,9 +263,9 @@ export function actionsInForce(actions: readonly DrillAction[]): DrillAction[] {
   return inForce;
 }
 
-/** Index of the latest action undo would take back (anything but a note), or -1. */
+/** Index of the latest action undo would take back (anything but a note or an imported plan), or -1. */
 export function lastUndoableIndex(actions: readonly DrillAction[]): number {
-  for (let index = actions.length - 1; index >= 0; index--) if (actions[index]!.type !== 'note') return index;
+  for (let index = actions.length - 1; index >= 0; index--) if (actions[index]!.type !== 'note' && actions[index]!.type !== 'plan') return index;
   return -1;
 }
 

@@ -1,3 +1,6 @@
+import type { Evaluation } from '../scenario/schema.js';
+import { TASK_RATINGS } from './evaluation.js';
+import type { DrillAction } from './log.js';
 import { hoursFigure } from './scenario-clock.js';
 import type { DecisionView, DrillView, InjectCard, ModuleView, SituationView } from './session-view.js';
 import type { Style } from './style.js';
@@ -93,6 +96,25 @@ export function decisionText(decision: DecisionView, style: Style): string {
   if (decision.detail) lines.push(`  [controller] ${decision.detail}`);
   const expected = decision.expectedAction;
   if (expected) lines.push(`  [evaluator] MSEL expects (after inject ${expected.injectId} at T+${hoursFigure(expected.atHours)} h${expected.to ? `, to ${expected.to}` : ''}): ${expected.action}`);
+  return lines.join('\n');
+}
+
+/** The evaluation guide with the latest rating of each critical task (evaluators' screen). */
+export function tasksText(evaluation: Evaluation | undefined, actions: readonly DrillAction[], style: Style): string {
+  if (!evaluation) return 'The scenario has no evaluation guide (evaluation.objectives).';
+  const latest = new Map<string, Extract<DrillAction, { type: 'rate' }>>();
+  for (const action of actions) if (action.type === 'rate') latest.set(action.task, action);
+  const lines = [style.heading('Evaluation guide: objectives, core capabilities, critical tasks (rate <task-id> <P|S|M|U> | observation)')];
+  for (const objective of evaluation.objectives) {
+    lines.push(`  ${objective.id}: ${objective.objective}`);
+    for (const capability of objective.capabilities) {
+      lines.push(`    ${capability.capability}`);
+      for (const task of capability.tasks) {
+        const rated = latest.get(task.id);
+        lines.push(`      ${task.id}: ${task.task} -- ${rated ? `${rated.rating} (${TASK_RATINGS[rated.rating]})${rated.observation ? `: ${rated.observation}` : ''}` : 'not rated yet'}`);
+      }
+    }
+  }
   return lines.join('\n');
 }
 

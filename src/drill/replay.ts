@@ -85,6 +85,17 @@ function release(run: DrillRun, injectId: string): HeldInject {
   return run.held.splice(index, 1)[0]!;
 }
 
+/** A team's own-words action that pulled an engine lever, as the inject that carries its effect. */
+export function teamActionInject(action: Extract<DrillAction, { type: 'act' }>): Inject {
+  return injectSchema.parse({
+    id: `team-action-${action.nation}-${Math.round(action.atHours * 1000)}`,
+    atHours: action.atHours,
+    title: `${action.nation} (team action): ${action.text}`,
+    effect: action.effect,
+    from: action.nation,
+  });
+}
+
 /** The inject a logged `inject` action wrote on the spot, with the schema's defaults. */
 export function liveInjectOf(action: Extract<DrillAction, { type: 'inject' }>): Inject {
   return injectSchema.parse(action.inject);
@@ -121,6 +132,12 @@ export function applyAction(run: DrillRun, action: DrillAction): void {
     case 'inject':
       sim.fireInject(liveInjectOf(action));
       return;
+    case 'act':
+      if (action.effect) sim.fireInject(teamActionInject(action));
+      return;
+    case 'rate':
+    case 'observe':
+    case 'plan':
     case 'note':
     case 'undo':
     case 'end':

@@ -1,6 +1,8 @@
 import type { Inject } from '../scenario/schema.js';
 import { roomText } from './debrief.js';
 import { DrillError } from './errors.js';
+import { OBSERVATION_STATUSES, TASK_RATINGS, type ObservationStatus, type TaskRating } from './evaluation.js';
+import { OWN_WORDS_LEVERS, type OwnWordsLever } from './own-words.js';
 import { hoursFigure, readClock } from './scenario-clock.js';
 import type { DrillSession } from './session.js';
 
@@ -18,6 +20,10 @@ export type SessionCommand =
   | { type: 'retime'; inject?: string; toHours: number }
   | { type: 'inject'; inject: Inject }
   | { type: 'note'; text: string; kind?: 'note' | 'hotwash' }
+  | { type: 'rate'; task: string; rating: TaskRating; observation?: string }
+  | { type: 'observe'; inject: string; status: ObservationStatus; what?: string }
+  /** A team's action in its own words (it takes effect where it matches an engine lever). */
+  | { type: 'act'; nation: string; text: string }
   | { type: 'undo' };
 
 /** Commands that move the clock; a long jump needs `confirmed`. */
@@ -68,6 +74,19 @@ export function runSessionCommand(session: DrillSession, command: SessionCommand
     case 'note':
       session.note(command.text, command.kind);
       return done(`${command.kind === 'hotwash' ? 'Hot-wash note' : 'Noted'} at ${clock(session.now)}.`);
+    case 'rate': {
+      const task = session.rate(command.task, command.rating, command.observation ?? '');
+      return done(`Rated ${task.id} (${task.task}) ${command.rating}: ${TASK_RATINGS[command.rating]}.`);
+    }
+    case 'observe': {
+      const inject = session.observe(command.inject, command.status, command.what ?? '');
+      return done(`Expected action of ${inject.id} marked ${OBSERVATION_STATUSES[command.status]}.`);
+    }
+    case 'act': {
+      const action = session.act(command.nation, command.text);
+      const effect = action.lever ? `it takes effect in the engine (${action.lever}: ${OWN_WORDS_LEVERS[action.lever as OwnWordsLever].means})` : 'no engine lever matched: logged as what the team did';
+      return done(`Action of ${command.nation} recorded at ${clock(session.now)}; ${effect}.`);
+    }
     case 'undo': {
       const undone = session.undo();
       return done(`Undone: ${roomText(undone)}. The run is rebuilt from the seed and stands at ${clock(session.now)}.`);

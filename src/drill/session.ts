@@ -4,7 +4,10 @@ import type { LoadedScenario } from '../scenario/load.js';
 import { hashScenario } from '../scenario/hash.js';
 import { scenarioSchema, type Inject, type Scenario } from '../scenario/schema.js';
 import { ENGINE } from '../version.js';
+import type { ImprovementRow } from '../report/input.js';
 import { DrillError } from './errors.js';
+import { criticalTasksOf, type ObservationStatus, type PlacedTask, type TaskRating } from './evaluation.js';
+import { matchOwnWords } from './own-words.js';
 import {
   actionsInForce,
   DRILL_LOG_FORMAT,
@@ -45,7 +48,8 @@ export class DrillSession {
   private constructor(
     readonly header: DrillLogHeader,
     readonly scenario: Scenario,
-    private readonly writer: DrillLogWriter,
+    private readonly writer: DrillLogWriter | undefined,
+    private readonly path: string,
     actions: DrillAction[],
   ) {
     this.actions = actions;
@@ -77,11 +81,22 @@ export class DrillSession {
       horizonHours: options.horizonHours ?? loaded.scenario.horizonHours,
       scenarioDocument: loaded.scenario as unknown as Record<string, unknown>,
     };
-    return new DrillSession(header, loaded.scenario, DrillLogWriter.create(options.logPath, header), []);
+    return new DrillSession(header, loaded.scenario, DrillLogWriter.create(options.logPath, header), options.logPath, []);
   }
 
   /** Resumes a drill from its log: replays every action and checks each fingerprint. */
   static resume(logPath: string): DrillSession {
+    const { header, scenario, actions } = DrillSession.readChecked(logPath);
+    return new DrillSession(header, scenario, DrillLogWriter.reopen(logPath), logPath, actions);
+  }
+
+  /** Opens a drill log to read only (reports): replayed and checked like a resume, never written. */
+  static load(logPath: string): DrillSession {
+    const { header, scenario, actions } = DrillSession.readChecked(logPath);
+    return new DrillSession(header, scenario, undefined, logPath, actions);
+  }
+
+  private static readChecked(logPath: string): { header: DrillLogHeader; scenario: Scenario; actions: DrillAction[] } {
     const log = readDrillLog(logPath);
     const { header } = log;
     if (header.engine.version !== ENGINE.version) {
@@ -91,7 +106,7 @@ export class DrillSession {
     if (!parsed.success || hashScenario(parsed.data) !== header.scenarioHash) {
       throw new DrillError(`${logPath}:1:1: the scenario stored in the log does not match its hash ${header.scenarioHash}; the log is damaged`);
     }
-    return new DrillSession(header, parsed.data, DrillLogWriter.reopen(logPath), log.actions);
+    return { header, scenario: parsed.data, actions: log.actions };
   }
 
   // ---- what the room sees -------------------------------------------------------------
@@ -101,7 +116,7 @@ export class DrillSession {
   }
 
   get logPath(): string {
-    return this.writer.path;
+    return this.path;
   }
 
   get now(): number {
@@ -251,6 +266,40 @@ export class DrillSession {
     return this.inForce.flatMap((action) => (action.type === 'inject' ? [liveInjectOf(action)] : []));
   }
 
+  /** An evaluator rates a critical task of the scenario's evaluation guide P, S, M or U. */
+  rate(taskId: string, rating: TaskRating, observation: string): PlacedTask {
+    const tasks = criticalTasksOf(this.scenario.evaluation);
+    const task = tasks.find((candidate) => candidate.id === taskId);
+    if (!task) {
+      throw new DrillError(tasks.length === 0 ? 'the scenario has no evaluation: add evaluation.objectives to rate critical tasks' : `no critical task ${taskId}; the tasks are ${tasks.map((candidate) => candidate.id).join(', ')}`);
+    }
+    this.commit({ type: 'rate', task: taskId, rating, observation: observation.trim() });
+    return task;
+  }
+
+  /** An evaluator marks an inject's expected action observed, partly or not, with what the team did. */
+  observe(injectId: string, status: ObservationStatus, what: string): Inject {
+    const inject = [...this.scenario.injects, ...this.liveInjects()].find((candidate) => candidate.id === injectId);
+    if (!inject) throw new DrillError(`no inject ${injectId}; injects lists them`);
+    if (!this.run.injects.some((occurrence) => occurrence.id === injectId)) throw new DrillError(`inject ${injectId} has not been delivered yet`);
+    this.commit({ type: 'observe', inject: injectId, status, what: what.trim() });
+    return inject;
+  }
+
+  /** A team's action in its own words; where it matches an engine lever it takes effect now. */
+  act(nation: string, text: string): Extract<DrillAction, { type: 'act' }> {
+    if (!this.header.players.includes(nation)) throw new DrillError(`act: ${nation} is not played by a team; teams play ${this.header.players.join(', ')}`);
+    if (text.trim() === '') throw new DrillError('act needs what the team does, e.g.: act usa propose a hotline with hti');
+    const matched = matchOwnWords(text, nation, this.scenario);
+    this.commit({ type: 'act', nation, text: text.trim(), ...(matched ? { lever: matched.lever, effect: matched.effect } : {}) });
+    return this.inForce.at(-1) as Extract<DrillAction, { type: 'act' }>;
+  }
+
+  /** Records the Improvement Plan as the planning team filled it in (the latest one counts). */
+  importPlan(rows: readonly ImprovementRow[]): void {
+    this.commit({ type: 'plan', rows: [...rows] });
+  }
+
   /** Adds a note (or a hot-wash note) to the log; it changes nothing in the run. */
   note(text: string, kind: 'note' | 'hotwash' = 'note'): void {
     if (text.trim() === '') throw new DrillError(`${kind} needs some text, e.g.: ${kind} Team A asks for a SOFA briefing`);
@@ -280,7 +329,7 @@ export class DrillSession {
   }
 
   close(): void {
-    this.writer.close();
+    this.writer?.close();
   }
 
   /** Options to rebuild this drill's run, optionally with an earlier horizon. */
@@ -304,7 +353,7 @@ export class DrillSession {
 
   /** Logs a checked action taken now (with the fingerprint of the state it is taken in), then applies it. */
   private commit(input: ActionInput): void {
-    const undoable = input.type !== 'note';
+    const undoable = input.type !== 'note' && input.type !== 'plan';
     const action = { ...input, atHours: this.now, ...(undoable ? { fingerprint: this.fingerprint() } : {}) } as DrillAction;
     this.logThenApply(action, () => {
       try {
@@ -327,7 +376,7 @@ export class DrillSession {
     try {
       apply();
     } catch (cause) {
-      this.writer.takeBack(start);
+      this.writer?.takeBack(start);
       this.actions.pop();
       this.inForce = actionsInForce(this.actions);
       this.run = replay(this.scenario, this.runOptions(), this.inForce, false);
@@ -336,6 +385,7 @@ export class DrillSession {
   }
 
   private record(action: DrillAction): number {
+    if (!this.writer) throw new DrillError(`${this.path} is open to read only`);
     const start = this.writer.append(action);
     this.actions.push(action);
     return start;

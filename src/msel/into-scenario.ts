@@ -63,6 +63,8 @@ function injectText(inject: Inject): string {
   for (const item of list.items) {
     const effect = isMap(item) ? item.get('effect', true) : undefined;
     if (isMap(effect)) effect.flow = true;
+    const tasks = isMap(item) ? item.get('tasks', true) : undefined;
+    if (isSeq(tasks)) tasks.flow = true;
   }
   return doc.toString({ lineWidth: 0 }).replace(/^injects:\n/, '');
 }

@@ -7,6 +7,7 @@ import { stallsChart } from './charts/stalls.js';
 import { timelineChart } from './charts/timeline.js';
 import type { Block, ListItem, ReportDocument, Section } from './document.js';
 import { comparisonSection, drillSection, playerDecisionsOf } from './drill.js';
+import { capabilitySections, improvementPlanSection, notesSection, objectivesSection, overviewSection } from './exercise.js';
 import { findingsOf, type Finding } from './findings.js';
 import { hoursText, round1, words } from './format.js';
 import type { ComparisonInput, DrillInput } from './input.js';
@@ -27,16 +28,29 @@ export function reportDocument(view: RunView, options: ContentOptions): ReportDo
   const capabilities = options.needs ? capabilitySummaries(options.needs) : null;
   const findings = findingsOf(view, options.trace, capabilities);
   const isDrill = options.drill !== undefined || playerDecisionsOf(options.trace).length > 0;
+  const exercise = options.drill?.exercise;
+  const players = options.drill?.players ?? [];
+  const evaluated: Section[] = exercise
+    ? [
+        overviewSection(scenario, players, exercise),
+        objectivesSection(scenario.evaluation, exercise),
+        ...capabilitySections(scenario, players, exercise, findings),
+        notesSection(exercise),
+        improvementPlanSection(exercise),
+      ]
+    : [];
+  const context = exercise ? findings.filter((finding) => !players.includes(finding.subject)) : findings;
   const sections: Section[] = [
     summarySection(view),
-    findingsSection(findings),
+    ...evaluated,
+    findingsSection(context, exercise ? 'What the engine-played nations did (context, not evaluated)' : 'Strengths and areas for improvement'),
     timelineSection(view),
     needsSection(view, options.needs, capabilities),
     milestonesSection(view),
     stallsSection(view),
     ...(isDrill ? [drillSection(view, options.drill ?? {}, options.trace)] : []),
     ...(options.comparison ? [comparisonSection(view, options.comparison)] : []),
-    provenanceSection(view),
+    provenanceSection(view, exercise?.reproduce),
   ];
   return { title: `After-action report: ${scenario.name}`, subtitle: `${scenario.crisis.name} (${scenario.crisis.kind}), seed ${view.result.seed}`, sections };
 }
@@ -67,13 +81,13 @@ function summarySection(view: RunView): Section {
   return { id: 'summary', title: 'Scenario and results', blocks };
 }
 
-function findingsSection(findings: readonly Finding[]): Section {
+function findingsSection(findings: readonly Finding[], title: string): Section {
   const item = (finding: Finding): ListItem => ({ text: finding.statement, details: finding.reasons, className: finding.kind });
   const strengths = findings.filter((finding) => finding.kind === 'strength').map(item);
   const improvements = findings.filter((finding) => finding.kind === 'improvement').map(item);
   return {
     id: 'findings',
-    title: 'Strengths and areas for improvement',
+    title,
     blocks: [
       { type: 'paragraph', text: `Strengths (${strengths.length}):` },
       strengths.length > 0 ? { type: 'list', items: strengths } : { type: 'paragraph', text: 'None found by the report\'s rules.' },
@@ -116,7 +130,7 @@ function needsSection(view: RunView, needs: NeedSeries | null, capabilities: rea
       blocks: [{ type: 'paragraph', text: 'Need over time is not available for this run: replaying it with this engine did not reproduce its metrics (another engine version, or drill actions the trace cannot replay).' }],
     };
   }
-  const rows = capabilities.map((c) => [c.capability, round1(c.peakNeed), round1(c.peakUnmet), c.firstFullyMetHours === null ? 'never' : hoursText(c.firstFullyMetHours), `${round1(c.supplyAtEnd)} of ${round1(c.needAtEnd)}`]);
+  const rows = capabilities.map((c) => [c.capability, round1(c.peakNeed), round1(c.peakUnmet), c.firstFullyMetHours === null ? 'never' : hoursText(c.firstFullyMetHours), `${round1(c.supplyAtEnd)} units for a need of ${round1(c.needAtEnd)}`]);
   return {
     id: 'needs',
     title: 'Needs met and unmet',
@@ -126,7 +140,7 @@ function needsSection(view: RunView, needs: NeedSeries | null, capabilities: rea
         id: 'needs',
         svg: needsChart(view, needs),
         caption: `Need per capability (${capabilities.length} panels): the solid part is met by effective supply (units in theatre, less duplicated effort), the hatched part is unmet; the dashed line is effective supply. ${needs.resolvedAtHours === null ? 'The acute phase lasted to the horizon.' : `The acute phase ended at ${hoursText(needs.resolvedAtHours)}; the table covers the acute phase.`}`,
-        data: { type: 'table', caption: 'Need and supply per capability (units)', header: ['capability', 'peak need', 'largest shortfall', 'fully met from', 'supply of need at the end'], rows },
+        data: { type: 'table', caption: 'Need and supply per capability (units)', header: ['capability', 'peak need', 'largest shortfall', 'fully met from', 'effective supply at the end'], rows },
       },
     ],
   };
@@ -172,7 +186,7 @@ function stallsSection(view: RunView): Section {
   };
 }
 
-function provenanceSection(view: RunView): Section {
+function provenanceSection(view: RunView, reproduce: string | undefined): Section {
   const { result, scenario } = view;
   return {
     id: 'provenance',
@@ -185,7 +199,7 @@ function provenanceSection(view: RunView): Section {
           ['scenario', `${scenario.id} (${result.scenarioHash})`],
           ['seed', String(result.seed)],
           ['horizon', hoursText(result.horizonHours)],
-          ['reproduce', `crisis-sim run <${scenario.id} scenario file> --seed ${result.seed} --until ${result.horizonHours} --report report.html`],
+          ['reproduce', reproduce ?? `crisis-sim run <${scenario.id} scenario file> --seed ${result.seed} --until ${result.horizonHours} --report report.html`],
         ],
       },
     ],

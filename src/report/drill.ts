@@ -1,8 +1,8 @@
-import { NATION_MILESTONES, RUN_METRICS } from '../metrics/definitions.js';
+import { RUN_METRICS } from '../metrics/definitions.js';
 import type { TraceEntry } from '../metrics/trace.js';
 import type { RunView } from './analysis.js';
 import type { Block, Section } from './document.js';
-import { hoursText, round1 } from './format.js';
+import { hoursText, round1, RUN_METRIC_LABELS } from './format.js';
 import type { ComparisonInput, DrillInput, PlayerDecision } from './input.js';
 
 /** Players' decisions from a trace: `decision` entries of `player:<nation>` agents. */
@@ -53,12 +53,13 @@ export function comparisonSection(view: RunView, comparison: ComparisonInput): S
   const runRows = RUN_METRICS.map((metric) => {
     const a = ours.metrics[metric.name];
     const b = theirs.metrics[metric.name];
-    return [metric.name, valueText(a, metric.unit), valueText(b, metric.unit), differenceText(a, b)];
+    return [RUN_METRIC_LABELS[metric.name], valueText(a, metric.unit), valueText(b, metric.unit), differenceText(a, b)];
   });
   const nationRows = Object.keys(ours.metrics.nations).map((nation) => {
     const a = ours.metrics.nations[nation]?.firstDeployHours ?? null;
     const b = theirs.metrics.nations[nation]?.firstDeployHours ?? null;
-    return [`${nation} ${NATION_MILESTONES[5].name}`, hoursText(a), hoursText(b), differenceText(a, b)];
+    const name = view.scenario.nations.find((candidate) => candidate.id === nation)?.name ?? nation;
+    return [`${name}: first units in theatre`, hoursText(a), hoursText(b), differenceText(a, b)];
   });
   return {
     id: 'comparison',
@@ -67,7 +68,7 @@ export function comparisonSection(view: RunView, comparison: ComparisonInput): S
       {
         type: 'paragraph',
         text:
-          `Seed ${ours.seed} here, seed ${theirs.seed} in the ${comparison.label}. Difference = this run minus the ${comparison.label}; negative hours are faster.` +
+          `${comparison.note ? `${comparison.note} ` : ''}Seed ${ours.seed} here, seed ${theirs.seed} in the ${comparison.label}. Difference = this run minus the ${comparison.label}; negative hours are faster.` +
           (ours.scenarioHash === theirs.scenarioHash ? '' : ` Caution: the ${comparison.label} is of a different scenario (${theirs.scenarioHash}).`),
       },
       { type: 'table', caption: `This run and the ${comparison.label}`, header: ['metric', 'this run', comparison.label, 'difference'], rows: [...runRows, ...nationRows] },
@@ -77,7 +78,8 @@ export function comparisonSection(view: RunView, comparison: ComparisonInput): S
 
 function valueText(value: number | null, unit: string): string {
   if (unit === 'hours') return hoursText(value);
-  return value === null ? 'not reached' : `${round1(value)} ${unit}`;
+  if (value === null) return 'not reached';
+  return unit === 'count' ? String(value) : round1(value);
 }
 
 function differenceText(a: number | null, b: number | null): string {

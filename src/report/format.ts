@@ -1,4 +1,17 @@
+import type { RunMetricName } from '../metrics/definitions.js';
+
 /** Number and time formatting shared by every part of a report. */
+
+/** Run metrics as trainers call them (reports and screens never show the code names). */
+export const RUN_METRIC_LABELS = {
+  firstResponseHours: 'first foreign response',
+  needsMet50Hours: '50% of needs met',
+  needsMet90Hours: '90% of needs met',
+  unmetNeedHours: 'unmet need (unit-hours)',
+  peakUnmetNeed: 'peak unmet need (units)',
+  escalations: 'escalations',
+  attacks: 'attacks',
+} as const satisfies Record<RunMetricName, string>;
 
 /** Hours as `37.7 h`, or `154.5 h (6.4 d)` from two days on; `not reached` for null. */
 export function hoursText(hours: number | null): string {

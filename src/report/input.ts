@@ -16,8 +16,40 @@ export interface PlayerDecision {
   note?: string;
 }
 
+/** One row of the Improvement Plan matrix (HSEEP). */
+export interface ImprovementRow {
+  /** Stable id: `task:<critical task id>` or `inject:<inject id>`, so a filled-in plan finds its row again. */
+  id: string;
+  capability: string;
+  issue: string;
+  correctiveAction: string;
+  organization: string;
+  contact: string;
+  startDate: string;
+  completionDate: string;
+}
+
+/** What an exercise's evaluation recorded, from the drill log; the report turns it into an AAR/IP. */
+export interface ExerciseRecord {
+  /** `Day 2, 14:00 (T+21 h)` for a time, with the scenario's clock. */
+  clock: (hours: number) => string;
+  /** How to rebuild this report: the drill log replayed. */
+  reproduce: string;
+  closedAtHours: number;
+  ratings: { task: string; rating: 'P' | 'S' | 'M' | 'U'; observation: string; atHours: number }[];
+  observations: { inject: string; status: 'observed' | 'partly' | 'not-observed'; what: string; atHours: number }[];
+  /** Teams' actions in their own words. */
+  actions: { nation: string; text: string; lever?: string; atHours: number }[];
+  notes: { text: string; kind: 'note' | 'hotwash'; atHours: number }[];
+  skipped: { inject: string; reason: string; atHours: number }[];
+  /** The Improvement Plan: rows drawn from the evaluation, with what the planning team filled in. */
+  plan: ImprovementRow[];
+}
+
 /** Drill material for the report: players' decisions, shown next to the MSEL's expected actions. */
 export interface DrillInput {
+  /** Present for a report built from a drill log: the AAR/IP sections. */
+  exercise?: ExerciseRecord;
   /** Nations played by people (default: those with `player:<nation>` decisions in the trace). */
   players?: string[];
   /** Decisions taken (default: the `decision` trace entries of `player:<nation>` agents). */
@@ -28,6 +60,8 @@ export interface DrillInput {
 export interface ComparisonInput {
   /** How the report names it, e.g. `all-AI run`. */
   label: string;
+  /** A sentence on how to read it, shown with the comparison. */
+  note?: string;
   result: RunResult;
 }
 

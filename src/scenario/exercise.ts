@@ -86,6 +86,23 @@ export const exerciseFields = {
   evaluation: evaluationSchema.optional(),
 };
 
+/** The Exercise Evaluation Guide's ratings of a critical task. */
+export const TASK_RATINGS = {
+  P: 'performed without challenges',
+  S: 'performed with some challenges',
+  M: 'performed with major challenges',
+  U: 'unable to be performed',
+} as const;
+export type TaskRating = keyof typeof TASK_RATINGS;
+
+/** How far an inject's expected action was seen in the room. */
+export const OBSERVATION_STATUSES = {
+  observed: 'observed',
+  partly: 'partly observed',
+  'not-observed': 'not observed',
+} as const;
+export type ObservationStatus = keyof typeof OBSERVATION_STATUSES;
+
 export type ScenarioClock = z.infer<typeof scenarioClockSchema>;
 export type ExerciseModule = z.infer<typeof moduleSchema>;
 export type Evaluation = z.infer<typeof evaluationSchema>;

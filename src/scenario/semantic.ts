@@ -90,11 +90,24 @@ export function checkReferences(data: unknown): SemanticProblem[] {
   list(crisis.belligerents).forEach((party, k) => nation(party, ['crisis', 'belligerents', k]));
   const horizonHours = typeof root.horizonHours === 'number' ? root.horizonHours : 720;
   const injectIds = new Set<string>();
+  const taskIds = new Set(
+    list(record(root.evaluation).objectives)
+      .flatMap((objective) => list(record(objective).capabilities))
+      .flatMap((capability) => list(record(capability).tasks))
+      .map((task) => text(record(task).id))
+      .filter((id): id is string => id !== undefined),
+  );
+  checkModuleOrder(root, problems);
   list(root.injects).map(record).forEach((inject, index) => {
     const path = ['injects', index];
     const id = text(inject.id);
     if (id !== undefined && injectIds.has(id)) problems.push(error('id.duplicate', `duplicate inject id "${id}"`, [...path, 'id']));
     if (id !== undefined) injectIds.add(id);
+    list(inject.tasks).forEach((task, k) => {
+      if (typeof task === 'string' && !taskIds.has(task)) {
+        problems.push(error('ref.unknown', `unknown critical task "${task}"${taskIds.size === 0 ? ' (the scenario has no evaluation guide)' : didYouMean(task, taskIds)}`, [...path, 'tasks', k]));
+      }
+    });
     if (typeof inject.atHours === 'number' && inject.atHours > horizonHours) {
       problems.push(error('inject.after_horizon', `inject at ${inject.atHours} h is after the horizon (${horizonHours} h)${daysHint(horizonHours)}`, [...path, 'atHours']));
     }
@@ -110,6 +123,18 @@ export function checkReferences(data: unknown): SemanticProblem[] {
   });
   checkPorts(root, nation, problems);
   return problems;
+}
+
+/** Each module ends after the one before it. */
+function checkModuleOrder(root: Record<string, unknown>, problems: SemanticProblem[]): void {
+  let previous: { id: unknown; endHours: number } | undefined;
+  list(root.modules).map(record).forEach((module, index) => {
+    if (typeof module.endHours !== 'number') return;
+    if (previous && module.endHours <= previous.endHours) {
+      problems.push(error('module.order', `module "${String(module.id)}" ends at ${module.endHours} h, not after the module before it (${previous.endHours} h)`, ['modules', index, 'endHours']));
+    }
+    previous = { id: module.id, endHours: module.endHours };
+  });
 }
 
 /** Port ids unique, their country and served nations known, diversions to a known other port. */

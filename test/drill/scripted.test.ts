@@ -43,7 +43,7 @@ describe('a rehearsed two-team drill driven by a script', () => {
 
   it('hands out the after-action report with the players\' decisions and the all-AI comparison', () => {
     const html = readFileSync(join(first, 'rehearsal.report.html'), 'utf8');
-    expect(html).toContain('Compared with the all-AI run');
+    expect(html).toContain('Compared with the engine-only baseline');
     expect(html).toContain('Stand up an air-traffic coordination cell with the host');
     expect(html).toContain('usa act: standby (engine would choose act)');
   });

@@ -1,0 +1,35 @@
+import type { InjectEffect, Scenario } from '../scenario/schema.js';
+
+/**
+ * Engine levers a team can pull by saying what it does in its own words. The text is
+ * matched against each pattern in turn; the first that matches and can be completed from
+ * the text (the other nation of a hotline, the amount of funding) takes effect. An action
+ * that matches none is still logged and reported, as what the team did.
+ */
+export const OWN_WORDS_LEVERS = {
+  hotline: { pattern: /\bhot-?line\b/i, means: 'opens a hotline with the nation named (or the first host)' },
+  funding: { pattern: /\b(\d+(?:\.\d+)?)\s*(?:musd|m\s*usd|million)\b/i, means: 'adds the amount named, in MUSD, to the nation\'s budget' },
+} as const;
+export type OwnWordsLever = keyof typeof OWN_WORDS_LEVERS;
+
+/** The lever a team's own words pull, with the effect it has, or undefined. */
+export function matchOwnWords(text: string, nation: string, scenario: Scenario): { lever: OwnWordsLever; effect: InjectEffect } | undefined {
+  if (OWN_WORDS_LEVERS.hotline.pattern.test(text)) {
+    const other = otherNationIn(text, nation, scenario) ?? scenario.crisis.hosts.find((host) => host !== nation);
+    if (other) return { lever: 'hotline', effect: { type: 'hotline.up', between: [nation, other] } };
+  }
+  const funding = OWN_WORDS_LEVERS.funding.pattern.exec(text);
+  if (funding) return { lever: 'funding', effect: { type: 'budget.change', nation, deltaMusd: Number(funding[1]) } };
+  return undefined;
+}
+
+/** The first other nation the text names, by id or name. */
+function otherNationIn(text: string, nation: string, scenario: Scenario): string | undefined {
+  const lower = text.toLowerCase();
+  const named = scenario.nations
+    .filter((candidate) => candidate.id !== nation)
+    .map((candidate) => ({ id: candidate.id, at: Math.min(...[new RegExp(`\\b${candidate.id}\\b`).exec(lower)?.index ?? Infinity, lower.indexOf(candidate.name.toLowerCase())].map((at) => (at < 0 ? Infinity : at))) }))
+    .filter((candidate) => Number.isFinite(candidate.at))
+    .sort((a, b) => a.at - b.at);
+  return named[0]?.id;
+}
