@@ -6,7 +6,7 @@ import { DrillError } from '../drill/errors.js';
 import { improvementCsv, parseImprovementCsv } from '../drill/improvement-csv.js';
 import { DrillSession } from '../drill/session.js';
 import { guarded, UserError } from './errors.js';
-import { writeOutputFile } from './output.js';
+import { writeOutputFile } from '../guard/output-file.js';
 
 /** `crisis-sim ip export|import`: the Improvement Plan of a drill, out to CSV and back into its log. */
 export function registerImprovementPlan(program: Command): void {

@@ -100,18 +100,16 @@ export function parseCommand(line: string): DrillCommand {
     case 'retime':
       return parseRetime(rest);
     case 'rate': {
-      const [head = '', ...observation] = argument.split('|');
-      const [task, ratingText, ...extra] = head.trim().split(/\s+/);
-      const rating = ratingOf(ratingText ?? '');
-      if (!task || !rating || extra.length > 0) throw new DrillError('rate needs a task id and P, S, M or U, then | and what was seen, e.g.: rate atc-cell S | cell set up on day 3');
-      return { type: 'rate', task, rating, observation: observation.join('|').trim() };
+      const { id: task, word, text } = idWordText(argument);
+      const rating = ratingOf(word);
+      if (!task || !rating) throw new DrillError('rate needs a task id and P, S, M or U, then | and what was seen, e.g.: rate atc-cell S | cell set up on day 3');
+      return { type: 'rate', task, rating, observation: text };
     }
     case 'observe': {
-      const [head = '', ...what] = argument.split('|');
-      const [inject, statusText, ...extra] = head.trim().split(/\s+/);
-      const status = observationStatusOf(statusText ?? '');
-      if (!inject || !status || extra.length > 0) throw new DrillError('observe needs an inject id and observed, partly or not, then | and what the team did, e.g.: observe airport-congestion partly | US asked for slots, no cell');
-      return { type: 'observe', inject, status, what: what.join('|').trim() };
+      const { id: inject, word, text } = idWordText(argument);
+      const status = observationStatusOf(word);
+      if (!inject || !status) throw new DrillError('observe needs an inject id and observed, partly or not, then | and what the team did, e.g.: observe airport-congestion partly | US asked for slots, no cell');
+      return { type: 'observe', inject, status, what: text };
     }
     case 'action':
       if (rest.length < 2) throw new DrillError('action needs a nation and what its team does, e.g.: action usa propose a hotline with hti');
@@ -176,6 +174,13 @@ function parseAdvance(rest: readonly string[]): DrillCommand {
   }
   if (rest.length === 0) throw new DrillError('advance needs a duration, e.g.: advance 6h (or "continue" to run to the next decision)');
   return { type: 'advance', byHours: parseDuration(rest.join('')) };
+}
+
+/** `<id> <word> [| text]`: an id, one word, and free text after `|` (empty id or word when missing or extra words). */
+function idWordText(argument: string): { id: string; word: string; text: string } {
+  const [head = '', ...text] = argument.split('|');
+  const [id = '', word = '', ...extra] = head.trim().split(/\s+/);
+  return extra.length > 0 ? { id: '', word: '', text: '' } : { id, word, text: text.join('|').trim() };
 }
 
 function parseSkip(argument: string): DrillCommand {

@@ -29,6 +29,10 @@ export interface DrillRun {
   fingerprint: RunFingerprint;
   injects: InjectOccurrence[];
   held: HeldInject[];
+  /** Injects whose expected action evaluators marked observed (contingency conditions ask). */
+  observed: Set<string>;
+  /** Contingency injects that came due with their condition not met: they never happen. */
+  lapsed: InjectOccurrence[];
 }
 
 export interface DrillRunOptions {
@@ -59,7 +63,7 @@ export function startRun(scenario: Scenario, options: DrillRunOptions, alsoTrace
     ...(options.horizonHours !== undefined ? { horizonHours: options.horizonHours } : {}),
   });
   const held = scenario.injects.map((inject) => ({ inject, dueHours: inject.atHours }));
-  return { sim, fingerprint, injects, held: sortHeld(held) };
+  return { sim, fingerprint, injects, held: sortHeld(held), observed: new Set(), lapsed: [] };
 }
 
 /** Held injects by due time; equal times keep the MSEL's order. */
@@ -70,6 +74,21 @@ function sortHeld(held: HeldInject[]): HeldInject[] {
 /** Held injects due now (the clock stops on them until each is delivered, skipped or re-timed). */
 export function dueInjects(run: DrillRun): HeldInject[] {
   return run.held.filter((entry) => entry.dueHours <= run.sim.now);
+}
+
+/** Contingency injects due now whose condition does not hold lapse: they leave the held MSEL without a card. */
+function lapseUnmet(run: DrillRun): void {
+  for (const entry of dueInjects(run)) {
+    if (!entry.inject.when || run.sim.conditionHolds(entry.inject.when, (id) => run.observed.has(id))) continue;
+    run.held.splice(run.held.indexOf(entry), 1);
+    run.lapsed.push({ id: entry.inject.id, atHours: run.sim.now, title: entry.inject.title });
+  }
+}
+
+/** Runs a fresh drill run to its first stop: a decision, the first MSEL inject due, or the horizon. */
+export function runToFirstStop(run: DrillRun, firstModuleEndHours = Infinity): void {
+  run.sim.advance(Math.min(run.held[0]?.dueHours ?? Infinity, firstModuleEndHours, run.sim.horizonHours));
+  lapseUnmet(run);
 }
 
 /** The fingerprint of a run's current state, the held MSEL included. */
@@ -117,6 +136,7 @@ export function applyAction(run: DrillRun, action: DrillAction): void {
       return;
     case 'advance':
       sim.advance(action.untilHours);
+      lapseUnmet(run);
       return;
     case 'fire':
       sim.fireInject(release(run, action.inject).inject);
@@ -135,8 +155,10 @@ export function applyAction(run: DrillRun, action: DrillAction): void {
     case 'act':
       if (action.effect) sim.fireInject(teamActionInject(action));
       return;
-    case 'rate':
     case 'observe':
+      if (action.status === 'observed') run.observed.add(action.inject);
+      return;
+    case 'rate':
     case 'plan':
     case 'note':
     case 'undo':
@@ -156,7 +178,7 @@ export function applyAction(run: DrillRun, action: DrillAction): void {
  */
 export function replay(scenario: Scenario, options: DrillRunOptions, actions: readonly DrillAction[], verify: boolean, alsoTrace?: TraceSink): DrillRun {
   const run = startRun(scenario, options, alsoTrace);
-  run.sim.advance();
+  runToFirstStop(run, scenario.modules?.[0]?.endHours);
   for (const [index, action] of actions.entries()) {
     if (verify && action.fingerprint !== undefined) {
       const now = fingerprintOf(run);

@@ -12,6 +12,8 @@ type Trace = (agent: string, event: string, extra?: Omit<TraceEntry, 't' | 'agen
 export class DecisionDesk {
   private readonly waiting = new Map<number, { request: DecisionRequest; apply: (choice: string) => void }>();
   private nextId = 1;
+  /** `nation kind choice` of every decision taken so far (contingency injects ask). */
+  private readonly taken = new Set<string>();
 
   constructor(
     private readonly kernel: Kernel,
@@ -48,10 +50,16 @@ export class DecisionDesk {
       return;
     }
     this.kernel.schedule(0, () => {
+      this.taken.add(`${nation} ${kind} ${recommended}`);
       this.trace(`nation:${nation}`, 'decision', { data: { kind, choice: recommended, ...(subject ? { subject } : {}) } });
       apply(recommended);
     });
   };
+
+  /** Whether `nation` has taken `choice` in a decision of `kind` so far. */
+  hasDecided(nation: string, kind: string, choice: string): boolean {
+    return this.taken.has(`${nation} ${kind} ${choice}`);
+  }
 
   /** Answers a pending decision with one of its options. */
   decide(decisionId: number, choice: string): void {
@@ -62,6 +70,7 @@ export class DecisionDesk {
     }
     this.waiting.delete(decisionId);
     const { request } = entry;
+    this.taken.add(`${request.nation} ${request.kind} ${choice}`);
     this.trace(`player:${request.nation}`, 'decision', { data: { id: request.id, kind: request.kind, choice, ...(request.subject ? { subject: request.subject } : {}) } });
     this.kernel.schedule(0, () => entry.apply(choice));
   }

@@ -8,7 +8,7 @@ import type { TraceEntry, TraceSink } from '../metrics/trace.js';
 import { clamp01 } from '../model/levers.js';
 import { indexRelations, NO_RELATION, relationKey } from '../model/relations.js';
 import { initialWorld, scenarioCapabilities, WorldStore, type WorldState } from '../model/world.js';
-import type { Inject, Nation, Relation, Scenario } from '../scenario/schema.js';
+import type { Inject, InjectCondition, Nation, Relation, Scenario } from '../scenario/schema.js';
 import { applyInjectEffect } from './effects.js';
 import { ContributorRuntime } from './contributor-runtime.js';
 import { CrisisRuntime } from './crisis-runtime.js';
@@ -191,6 +191,10 @@ export class Simulation implements RunContext {
   scheduleInject(inject: Inject): void {
     const eventId = this.kernel.scheduleAt(inject.atHours, () => {
       this.scheduledInjects.delete(inject.id);
+      if (inject.when && !this.conditionHolds(inject.when, () => false)) {
+        if (this.traceSink) this.trace('inject', 'inject.lapsed', { data: { id: inject.id, title: inject.title } });
+        return;
+      }
       this.applyInject(inject);
     });
     this.scheduledInjects.set(inject.id, { inject, eventId });
@@ -208,6 +212,19 @@ export class Simulation implements RunContext {
       this.scheduledInjects.delete(inject.id);
     }
     this.applyInject(inject);
+  }
+
+  /**
+   * Whether a contingency inject's condition holds now; `observed` says whether an inject's
+   * expected action was marked observed (a drill's evaluators; runs have none).
+   */
+  conditionHolds(condition: InjectCondition, observed: (injectId: string) => boolean): boolean {
+    const world = this.world.state;
+    if (condition.notDeployed !== undefined && Object.values(world.deployed[condition.notDeployed] ?? {}).some((count) => count > 0)) return false;
+    if (condition.coverageBelow !== undefined && !(this.coverage() < condition.coverageBelow)) return false;
+    if (condition.notObserved !== undefined && observed(condition.notObserved)) return false;
+    if (condition.decided !== undefined && !this.decisions.hasDecided(condition.decided.nation, condition.decided.kind, condition.decided.choice)) return false;
+    return true;
   }
 
   /** Injects scheduled and not yet applied, earliest first (the MSEL still to come). */

@@ -1,4 +1,4 @@
-import type { Inject } from '../scenario/schema.js';
+import type { Inject, InjectCondition } from '../scenario/schema.js';
 
 /**
  * The MSEL (Master Scenario Events List) spreadsheet layout: one row per inject, in
@@ -9,7 +9,7 @@ import type { Inject } from '../scenario/schema.js';
 /** A column: its header, and the inject field it holds (`effect.type` and `effect` are split over two columns). */
 export interface MselColumn {
   header: string;
-  field: 'eventNumber' | 'id' | 'atHours' | 'effectType' | 'mode' | 'from' | 'to' | 'title' | 'description' | 'expectedAction' | 'objective' | 'tasks' | 'notes' | 'effect';
+  field: 'eventNumber' | 'id' | 'atHours' | 'effectType' | 'mode' | 'from' | 'to' | 'title' | 'description' | 'expectedAction' | 'objective' | 'tasks' | 'when' | 'notes' | 'effect';
   /** True when a row without a value is invalid. */
   required: boolean;
   /** What the column holds, for docs/msel.md and `--help`. */
@@ -31,6 +31,7 @@ export const MSEL_COLUMNS: readonly MselColumn[] = [
   { header: 'Critical Tasks', field: 'tasks', required: false, meaning: 'ids of the evaluation\'s critical tasks this inject tests, comma-separated' },
   { header: 'Notes', field: 'notes', required: false, meaning: 'notes for controllers and evaluators' },
   { header: 'Effect Parameters', field: 'effect', required: false, meaning: 'the effect\'s fields as `key=value; key=value` (lists comma-separated), e.g. `capability=medical; amount=3`' },
+  { header: 'Condition', field: 'when', required: false, meaning: 'contingency: fires only if all hold, e.g. `notDeployed=usa; coverageBelow=0.5; notObserved=airport-congestion; decided=hti consent closed`' },
 ];
 
 /** Spreadsheet letter of a 0-based column index: A, B, ..., Z, AA. */
@@ -57,4 +58,43 @@ export function effectCell(effect: Inject['effect']): string {
     .filter(([key]) => key !== 'type')
     .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join(',') : typeof value === 'number' ? numberCell(value) : String(value)}`)
     .join('; ');
+}
+
+/** A contingency condition as one cell: `notDeployed=usa; decided=hti consent closed`. */
+export function conditionCell(condition: InjectCondition | undefined): string {
+  if (!condition) return '';
+  const parts: string[] = [];
+  if (condition.notDeployed !== undefined) parts.push(`notDeployed=${condition.notDeployed}`);
+  if (condition.coverageBelow !== undefined) parts.push(`coverageBelow=${numberCell(condition.coverageBelow)}`);
+  if (condition.notObserved !== undefined) parts.push(`notObserved=${condition.notObserved}`);
+  if (condition.decided !== undefined) parts.push(`decided=${condition.decided.nation} ${condition.decided.kind} ${condition.decided.choice}`);
+  return parts.join('; ');
+}
+
+/** `key=value; key=value` as pairs, in order; or why not. */
+export function keyValuePairs(text: string): [key: string, value: string][] | { error: string } {
+  const pairs: [string, string][] = [];
+  for (const pair of text.split(';')) {
+    if (pair.trim() === '') continue;
+    const equals = pair.indexOf('=');
+    if (equals <= 0) return { error: `expected key=value pairs separated by ";", got "${pair.trim()}"` };
+    pairs.push([pair.slice(0, equals).trim(), pair.slice(equals + 1).trim()]);
+  }
+  return pairs;
+}
+
+/** Reads a condition cell back (the schema then checks it, positioned at the cell). */
+export function conditionFromCell(text: string): Record<string, unknown> | { error: string } {
+  const pairs = keyValuePairs(text);
+  if ('error' in pairs) return pairs;
+  const condition: Record<string, unknown> = {};
+  for (const [key, raw] of pairs) {
+    if (key === 'coverageBelow') condition[key] = cellNumber(raw);
+    else if (key === 'decided') {
+      const [nation, kind, choice, ...extra] = raw.split(/\s+/);
+      if (!nation || !kind || !choice || extra.length > 0) return { error: `decided needs "<nation> <kind> <choice>", got "${raw}"` };
+      condition[key] = { nation, kind, choice };
+    } else condition[key] = raw;
+  }
+  return condition;
 }

@@ -1,6 +1,6 @@
 import { csvLine } from '../guard/csv.js';
 import type { Inject } from '../scenario/schema.js';
-import { effectCell, MSEL_COLUMNS, numberCell, type MselColumn } from './columns.js';
+import { conditionCell, effectCell, MSEL_COLUMNS, numberCell, type MselColumn } from './columns.js';
 
 /**
  * A scenario's injects as an MSEL CSV: a header row, then one row per inject in scenario
@@ -25,6 +25,8 @@ function cellOf(column: MselColumn, inject: Inject, index: number): string {
       return effectCell(inject.effect);
     case 'tasks':
       return inject.tasks?.join(',') ?? '';
+    case 'when':
+      return conditionCell(inject.when);
     case 'id':
     case 'mode':
     case 'from':

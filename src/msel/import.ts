@@ -6,7 +6,7 @@ import { schemaAt } from '../scenario/schema-walk.js';
 import { closest, didYouMean } from '../scenario/suggest.js';
 import { explainZodIssues } from '../scenario/zod-issues.js';
 import { parseDuration } from '../scenario/duration.js';
-import { cellNumber, columnLetter, MSEL_COLUMNS, type MselColumn } from './columns.js';
+import { cellNumber, columnLetter, conditionFromCell, keyValuePairs, MSEL_COLUMNS, type MselColumn } from './columns.js';
 import { detectSeparator, normalizeHeader, separatorName } from './separator.js';
 
 /**
@@ -155,6 +155,13 @@ function rowToInject(record: string[], matched: Matched[], onset: string | undef
       case 'tasks':
         if (cell.trim() !== '') value.tasks = cell.split(',').map((task) => task.trim());
         break;
+      case 'when': {
+        if (cell.trim() === '') break;
+        const condition = conditionFromCell(cell);
+        if ('error' in condition) errors.push(['when', String(condition.error)]);
+        else value.when = condition;
+        break;
+      }
       default:
         value[column.field] = cell;
     }
@@ -168,12 +175,9 @@ function rowToInject(record: string[], matched: Matched[], onset: string | undef
 /** `capability=medical; amount=3` with its type, as an effect object (numbers and lists typed by the schema). */
 function effectFromCell(type: string, text: string): { value: Record<string, unknown> } | { error: string } {
   const effect: Record<string, unknown> = { type };
-  for (const pair of text.split(';')) {
-    if (pair.trim() === '') continue;
-    const equals = pair.indexOf('=');
-    if (equals <= 0) return { error: `expected key=value pairs separated by ";", got "${pair.trim()}"` };
-    const key = pair.slice(0, equals).trim();
-    const raw = pair.slice(equals + 1).trim();
+  const pairs = keyValuePairs(text);
+  if ('error' in pairs) return pairs;
+  for (const [key, raw] of pairs) {
     if (Object.hasOwn(effect, key)) return { error: `"${key}" is given twice` };
     const kind = (schemaAt(injectEffectSchema, [key], effect)?._zod.def as { type?: string } | undefined)?.type;
     const typed = kind === 'number' ? cellNumber(raw) : kind === 'tuple' ? raw.split(',').map((part) => part.trim()) : raw;

@@ -227,6 +227,23 @@ export const injectEffectSchema = z.discriminatedUnion('type', [
 ]);
 export type InjectEffect = z.infer<typeof injectEffectSchema>;
 
+/** When a contingency inject fires: every condition given must hold at its time. */
+export const injectConditionSchema = z
+  .object({
+    notDeployed: id.optional().describe('this nation has no units in theatre'),
+    coverageBelow: fraction.optional().describe('the share of needs met is below this'),
+    notObserved: id.optional().describe('the expected action of this inject was not marked observed (in runs without evaluators it never is)'),
+    decided: z
+      .object({ nation: id.describe('the nation'), kind: z.string().min(1).describe('the decision kind, e.g. consent'), choice: z.string().min(1).describe('the option taken, e.g. closed') })
+      .strict()
+      .optional()
+      .describe('this nation took this decision by then'),
+  })
+  .strict()
+  .refine((condition) => Object.keys(condition).length > 0, { message: 'give at least one condition: notDeployed, coverageBelow, notObserved or decided' })
+  .describe('contingency: the inject fires at its time only if all these hold, in runs and drills alike');
+export type InjectCondition = z.infer<typeof injectConditionSchema>;
+
 export const injectSchema = z
   .object({
     id: id.describe('short unique id of the inject (the MSEL event reference)'),
@@ -241,6 +258,7 @@ export const injectSchema = z
     objective: z.string().default('').describe('MSEL: the exercise objective or capability tested'),
     notes: z.string().default('').describe('MSEL: notes for controllers and evaluators'),
     tasks: z.array(id).optional().describe('ids of the critical tasks (evaluation) this inject tests'),
+    when: injectConditionSchema.optional(),
   })
   .strict();
 

@@ -98,11 +98,13 @@ export function checkReferences(data: unknown): SemanticProblem[] {
       .filter((id): id is string => id !== undefined),
   );
   checkModuleOrder(root, problems);
+  const allInjectIds = new Set(list(root.injects).map((inject) => text(record(inject).id)).filter((id): id is string => id !== undefined));
   list(root.injects).map(record).forEach((inject, index) => {
     const path = ['injects', index];
     const id = text(inject.id);
     if (id !== undefined && injectIds.has(id)) problems.push(error('id.duplicate', `duplicate inject id "${id}"`, [...path, 'id']));
     if (id !== undefined) injectIds.add(id);
+    checkCondition(record(inject.when), [...path, 'when'], nation, allInjectIds, problems);
     list(inject.tasks).forEach((task, k) => {
       if (typeof task === 'string' && !taskIds.has(task)) {
         problems.push(error('ref.unknown', `unknown critical task "${task}"${taskIds.size === 0 ? ' (the scenario has no evaluation guide)' : didYouMean(task, taskIds)}`, [...path, 'tasks', k]));
@@ -123,6 +125,16 @@ export function checkReferences(data: unknown): SemanticProblem[] {
   });
   checkPorts(root, nation, problems);
   return problems;
+}
+
+/** A contingency's nations are known, and the inject whose expected action it watches exists. */
+function checkCondition(when: Record<string, unknown>, path: Path, nation: (value: unknown, path: Path) => void, injectIds: ReadonlySet<string>, problems: SemanticProblem[]): void {
+  nation(when.notDeployed, [...path, 'notDeployed']);
+  nation(record(when.decided).nation, [...path, 'decided', 'nation']);
+  const observed = text(when.notObserved);
+  if (observed !== undefined && !injectIds.has(observed)) {
+    problems.push(error('ref.unknown', `unknown inject id "${observed}"${didYouMean(observed, injectIds)}`, [...path, 'notObserved']));
+  }
 }
 
 /** Each module ends after the one before it. */

@@ -51,11 +51,11 @@ describe('MSEL export', () => {
   it('writes the HSEEP-like columns, one row per inject, with a BOM and CRLF for spreadsheets', () => {
     const { scenario } = loadScenarioFile(EARTHQUAKE);
     const csv = injectsToMsel(scenario.injects);
-    expect(csv.startsWith('\ufeffEvent No.,Inject ID,Scenario Time (h),Event Type,Inject Mode,From,To,Event Title,Message / Description,Expected Player Action,Objective / Capability,Critical Tasks,Notes,Effect Parameters\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffEvent No.,Inject ID,Scenario Time (h),Event Type,Inject Mode,From,To,Event Title,Message / Description,Expected Player Action,Objective / Capability,Critical Tasks,Notes,Effect Parameters,Condition\r\n')).toBe(true);
     const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(scenario.injects.length);
     expect(rows[0]).toMatchObject({ 'Event No.': '1', 'Inject ID': 'aftershock', 'Scenario Time (h)': '192', 'Event Type': 'need.add', 'Inject Mode': 'news report', From: 'SIMCELL', 'Effect Parameters': 'capability=search-rescue; amount=3' });
-    expect(MSEL_COLUMNS.map((column) => column.header)).toHaveLength(14);
+    expect(MSEL_COLUMNS.map((column) => column.header)).toHaveLength(15);
   });
 });
 
