@@ -1,4 +1,4 @@
-import type { Evaluation } from '../scenario/schema.js';
+import type { Evaluation } from '../scenario/exercise.js';
 import { TASK_RATINGS } from './evaluation.js';
 import type { DrillAction } from './log.js';
 import { hoursFigure } from './scenario-clock.js';

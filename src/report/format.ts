@@ -11,6 +11,10 @@ export const RUN_METRIC_LABELS = {
   peakUnmetNeed: 'peak unmet need (units)',
   escalations: 'escalations',
   attacks: 'attacks',
+  accessHours: 'host opens to foreign help',
+  mediationHours: 'mediation to agreement',
+  incidents: 'incidents between rival forces',
+  preparednessCostMusd: 'peacetime cost of preparedness (MUSD a year)',
 } as const satisfies Record<RunMetricName, string>;
 
 /** Hours as `37.7 h`, or `154.5 h (6.4 d)` from two days on; `not reached` for null. */

@@ -82,7 +82,7 @@ describe('contingency injects', () => {
     const text = baseText.replace('    tasks: [ atc-cell ]\n', '    tasks: [ atc-cell ]\n    when: { notDeployed: usaa }\n');
     expect(text).not.toBe(baseText);
     const { issues } = checkScenarioText(text, 'x.yaml');
-    expect(issues.map((issue) => `${issue.position?.line}:${issue.position?.col} ${issue.message}`)).toEqual([expect.stringMatching(/^\d+:\d+ unknown nation id "usaa"; did you mean "usa"\?$/)]);
+    expect(issues.map((issue) => `${issue.position?.line}:${issue.position?.col} ${issue.message}`)).toEqual([expect.stringMatching(/^\d+:\d+ unknown nation id "usaa"; did you mean "usa" \(United States\)\?$/)]);
     const empty = checkScenarioText(baseText.replace('    tasks: [ atc-cell ]\n', '    tasks: [ atc-cell ]\n    when: {}\n'), 'x.yaml').issues;
     expect(empty.map((issue) => issue.message)).toEqual(['give at least one condition: notDeployed, coverageBelow, notObserved or decided, got an empty mapping']);
   });
