@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { csvLine, unguardCsvText } from '../guard/csv.js';
 import type { ImprovementRow } from '../report/input.js';
 import { IMPROVEMENT_COLUMNS } from '../report/exercise.js';
 import { DrillError } from './errors.js';
@@ -9,11 +9,12 @@ import type { DrillLogHeader } from './log.js';
  * The Improvement Plan as a CSV the planning team fills in: a `#` provenance line (engine,
  * scenario hash, seed, drill log), then the HSEEP columns with an Id that ties each row
  * back to its area for improvement. Import reads it back strictly: every column by name,
- * every row with an Id, errors naming file:line:column.
+ * every row with an Id, errors naming file:line:column. Cells are guarded against formula
+ * injection (src/guard/csv.ts) and unguarded on import.
  */
 export function improvementCsv(rows: readonly ImprovementRow[], header: DrillLogHeader, logName: string): string {
   const provenance = `# crisis-sim improvement plan: engine ${header.engine.name} ${header.engine.version}, scenario ${header.scenario} (${header.scenarioHash}), seed ${header.seed}, drill log ${logName}\n`;
-  return provenance + stringify([IMPROVEMENT_COLUMNS.map(([, label]) => label), ...rows.map((row) => IMPROVEMENT_COLUMNS.map(([field]) => row[field]))]);
+  return provenance + [IMPROVEMENT_COLUMNS.map(([, label]) => label), ...rows.map((row) => IMPROVEMENT_COLUMNS.map(([field]) => row[field]))].map((cells) => csvLine(cells)).join('');
 }
 
 /** Reads a filled-in Improvement Plan CSV; `file` names it in errors. */
@@ -33,7 +34,7 @@ export function parseImprovementCsv(text: string, file: string): ImprovementRow[
     return [field, index] as const;
   });
   return body.map(({ record, info }) => {
-    const row = Object.fromEntries(columns.map(([field, index]) => [field, (record[index] ?? '').trim()])) as unknown as ImprovementRow;
+    const row = Object.fromEntries(columns.map(([field, index]) => [field, unguardCsvText((record[index] ?? '').trim())])) as unknown as ImprovementRow;
     if (row.id === '') throw new DrillError(`${file}:${info.lines}:1: Id is empty; keep the Id of each row (new rows: any new Id)`);
     for (const [field, index] of columns) {
       if ((field === 'startDate' || field === 'completionDate') && row[field] !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(row[field])) {
