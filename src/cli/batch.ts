@@ -8,6 +8,7 @@ import { Progress } from '../experiment/progress.js';
 import { ResultsError } from '../experiment/results-dir.js';
 import { formatFactorValue } from '../experiment/records.js';
 import { guarded, UserError } from './errors.js';
+import { printErr } from './terminal.js';
 
 interface BatchCommandOptions {
   out: string;
@@ -59,7 +60,7 @@ export function registerBatch(program: Command): void {
             },
             onFailedRun: (run) => {
               const factors = Object.entries(run.factors).map(([name, value]) => `${name}=${formatFactorValue(value)}`).join(', ');
-              process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}run ${run.run} failed (${run.status}): design point ${run.point}${factors ? ` (${factors})` : ''}, replication ${run.replication}, seed ${run.seed}: ${run.error}\n`);
+              printErr(`${process.stderr.isTTY ? '\n' : ''}run ${run.run} failed (${run.status}): design point ${run.point}${factors ? ` (${factors})` : ''}, replication ${run.replication}, seed ${run.seed}: ${run.error}\n`);
             },
             onRun: (outcome) => progress?.tick(outcome.status !== 'ok'),
           });

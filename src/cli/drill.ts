@@ -9,6 +9,7 @@ import { checkOutputFile } from '../guard/output-file.js';
 import { ReportFormatError, reportFormatOf } from '../report/write.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { guarded, parseHours, parseSeed, UserError } from './errors.js';
+import { terminalSafe } from '../guard/terminal-text.js';
 
 export interface DrillCommandOptions {
   play?: string;
@@ -50,13 +51,15 @@ export function registerDrill(program: Command): void {
           if (options.report !== undefined) reportFormatOf(options.report);
           return openSession(file, options);
         });
-        const write = (text: string) => void process.stdout.write(text);
+        const style = styleFor(process.stdout.isTTY === true, process.env);
+        // Names, injects and notes from files reach the screen as text: only the style's own colours pass.
+        const write = (text: string) => void process.stdout.write(terminalSafe(text, style.sequences));
         const input = new DrillInput(script, process.stdin, process.stdout, write);
         const base = session.logPath.replace(/\.jsonl$/, '');
         const handOuts = { reportPath: options.report ?? `${base}.report.html`, debriefPath: `${base}.debrief.md` };
         // A hand-out path that cannot be written fails now, not at the end of the drill.
         for (const path of [handOuts.reportPath, handOuts.debriefPath]) checkOutputFile(path, { inputs: [session.logPath, ...(file !== undefined ? [file] : [])], force: true });
-        const result = await new DrillConsole({ session, input, write, style: styleFor(process.stdout.isTTY === true, process.env), handOuts }).run();
+        const result = await new DrillConsole({ session, input, write, style, handOuts }).run();
         input.close();
         if (result.refusedLines > 0 && script.length > 0) {
           process.stderr.write(`crisis-sim: ${result.refusedLines} command(s) were refused (see the error lines above)\n`);

@@ -9,6 +9,8 @@ import { onsetOf } from '../scenario/duration-fields.js';
 import { parseScenarioSource, readScenarioText } from '../scenario/source.js';
 import { guarded, UserError } from './errors.js';
 import { writeOutputFile } from '../guard/output-file.js';
+import { terminalSafe } from '../guard/terminal-text.js';
+import { printErr } from './terminal.js';
 
 /** `crisis-sim msel export|import`: move a scenario's injects to and from an MSEL spreadsheet (CSV). */
 export function registerMsel(program: Command): void {
@@ -23,10 +25,11 @@ export function registerMsel(program: Command): void {
       guarded(() => {
         const { scenario } = loadScenarioFile(scenarioFile);
         const csv = injectsToMsel(scenario.injects);
-        if (options.output === undefined) process.stdout.write(csv);
+        // On a terminal the CSV is for reading; piped or redirected it is data, byte for byte.
+        if (options.output === undefined) process.stdout.write(process.stdout.isTTY ? terminalSafe(csv) : csv);
         else {
           writeOutputFile(options.output, csv, { inputs: [scenarioFile], force: options.force === true });
-          process.stderr.write(`wrote ${scenario.injects.length} injects to ${options.output}\n`);
+          printErr(`wrote ${scenario.injects.length} injects to ${options.output}\n`);
         }
       }),
     );
@@ -55,11 +58,11 @@ export function registerMsel(program: Command): void {
         const reported = new Set(imported.issues.map(formatIssue));
         const all = [...imported.issues, ...located.filter((issue) => !reported.has(formatIssue(issue)))];
         if (hasErrors(all)) throw new ScenarioError(all);
-        for (const issue of all) process.stderr.write(`${formatIssue(issue)}\n`);
+        for (const issue of all) printErr(`${formatIssue(issue)}\n`);
         const target = options.output ?? options.into;
         // Without -o, updating --into is the command's job; with -o, neither input may be replaced.
         writeOutputFile(target, updated, options.output === undefined ? { inPlace: true } : { inputs: [csvFile, options.into], force: options.force === true });
-        process.stderr.write(`imported ${imported.injects.length} injects from ${csvFile} into ${target}\n`);
+        printErr(`imported ${imported.injects.length} injects from ${csvFile} into ${target}\n`);
       }),
     );
 }

@@ -8,6 +8,7 @@ import { readTraceFile, TraceFileError } from '../report/trace-input.js';
 import { ReportFormatError, reportFormatOf, writeReport, type ReportFormat } from '../report/write.js';
 import { checkOutputFile, type OutputFileOptions } from '../guard/output-file.js';
 import { guarded, UserError } from './errors.js';
+import { printOut } from './terminal.js';
 
 interface ReportCommandOptions {
   output?: string;
@@ -33,7 +34,7 @@ export function registerReport(program: Command): void {
         const input = userErrors(() => (looksLikeDrillLog(file) ? aarInputOfLog(file) : readTraceFile(file)));
         if (options.output === undefined) {
           const report = buildReport(input);
-          process.stdout.write(format === 'html' ? report.html : report.markdown);
+          printOut(format === 'html' ? report.html : report.markdown);
         } else writeReportFile(options.output, format, input, outputRules);
       }),
     );

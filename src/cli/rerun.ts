@@ -7,6 +7,7 @@ import { sampleSeries } from '../experiment/series.js';
 import { checkOutputFile, writeOutputFile } from '../guard/output-file.js';
 import { guarded, parseHours, UserError } from './errors.js';
 import { checkOutputs, runAndWrite } from './run.js';
+import { printErr } from './terminal.js';
 
 interface RerunCommandOptions {
   run: string;
@@ -50,7 +51,7 @@ export function registerRerun(program: Command): void {
         const seed = replicationSeed(experiment.manifest.seed, replication);
         const prepared = experiment.points[point]!;
         const factors = Object.entries(prepared.values).map(([name, value]) => `${name}=${formatFactorValue(value)}`).join(', ');
-        process.stderr.write(`run ${run}: design point ${point}${factors ? ` (${factors})` : ''}, replication ${replication}, seed ${seed}\n`);
+        printErr(`run ${run}: design point ${point}${factors ? ` (${factors})` : ''}, replication ${replication}, seed ${seed}\n`);
         runAndWrite({ scenario: prepared.run.scenario, hash: prepared.run.hash, file: experiment.file, warnings: [] }, {
           seed,
           horizonHours: experiment.definition.horizonHours,

@@ -7,6 +7,8 @@ import { loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
 import { guarded, parseHours, parseSeed, UserError } from './errors.js';
 import { reportFileFormat, writeReportFile } from './report.js';
 import { formatSummary } from './summary.js';
+import { terminalSafeJson } from '../guard/terminal-text.js';
+import { printOut } from './terminal.js';
 
 interface RunCommandOptions {
   seed: string;
@@ -72,7 +74,8 @@ export function runAndWrite(loaded: LoadedScenario, outputs: RunOutputs): void {
     writeOutputFile(outputs.trace, traceToJsonl({ ...provenance(output), scenarioDocument: loaded.scenario }, roundNumbers(entries), { ...output, timeline }), outputs.rules);
   }
   if (outputs.report && reportFormat) writeReportFile(outputs.report, reportFormat, { scenario: loaded.scenario, result: roundNumbers(result), trace: roundNumbers(entries) }, outputs.rules);
-  process.stdout.write(outputs.json ? `${JSON.stringify(output, null, 2)}\n` : `${formatSummary(result, loaded.scenario.name)}\n`);
+  if (outputs.json) process.stdout.write(`${terminalSafeJson(JSON.stringify(output, null, 2))}\n`);
+  else printOut(`${formatSummary(result, loaded.scenario.name)}\n`);
 }
 
 function provenance(output: Omit<ReturnType<typeof runScenario>, 'timeline'>) {

@@ -5,6 +5,7 @@ import { roleLabel } from '../web/roles.js';
 import { reportFormatOf } from '../report/write.js';
 import { asUserErrors, openSession, type DrillCommandOptions } from './drill.js';
 import { guarded, UserError } from './errors.js';
+import { printOut } from './terminal.js';
 
 interface ServeCommandOptions extends DrillCommandOptions {
   port: string;
@@ -53,7 +54,7 @@ export function registerServe(program: Command): void {
           throw error;
         });
         const { header } = session;
-        const out = (text: string) => void process.stdout.write(`${text}\n`);
+        const out = (text: string) => printOut(`${text}\n`);
         out(`crisis-sim serve: ${header.scenarioName}, seed ${header.seed}, teams ${header.players.join(', ')}; decision log ${session.logPath}`);
         const warning = hostWarning(options.host);
         if (warning) process.stderr.write(`${warning}\n`);

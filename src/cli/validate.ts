@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { formatIssue, type ScenarioIssue } from '../scenario/issues.js';
 import { checkScenarioFile } from '../scenario/load.js';
 import { guarded } from './errors.js';
+import { terminalSafeJson } from '../guard/terminal-text.js';
+import { printErr, printOut } from './terminal.js';
 
 interface ValidateOptions {
   strict?: boolean;
@@ -27,11 +29,11 @@ export function registerValidate(program: Command): void {
         const issues: ScenarioIssue[] = files.flatMap((file) => checkScenarioFile(file, { lint: options.lint === true }).issues);
         const errors = issues.filter((issue) => issue.severity === 'error').length;
         const warnings = issues.length - errors;
-        if (options.json) process.stdout.write(`${JSON.stringify(issues, null, 2)}\n`);
-        else for (const issue of issues) process.stdout.write(`${formatIssue(issue)}\n`);
+        if (options.json) process.stdout.write(`${terminalSafeJson(JSON.stringify(issues, null, 2))}\n`);
+        else for (const issue of issues) printOut(`${formatIssue(issue)}\n`);
         const failed = errors > 0 || (options.strict === true && warnings > 0);
         const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${options.strict && warnings > 0 ? ' (--strict: warnings fail)' : ''}`;
-        process.stderr.write(`${plural(files.length, 'file')} checked: ${failed ? counts : `valid${warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''}`}\n`);
+        printErr(`${plural(files.length, 'file')} checked: ${failed ? counts : `valid${warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''}`}\n`);
         if (failed) process.exitCode = 1;
       }),
     );

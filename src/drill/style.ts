@@ -8,12 +8,24 @@ export interface Style {
   emphasis(text: string): string;
   quiet(text: string): string;
   error(text: string): string;
+  /** The escape sequences this style writes: the only ones the drill screen lets through (src/guard/terminal-text.ts). */
+  readonly sequences: readonly string[];
 }
 
-const plain: Style = { heading: (text) => text, emphasis: (text) => text, quiet: (text) => text, error: (text) => text };
+const plain: Style = { heading: (text) => text, emphasis: (text) => text, quiet: (text) => text, error: (text) => text, sequences: [] };
 
-const ansi = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
-const coloured: Style = { heading: ansi('1;36'), emphasis: ansi('1'), quiet: ansi('2'), error: ansi('1;31') };
+/** SGR parameters of each emphasis: bold cyan, bold, dim, bold red. */
+const SGR_CODES = { heading: '1;36', emphasis: '1', quiet: '2', error: '1;31' } as const;
+const sgr = (code: string) => `\u001b[${code}m`;
+const RESET = sgr('0');
+const ansi = (code: string) => (text: string) => `${sgr(code)}${text}${RESET}`;
+const coloured: Style = {
+  heading: ansi(SGR_CODES.heading),
+  emphasis: ansi(SGR_CODES.emphasis),
+  quiet: ansi(SGR_CODES.quiet),
+  error: ansi(SGR_CODES.error),
+  sequences: [...Object.values(SGR_CODES).map(sgr), RESET],
+};
 
 /**
  * Colour when the output is a terminal that can show it: a TTY, `NO_COLOR` unset or

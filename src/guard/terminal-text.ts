@@ -14,12 +14,25 @@ function escaped(char: string): string {
   return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** The text with terminal control characters shown as escapes; line feeds and tabs are kept. */
-export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, escaped);
+/**
+ * The text with terminal control characters shown as escapes; line feeds and tabs are
+ * kept, and so are the exact `kept` sequences (a program's own colour codes, such as the
+ * drill screen's bold and dim), which neither move the cursor nor hide text.
+ */
+export function terminalSafe(text: string, kept: readonly string[] = []): string {
+  if (kept.length === 0) return text.replace(UNSAFE, escaped);
+  const keptPattern = new RegExp(`(${kept.map((sequence) => sequence.replace(/[[\]\\^$.|?*+(){}]/g, '\\$&')).join('|')})`);
+  return text
+    .split(keptPattern)
+    .map((piece, index) => (index % 2 === 1 ? piece : piece.replace(UNSAFE, escaped)))
+    .join('');
 }
 
-/** The text on one line: also line feeds and tabs shown as escapes (for names inside a line). */
-export function terminalSafeLine(text: string): string {
-  return terminalSafe(text).replace(/[\n\t]/g, escaped);
+/**
+ * JSON for a terminal: the same JSON with every unsafe character written as a `\uXXXX`
+ * escape (valid JSON, parsed back to the same text; JSON.stringify leaves C1 controls and
+ * bidi overrides raw).
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
