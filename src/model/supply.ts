@@ -2,6 +2,12 @@ import type { Scenario } from '../scenario/schema.js';
 import type { NeedCurve } from './needs.js';
 import type { WorldState } from './world.js';
 
+/** The scale of supply against need. */
+export const SUPPLY = {
+  /** Units of need one deployed resource unit meets at full effectiveness: needs and resources are counted in the same units. */
+  needUnitsPerResourceUnit: 1,
+} as const;
+
 /**
  * Effective supply per capability: units in theatre times each nation's effectiveness,
  * less duplicated effort where several foreign contributors share a capability without
@@ -23,7 +29,7 @@ export function effectiveSupply(
     for (const nation of scenario.nations) {
       const units = world.deployed[nation.id]?.[capability] ?? 0;
       if (units <= 0) continue;
-      supply += units * (world.effectiveness[nation.id] ?? 1);
+      supply += units * SUPPLY.needUnitsPerResourceUnit * (world.effectiveness[nation.id] ?? 1);
       if (!hosts.has(nation.id)) foreignContributors++;
     }
     curves[i] = world.needs[capability]!;

@@ -1,6 +1,7 @@
 import { DIPLOMACY } from '../model/diplomacy.js';
 import { MILITARY_CLEARANCE } from '../model/levers.js';
 import { indexRelations, NO_RELATION, relationKey } from '../model/relations.js';
+import { SUPPLY } from '../model/supply.js';
 import { addressedTo } from './addressing.js';
 import type { Delay, Nation, Relation, Scenario } from './schema.js';
 import type { SemanticProblem } from './semantic-problem.js';
@@ -26,13 +27,15 @@ export const LINT_LIMITS = {
 
 function neverDeploy(scenario: Scenario): SemanticProblem[] {
   const relations = indexRelations(scenario);
+  const needed = neededCapabilities(scenario);
   const warnings: SemanticProblem[] = [];
   for (const host of scenario.nations.filter((nation) => scenario.crisis.hosts.includes(nation.id))) {
     const rule = host.sovereignty.armedForces;
     if (rule === 'allowed') continue;
     scenario.nations.forEach((nation, index) => {
       if (scenario.crisis.hosts.includes(nation.id)) return;
-      const military = nation.resources.filter((resource) => resource.military && resource.units > 0).map((resource) => resource.capability);
+      // Units of a capability no need calls for never deploy anyway: only needed ones are barred by the host.
+      const military = nation.resources.filter((resource) => resource.military && resource.units > 0 && needed.has(resource.capability)).map((resource) => resource.capability);
       if (military.length === 0) return;
       const relation = relations.get(relationKey(host.id, nation.id)) ?? NO_RELATION;
       const trustRaised = scenario.injects.some((inject) => inject.effect.type === 'trust.change' && inject.effect.delta > 0 && inject.effect.between.includes(host.id) && inject.effect.between.includes(nation.id));
@@ -47,6 +50,14 @@ function neverDeploy(scenario: Scenario): SemanticProblem[] {
     });
   }
   return warnings;
+}
+
+/** Capabilities the crisis needs at onset or may need later (injects, hazards). */
+function neededCapabilities(scenario: Scenario): Set<string> {
+  const needed = new Set(scenario.crisis.needs.map((need) => need.capability));
+  for (const inject of scenario.injects) if (inject.effect.type === 'need.add' && inject.effect.amount > 0) needed.add(inject.effect.capability);
+  for (const hazard of [scenario.crisis.escalation, scenario.crisis.attacks]) for (const added of hazard?.addsNeed ?? []) needed.add(added.capability);
+  return needed;
 }
 
 /**
@@ -102,7 +113,7 @@ function needScale(scenario: Scenario): SemanticProblem[] {
     const available = scenario.nations.reduce((sum, nation) => sum + nation.resources.filter((resource) => resource.capability === need.capability).reduce((units, resource) => units + resource.units, 0), 0);
     if (available === 0) return;
     const path = ['crisis', 'needs', index, 'initial'];
-    const scale = 'one unit of need is met by one deployed resource unit (a team, an aircraft, a company) at full effectiveness';
+    const scale = `one unit of need is met by ${SUPPLY.needUnitsPerResourceUnit} deployed resource unit (a team, an aircraft, a company) at full effectiveness`;
     if (available >= LINT_LIMITS.oversupplyRatio * need.initial) {
       warnings.push(warning('lint.need_small', `need for ${need.initial} units of "${need.capability}" against ${available} units available: a few units meet it and most contributors stand down (${scale})`, path));
     } else if (available < LINT_LIMITS.undersupplyShare * need.initial) {

@@ -37,10 +37,15 @@ export function renderFieldReference(): string {
 
 /** Replaces the marked field reference in a Markdown document, or explains why it cannot. */
 export function updateFieldReference(markdown: string): string {
-  const begin = markdown.indexOf(REFERENCE_BEGIN);
-  const end = markdown.indexOf(REFERENCE_END);
-  if (begin === -1 || end === -1 || end < begin) throw new Error(`the document has no field reference markers (${REFERENCE_BEGIN} ... ${REFERENCE_END})`);
-  return `${markdown.slice(0, begin)}${renderFieldReference()}${markdown.slice(end + REFERENCE_END.length)}`;
+  return replaceMarked(markdown, REFERENCE_BEGIN, REFERENCE_END, renderFieldReference(), 'field reference');
+}
+
+/** Replaces `section` (which starts with `begin` and ends with `end`) in a Markdown document, or explains why it cannot. */
+export function replaceMarked(markdown: string, begin: string, end: string, section: string, what: string): string {
+  const from = markdown.indexOf(begin);
+  const to = markdown.indexOf(end);
+  if (from === -1 || to === -1 || to < from) throw new Error(`the document has no ${what} markers (${begin} ... ${end})`);
+  return `${markdown.slice(0, from)}${section}${markdown.slice(to + end.length)}`;
 }
 
 function render(): { markdown: string; fields: DocumentedField[] } {

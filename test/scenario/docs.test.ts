@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText, runScenario, loadScenarioText } from '../../src/index.js';
 import { documentedFields, renderFieldReference, REFERENCE_BEGIN, REFERENCE_END } from '../../src/scenario/reference.js';
+import { MODEL_RULES_BEGIN, MODEL_RULES_END, renderModelRules } from '../../src/scenario/model-rules.js';
 import { ROOT } from './helpers.js';
 
 /** docs/scenario-format.md is checked against the schema: current, every field described, examples true. */
@@ -13,6 +14,11 @@ describe('docs/scenario-format.md', () => {
   it('holds the field reference generated from the schema (run `crisis-sim schema --docs docs/scenario-format.md` after changing the schema)', () => {
     const section = DOC.slice(DOC.indexOf(REFERENCE_BEGIN), DOC.indexOf(REFERENCE_END) + REFERENCE_END.length);
     expect(section).toBe(renderFieldReference());
+  });
+
+  it('holds the model rules generated from the engine\'s constants (same command)', () => {
+    const section = DOC.slice(DOC.indexOf(MODEL_RULES_BEGIN), DOC.indexOf(MODEL_RULES_END) + MODEL_RULES_END.length);
+    expect(section).toBe(renderModelRules());
   });
 
   it('documents every field of the format with a description', () => {

@@ -2,6 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText } from '../../src/index.js';
+import { DIPLOMACY } from '../../src/model/diplomacy.js';
+import { MILITARY_CLEARANCE } from '../../src/model/levers.js';
+import { SUPPLY } from '../../src/model/supply.js';
+import { MODEL_RULES_MARKER, modelRulesComment } from '../../src/scenario/model-rules.js';
+import { crisisSchema, parametersSchema, UNDECLARED_PAIR_TRUST } from '../../src/scenario/schema.js';
 import { cli, ROOT, tempDir, TEMPLATES } from './helpers.js';
 
 /** `crisis-sim new <kind>`: a designer's starting point validates and runs as written. */
@@ -20,7 +25,7 @@ describe('crisis-sim new', () => {
       expect(text).toMatch(new RegExp(`^id: my-${kind}-drill$`, 'm'));
       const schemaPath = /\$schema=(.*)$/m.exec(text)![1]!;
       expect(readFileSync(join(dir, schemaPath), 'utf8')).toBe(readFileSync(join(ROOT, 'docs/scenario.schema.json'), 'utf8'));
-      expect(cli(['validate', '--strict', file])).toMatchObject({ status: 0, stdout: '' });
+      expect(cli(['validate', '--lint', '--strict', file])).toMatchObject({ status: 0, stdout: '', stderr: '1 file checked: valid\n' });
       const run = cli(['run', file, '--json']);
       expect(run.status, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ kind, scenario: `my-${kind}-drill` });
@@ -49,6 +54,43 @@ describe('crisis-sim new', () => {
     const { status, stderr } = cli(['new', 'disater']);
     expect(status).toBe(1);
     expect(stderr).toBe('crisis-sim: unknown crisis kind "disater"; expected one of disaster, conflict, terrorism; did you mean "disaster"?\n');
+  });
+
+  it('states the unit scale, the message latency and the clearance rules with the numbers of the code', () => {
+    const { status, stdout } = cli(['new', 'disaster']);
+    expect(status).toBe(0);
+    // The comment block read as prose: comment marks and line wrapping taken out.
+    const prose = stdout.split('\n').filter((line) => line.startsWith('#')).map((line) => line.replace(/^#\s*/, '')).join(' ').replace(/\s+/g, ' ');
+    const defaults = parametersSchema.parse({});
+    for (const statement of [
+      `meets ${SUPPLY.needUnitsPerResourceUnit} unit of need of its capability`,
+      `${defaults.duplication * 100}% of their effort is duplicated`,
+      `${defaults.duplicationWithCell * 100}% once a cell works`,
+      `reaches ${crisisSchema.shape.resolveAtCoverage.parse(undefined)} (crisis.resolveAtCoverage)`,
+      `takes ${defaults.diplomaticLatencyHours} h each way`,
+      `${defaults.hotlineLatencyHours} h over a hotline`,
+      `add ${2 * defaults.diplomaticLatencyHours} h to the host's consentDelay`,
+      `trust >= ${MILITARY_CLEARANCE.trustAtLeast}, or that offers liaison officers`,
+      `trusted partners (trust >= ${DIPLOMACY.hostTrustBar}, an MOU`,
+      `not listed under relations has trust ${UNDECLARED_PAIR_TRUST}`,
+    ]) {
+      expect(prose).toContain(statement);
+    }
+    expect(stdout).not.toContain(MODEL_RULES_MARKER);
+  });
+
+  it('writes the rules from the file\'s own parameters, and the templates hold no copied numbers', () => {
+    const slow = parametersSchema.parse({ diplomaticLatencyHours: 20, duplication: 0.3 });
+    const comment = modelRulesComment({ parameters: slow, crisis: { resolveAtCoverage: 0.8 } }).replace(/\n#\s*/g, ' ');
+    expect(comment).toContain('takes 20 h each way');
+    expect(comment).toContain('add 40 h to the host');
+    expect(comment).toContain('30% of their effort');
+    expect(comment).toContain('reaches 0.8');
+    for (const template of TEMPLATES) {
+      const text = readFileSync(template, 'utf8');
+      expect(text, template).toContain(MODEL_RULES_MARKER);
+      expect(text, template).not.toMatch(/each way|trust >= /);
+    }
   });
 
   it('the templates are the ones shipped in scenarios/templates', () => {
