@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { EFFECT_SYNTAX } from '../drill/live-inject.js';
-import { OBSERVED, RATINGS, type Rating } from './notes.js';
+import { OBSERVATION_STATUSES, TASK_RATINGS, type ObservationStatus, type TaskRating } from '../drill/evaluation.js';
 import type { Role } from './roles.js';
 
 /**
  * What a page may ask the server to do: one JSON object per request, checked here before
- * anything reaches the session. Text is bounded, ids are plain tokens, so nothing a
- * browser sends can smuggle a second command or an unbounded payload. The clock and MSEL
- * commands are the drill session's own (`SessionCommand`); messages, observations, the
- * paced clock and the end are the console's.
+ * anything reaches the session. Text is bounded, ids are plain tokens and a field the
+ * command does not have is refused (a team's `act` naming another nation, say), so
+ * nothing a browser sends can smuggle a second command, speak for another team or carry
+ * an unbounded payload. The clock, MSEL and evaluation commands are the drill session's
+ * own (`SessionCommand`); messages, general observations, the paced clock and the end are
+ * the console's.
  */
 
 const text = (max: number) => z.string().max(max).transform((value) => value.trim());
@@ -22,19 +24,21 @@ const confirmed = z.boolean().optional();
 const noBars = (what: string) => z.string().regex(/^[^|]*$/, `${what} cannot contain |`);
 
 export const commandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('decide'), decision: z.number().int().positive(), choice: z.string().min(1).max(64) }),
-  z.object({ type: z.literal('message'), text: someText(2000, 'write a message') }),
-  z.object({ type: z.literal('note'), text: someText(2000, 'write a note'), kind: z.enum(['note', 'hotwash']).optional() }),
-  z.object({ type: z.literal('observation'), inject: injectId.optional(), observed: z.enum(OBSERVED).optional(), text: someText(2000, 'write an observation') }),
-  z.object({ type: z.literal('rate'), task: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a critical task id'), rating: z.enum(Object.keys(RATINGS) as [Rating, ...Rating[]]), text: text(2000).default('') }),
-  z.object({ type: z.literal('continue'), confirmed }),
-  z.object({ type: z.literal('next'), confirmed }),
-  z.object({ type: z.literal('advance'), byHours: hours, confirmed }),
-  z.object({ type: z.literal('advance-to'), atHours: hours, confirmed }),
-  z.object({ type: z.literal('deliver'), inject: injectId.optional() }),
-  z.object({ type: z.literal('skip'), inject: injectId.optional(), reason: text(500).optional() }),
-  z.object({ type: z.literal('retime'), inject: injectId.optional(), toHours: hours }),
-  z.object({
+  z.strictObject({ type: z.literal('decide'), decision: z.number().int().positive(), choice: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('message'), text: someText(2000, 'write a message') }),
+  z.strictObject({ type: z.literal('note'), text: someText(2000, 'write a note'), kind: z.enum(['note', 'hotwash']).optional() }),
+  z.strictObject({ type: z.literal('observation'), text: someText(2000, 'write an observation') }),
+  z.strictObject({ type: z.literal('observe'), inject: injectId, status: z.enum(Object.keys(OBSERVATION_STATUSES) as [ObservationStatus, ...ObservationStatus[]]), what: text(2000).default('') }),
+  z.strictObject({ type: z.literal('rate'), task: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a critical task id'), rating: z.enum(Object.keys(TASK_RATINGS) as [TaskRating, ...TaskRating[]]), observation: text(2000).default('') }),
+  z.strictObject({ type: z.literal('act'), text: someText(2000, 'say what your team does') }),
+  z.strictObject({ type: z.literal('continue'), confirmed }),
+  z.strictObject({ type: z.literal('next'), confirmed }),
+  z.strictObject({ type: z.literal('advance'), byHours: hours, confirmed }),
+  z.strictObject({ type: z.literal('advance-to'), atHours: hours, confirmed }),
+  z.strictObject({ type: z.literal('deliver'), inject: injectId.optional() }),
+  z.strictObject({ type: z.literal('skip'), inject: injectId.optional(), reason: text(500).optional() }),
+  z.strictObject({ type: z.literal('retime'), inject: injectId.optional(), toHours: hours }),
+  z.strictObject({
     type: z.literal('inject'),
     effect: z.enum(effectTypes),
     args: z.array(argument).max(4),
@@ -45,9 +49,9 @@ export const commandSchema = z.discriminatedUnion('type', [
     message: text(2000).default(''),
     expectedAction: text(500).pipe(noBars('an expected action')).default(''),
   }),
-  z.object({ type: z.literal('pace'), running: z.boolean(), simHoursPerWallMinute: z.number().positive().max(60).optional() }),
-  z.object({ type: z.literal('undo') }),
-  z.object({ type: z.literal('end') }),
+  z.strictObject({ type: z.literal('pace'), running: z.boolean(), simHoursPerWallMinute: z.number().positive().max(60).optional() }),
+  z.strictObject({ type: z.literal('undo') }),
+  z.strictObject({ type: z.literal('end') }),
 ]);
 export type WebCommand = z.infer<typeof commandSchema>;
 export type WebCommandType = WebCommand['type'];
@@ -60,7 +64,9 @@ export const COMMAND_ROLES: Record<WebCommandType, readonly Role['kind'][]> = {
   message: ['team'],
   note: STAFF,
   observation: ['evaluator'],
+  observe: ['evaluator'],
   rate: ['evaluator'],
+  act: ['team'],
   continue: STAFF,
   next: STAFF,
   advance: STAFF,

@@ -6,7 +6,7 @@ import type { DrillSession } from '../drill/session.js';
 import { readClock } from '../drill/scenario-clock.js';
 import { runSessionCommand, type SessionCommand } from '../drill/session-command.js';
 import { COMMAND_ROLES, type WebCommand } from './commands.js';
-import { messageNote, observationNote, RATINGS, ratingNote } from './notes.js';
+import { messageNote, observationNote } from './notes.js';
 import { Pacer, type PaceState } from './pacer.js';
 import type { Role } from './roles.js';
 
@@ -111,15 +111,13 @@ export class WebExercise {
         session.note(messageNote(this.teamOf(role), command.text));
         return { ok: 'Message sent to the controller' };
       case 'observation':
-        session.note(observationNote(command.inject, command.observed, command.text));
+        session.note(observationNote(command.text));
         return { ok: 'Observation logged' };
-      case 'rate': {
-        const tasks = (session.scenario.evaluation?.objectives ?? []).flatMap((objective) => objective.capabilities.flatMap((capability) => capability.tasks.map((task) => task.id)));
-        if (!tasks.includes(command.task)) throw new WebError(400, `no critical task ${command.task} in the scenario's evaluation; tasks: ${tasks.join(', ') || 'none'}`);
-        session.note(ratingNote(command.task, command.rating, command.text));
-        return { ok: `Rated ${command.task} ${command.rating} (${RATINGS[command.rating]})` };
-      }
+      case 'act':
+        return this.run({ type: 'act', nation: this.teamOf(role), text: command.text });
       case 'note':
+      case 'rate':
+      case 'observe':
       case 'continue':
       case 'next':
       case 'advance':
@@ -199,7 +197,7 @@ export class WebExercise {
   }
 
   private teamOf(role: Role): string {
-    if (role.kind !== 'team') throw new WebError(403, 'only a team page sends messages');
+    if (role.kind !== 'team') throw new WebError(403, 'only a team page speaks for a team');
     return role.nation;
   }
 

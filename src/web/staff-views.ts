@@ -6,7 +6,8 @@ import type { DrillView, InjectCard } from '../drill/session-view.js';
 import { currentPhase, words } from '../drill/view.js';
 import type { PaceState } from './pacer.js';
 import type { WebExercise } from './exercise.js';
-import { notesOf, RATINGS, type LoggedNote, type Rating } from './notes.js';
+import { notesOf, type LoggedNote } from './notes.js';
+import { OBSERVATION_STATUSES, TASK_RATINGS, type TaskRating } from '../drill/evaluation.js';
 import { commonOf, deliveredInjects, sessionView, type CommonView } from './views.js';
 
 /**
@@ -133,31 +134,32 @@ export interface EvaluatorView extends CommonView {
   /** The Exercise Evaluation Guide: objectives -> core capabilities -> critical tasks, with the injects that test each task. */
   objectives: { id: string; objective: string; capabilities: { capability: string; tasks: { id: string; task: string; injects: string[]; rating: RatedTask | null }[] }[] }[];
   ratings: { P: string; S: string; M: string; U: string };
+  statuses: Record<string, string>;
   checklist: (InjectCard & { observations: { observed: string; text: string }[] })[];
   decisions: DrillView['decisions'];
   taken: { clock: ClockReading; nation: string; kind: string; choice: string }[];
-  observations: { clock: ClockReading; inject: string; observed: string; text: string }[];
+  observations: { clock: ClockReading; text: string }[];
 }
 
 /** A critical task's latest rating (ratings can be revised: the last one counts). */
 export interface RatedTask {
-  rating: Rating;
+  rating: TaskRating;
   meaning: string;
   text: string;
   clock: ClockReading;
 }
 
-/** The evaluator's guide: critical tasks, each delivered inject's expected action to check off, what the teams decided, observations. */
+/** The evaluator's guide: critical tasks and their ratings, each delivered inject's expected action and what was observed, the teams' decisions and own-words actions. */
 export function evaluatorView(exercise: WebExercise): EvaluatorView {
   const { session } = exercise;
   const view = sessionView(exercise, 'evaluator');
-  const notes = notesOf(session.actionsInForce());
-  const observations = notes.filter((note) => note.kind === 'observation');
-  const latest = new Map<string, RatedTask>();
-  for (const note of notes) {
-    if (note.kind === 'rating' && note.task && note.rating) latest.set(note.task, { rating: note.rating, meaning: RATINGS[note.rating], text: note.text, clock: readClock(note.atHours, session.scenario.clock) });
-  }
+  const inForce = session.actionsInForce();
   const clockOf = (hours: number) => readClock(hours, session.scenario.clock);
+  const latest = new Map<string, RatedTask>();
+  for (const action of inForce) {
+    if (action.type === 'rate') latest.set(action.task, { rating: action.rating, meaning: TASK_RATINGS[action.rating], text: action.observation, clock: clockOf(action.atHours) });
+  }
+  const observed = inForce.flatMap((action) => (action.type === 'observe' ? [action] : []));
   const injects = [...session.scenario.injects, ...session.liveInjects()];
   return {
     role: 'evaluator',
@@ -175,15 +177,20 @@ export function evaluatorView(exercise: WebExercise): EvaluatorView {
         })),
       })),
     })),
-    ratings: { ...RATINGS },
+    ratings: { ...TASK_RATINGS },
+    statuses: { ...OBSERVATION_STATUSES },
     checklist: deliveredInjects(exercise, true).map(({ card }) => ({
       ...card,
-      observations: observations.filter((note) => note.inject === card.id).map((note) => ({ observed: note.observed ?? '', text: note.text })),
+      observations: observed.filter((action) => action.inject === card.id).map((action) => ({ observed: OBSERVATION_STATUSES[action.status], text: action.what })),
     })),
     decisions: view.decisions,
-    taken: session.actionsInForce().flatMap((action) =>
-      action.type === 'decide' ? [{ clock: clockOf(action.atHours), nation: action.nation, kind: words(action.kind), choice: action.choice }] : [],
-    ),
-    observations: observations.map((note) => ({ clock: clockOf(note.atHours), inject: note.inject ?? '', observed: note.observed ?? '', text: note.text })),
+    taken: inForce.flatMap((action) => {
+      if (action.type === 'decide') return [{ clock: clockOf(action.atHours), nation: action.nation, kind: words(action.kind), choice: action.choice }];
+      if (action.type === 'act') return [{ clock: clockOf(action.atHours), nation: action.nation, kind: 'own words', choice: `${action.text}${action.lever ? ` (took effect: ${action.lever})` : ''}` }];
+      return [];
+    }),
+    observations: notesOf(inForce)
+      .filter((note) => note.kind === 'observation')
+      .map((note) => ({ clock: clockOf(note.atHours), text: note.text })),
   };
 }

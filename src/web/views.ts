@@ -55,9 +55,10 @@ export interface Delivered {
 
 /**
  * Every MSEL or live inject that has happened, newest last; `forStaff` adds expected
- * actions, tasks and notes to the cards. Anything else the engine ran as an inject (a
- * team's own-words action that took effect) is not an inject of the MSEL and is left out,
- * so it never reaches another team's page.
+ * actions, tasks and notes to the cards. A team's own-words action that took effect runs
+ * through the engine as an inject too, but it is the team's action, not an inject of the
+ * MSEL: it is listed with that team's actions and left out here, so it never reaches
+ * another team's page.
  */
 export function deliveredInjects(exercise: WebExercise, forStaff: boolean): Delivered[] {
   const { session } = exercise;
@@ -88,6 +89,8 @@ export interface TeamView extends CommonView {
   injects: InjectCard[];
   decisions: DrillView['decisions'];
   messages: { clock: ClockReading; text: string }[];
+  /** What the team did in its own words, and whether it pulled an engine lever. */
+  actions: { clock: ClockReading; text: string; lever: string }[];
 }
 
 /** A team's page: its nation, the common situation, injects addressed to it, its decisions and messages. */
@@ -120,6 +123,9 @@ export function teamView(exercise: WebExercise, nationId: string): TeamView {
     messages: notesOf(session.actionsInForce())
       .filter((note) => note.kind === 'message' && note.nation === nationId)
       .map((note) => ({ clock: readClock(note.atHours, session.scenario.clock), text: note.text })),
+    actions: session
+      .actionsInForce()
+      .flatMap((action) => (action.type === 'act' && action.nation === nationId ? [{ clock: readClock(action.atHours, session.scenario.clock), text: action.text, lever: action.lever ?? '' }] : [])),
   };
 }
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDrillLog } from '../../src/index.js';
 import { scratchDir } from '../drill/binary.js';
 import { command, serve, serveCaribbean, serveCaribbeanInProcess, state, type Served } from './server.js';
 
@@ -136,11 +137,11 @@ describe.skipIf(!hasChromium)('the web console in Chromium: a two-team exercise 
     expect((await command(reference.links['team usa']!, { type: 'message', text: hostile })).status).toBe(200);
   });
 
-  it('the evaluator records an observation on an inject and rates a critical task P/S/M/U', async () => {
+  it('the evaluator marks an expected action and rates a critical task P/S/M/U; a team acts in its own words', async () => {
     const evaluator = pages['evaluator']!;
-    await evaluator.getByLabel('About inject').selectOption('live-1');
-    await evaluator.getByLabel('Expected action', { exact: true }).selectOption('partly observed');
-    await evaluator.getByLabel('What the team did').fill('USA offered two medical teams, no timeline');
+    await evaluator.getByLabel('Inject', { exact: true }).selectOption('live-1');
+    await evaluator.getByLabel('Expected action', { exact: true }).selectOption('partly');
+    await evaluator.getByLabel('What the team actually did').fill('USA offered two medical teams, no timeline');
     await evaluator.getByRole('button', { name: 'Record observation' }).click();
     await evaluator.getByText('partly observed: USA offered two medical teams, no timeline').waitFor({ timeout: LIVE_MS });
     await evaluator.getByLabel('Critical task', { exact: true }).selectOption('consent-fast');
@@ -148,11 +149,18 @@ describe.skipIf(!hasChromium)('the web console in Chromium: a two-team exercise 
     await evaluator.getByLabel('Observations supporting the rating').fill('Consent came within 8 h');
     await evaluator.getByRole('button', { name: 'Record rating' }).click();
     await evaluator.getByRole('cell', { name: /^S \(performed with some challenges\) at .*: Consent came within 8 h$/ }).waitFor({ timeout: LIVE_MS });
-    await pages['controller']!.getByRole('cell', { name: 'USA offered two medical teams, no timeline', exact: true }).waitFor({ timeout: LIVE_MS });
-    expect((await command(reference.links['evaluator']!, { type: 'observation', inject: 'live-1', observed: 'partly observed', text: 'USA offered two medical teams, no timeline' })).status).toBe(200);
-    expect((await command(reference.links['evaluator']!, { type: 'rate', task: 'consent-fast', rating: 'S', text: 'Consent came within 8 h' })).status).toBe(200);
+    await pages['controller']!.getByRole('cell', { name: /^expected action of live-1 partly observed: USA offered two medical teams/ }).waitFor({ timeout: LIVE_MS });
+    const usa = pages['team usa']!;
+    await usa.getByLabel('What your team does').fill('We fund the field hospitals with 20 MUSD');
+    await usa.getByRole('button', { name: 'Record action' }).click();
+    await usa.getByRole('cell', { name: 'took effect (funding)' }).waitFor({ timeout: LIVE_MS });
+    await evaluator.getByRole('cell', { name: 'We fund the field hospitals with 20 MUSD (took effect: funding)' }).waitFor({ timeout: LIVE_MS });
+    expect((await command(reference.links['evaluator']!, { type: 'observe', inject: 'live-1', status: 'partly', what: 'USA offered two medical teams, no timeline' })).status).toBe(200);
+    expect((await command(reference.links['evaluator']!, { type: 'rate', task: 'consent-fast', rating: 'S', observation: 'Consent came within 8 h' })).status).toBe(200);
+    expect((await command(reference.links['team usa']!, { type: 'act', text: 'We fund the field hospitals with 20 MUSD' })).status).toBe(200);
     // Players never see the evaluators' work.
-    expect(await pages['team usa']!.getByText('USA offered two medical teams').count()).toBe(0);
+    expect(await usa.getByText('USA offered two medical teams').count()).toBe(0);
+    expect(await pages['team hti']!.getByText('field hospitals').count()).toBe(0);
   });
 
   it('the clock steps to the next decision and the teams answer from their pages', async () => {
@@ -210,6 +218,14 @@ describe.skipIf(!hasChromium)('the web console in Chromium: a two-team exercise 
     const html = await report.text();
     expect(html).toBe(readFileSync(join(referenceDir, 'drill.report.html'), 'utf8'));
     expect(html).toContain('Airport slots saturated');
+    // The evaluator's rating and the team's own-words action are the drill's own log entries, and the AAR/IP reports them.
+    const logged = readDrillLog(join(browserDir, 'drill.jsonl')).actions;
+    expect(logged).toContainEqual(expect.objectContaining({ type: 'rate', task: 'consent-fast', rating: 'S', observation: 'Consent came within 8 h' }));
+    expect(logged).toContainEqual(expect.objectContaining({ type: 'observe', inject: 'live-1', status: 'partly' }));
+    expect(logged).toContainEqual(expect.objectContaining({ type: 'act', nation: 'usa', lever: 'funding', text: 'We fund the field hospitals with 20 MUSD' }));
+    expect(html).toContain('Objectives and ratings');
+    expect(html).toMatch(/<td>S: performed with some challenges<\/td>\s*<td>Consent came within 8 h<\/td>/);
+    expect(html).toContain('usa: We fund the field hospitals with 20 MUSD (took effect in the simulation: funding)');
     expect(readFileSync(join(browserDir, 'drill.debrief.md'), 'utf8')).toBe(readFileSync(join(referenceDir, 'drill.debrief.md'), 'utf8'));
     expect((await fetch(`${served.links['team usa']!}report`)).status).toBe(403);
   });

@@ -36,13 +36,21 @@ describe('the controller page drives the MSEL: due, re-timed, skipped, delivered
 
   it('ratings take only the scenario\'s critical tasks, and only from the evaluator', () => {
     const evaluator = { kind: 'evaluator' } as const;
-    expect(() => exercise.perform(evaluator, { type: 'rate', task: 'no-such-task', rating: 'P', text: '' })).toThrow(/no critical task no-such-task.*atc-cell/);
-    expect(() => exercise.perform({ kind: 'team', nation: 'usa' }, { type: 'rate', task: 'atc-cell', rating: 'P', text: '' })).toThrow(/team page cannot rate/);
-    expect(exercise.perform(evaluator, { type: 'rate', task: 'atc-cell', rating: 'M', text: 'cell set up on day 4' })).toEqual({ ok: 'Rated atc-cell M (performed with major challenges)' });
-    expect(exercise.perform(evaluator, { type: 'rate', task: 'atc-cell', rating: 'S', text: 'revised after the hot wash' })).toHaveProperty('ok');
+    expect(() => exercise.perform(evaluator, { type: 'rate', task: 'no-such-task', rating: 'P', observation: '' })).toThrow(/no critical task no-such-task.*atc-cell/);
+    expect(() => exercise.perform({ kind: 'team', nation: 'usa' }, { type: 'rate', task: 'atc-cell', rating: 'P', observation: '' })).toThrow(/team page cannot rate/);
+    expect(exercise.perform(evaluator, { type: 'rate', task: 'atc-cell', rating: 'M', observation: 'cell set up on day 4' })).toEqual({ ok: expect.stringMatching(/^Rated atc-cell .* M: performed with major challenges/) });
+    expect(exercise.perform(evaluator, { type: 'rate', task: 'atc-cell', rating: 'S', observation: 'revised after the hot wash' })).toHaveProperty('ok');
     const task = evaluatorView(exercise).objectives.flatMap((o) => o.capabilities.flatMap((c) => c.tasks)).find((t) => t.id === 'atc-cell')!;
     expect(task.rating).toMatchObject({ rating: 'S', text: 'revised after the hot wash' });
     expect(task.injects).toEqual(['airport-congestion']);
+  });
+
+  it("a team acts in its own words: a hotline takes effect, only for its own nation", () => {
+    const usa = { kind: 'team', nation: 'usa' } as const;
+    expect(exercise.perform(usa, { type: 'act', text: 'We propose a hotline with Haiti' })).toEqual({ ok: expect.stringMatching(/takes effect in the engine \(hotline/) });
+    expect(teamView(exercise, 'usa').actions).toMatchObject([{ text: 'We propose a hotline with Haiti', lever: 'hotline' }]);
+    expect(teamView(exercise, 'hti').actions).toEqual([]);
+    expect(() => exercise.perform(CONTROLLER, { type: 'act', text: 'anything' })).toThrow(/controller page cannot act/);
   });
 
   it('a long jump asks for confirmation and changes nothing until confirmed', () => {

@@ -58,6 +58,10 @@ describe('crisis-sim serve: access control and hostile requests', () => {
     const refused = await command(links['team usa']!, { type: 'decide', decision: hti.id, choice: 'act' });
     expect(refused.status).toBe(403);
     expect(refused.json.error).toMatch(/another team.*plays usa/);
+    // A team acts in its own words only as itself: a nation named in the command is refused.
+    const actingForHti = await command(links['team usa']!, { type: 'act', nation: 'hti', text: 'Haiti closes its airspace' });
+    expect(actingForHti).toEqual({ status: 400, json: { error: expect.stringMatching(/nation/) } });
+    expect((await command(links['controller']!, { type: 'act', text: 'a team acts' })).status).toBe(403);
     expect((await command(links['team usa']!, { type: 'continue' })).status).toBe(403);
     expect((await command(links['projector']!, { type: 'note', text: 'hello' })).status).toBe(403);
     expect((await command(links['evaluator']!, { type: 'end' })).status).toBe(403);

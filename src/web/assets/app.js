@@ -134,10 +134,12 @@ function textForm(label, buttonText, toCommand, extra) {
 // ---- team -----------------------------------------------------------------------------
 
 function buildTeam() {
-  const parts = { decisions: h('div'), injects: h('div'), nation: h('div'), situation: h('div'), messages: h('div') };
+  const parts = { decisions: h('div'), injects: h('div'), nation: h('div'), situation: h('div'), messages: h('div'), actions: h('div') };
   $('app').replaceChildren(
     section('Decisions waiting for your team', parts.decisions),
     section('Injects for your team', parts.injects),
+    section('Act in your own words', h('p', { class: 'quiet' }, 'Say what your team does. Where it matches an engine lever (e.g. "propose a hotline with Haiti", "add 20 MUSD"), it takes effect; otherwise it is logged for the after-action report.'),
+      textForm('What your team does', 'Record action', (text) => ({ type: 'act', text })), parts.actions),
     section('Your nation', parts.nation),
     section('Situation', parts.situation),
     section('Message to the controller', textForm('Your message', 'Send message', (text) => ({ type: 'message', text })), parts.messages),
@@ -153,6 +155,7 @@ function buildTeam() {
     ]);
     region(parts.situation, { s: view.situation, m: view.module, e: view.moduleEnded }, () => [moduleLine(view), situation(view)]);
     region(parts.messages, view.messages, (list) => table('Messages sent', ['time', 'message'], list.map((m) => [m.clock.text, m.text])));
+    region(parts.actions, view.actions, (list) => table('Your actions', ['time', 'action', 'in the engine'], list.map((a) => [a.clock.text, a.text, a.lever ? `took effect (${a.lever})` : 'logged'])));
   };
 }
 
@@ -277,21 +280,29 @@ function buildController() {
 
 function buildEvaluator() {
   const parts = { objectives: h('div'), checklist: h('div'), decisions: h('div'), taken: h('div'), observations: h('div') };
-  const about = h('select');
-  const observed = h('select', {}, ['', 'observed', 'partly observed', 'not observed'].map((value) => h('option', { value }, value || '(not said)')));
+  const about = h('select', { required: true });
+  const status = h('select');
+  const what = h('textarea', { rows: 2, maxLength: 2000 });
+  const observeForm = h('form', {
+    onsubmit: async (event) => {
+      event.preventDefault();
+      if (await send({ type: 'observe', inject: about.value, status: status.value, what: what.value })) what.value = '';
+    },
+  }, field('Inject', about), field('Expected action', status), field('What the team actually did', what), h('button', { type: 'submit' }, 'Record observation'));
   const task = h('select');
   const rating = h('select');
   const ratingText = h('textarea', { rows: 2, maxLength: 2000 });
   const ratingForm = h('form', {
     onsubmit: async (event) => {
       event.preventDefault();
-      if (await send({ type: 'rate', task: task.value, rating: rating.value, text: ratingText.value })) ratingText.value = '';
+      if (await send({ type: 'rate', task: task.value, rating: rating.value, observation: ratingText.value })) ratingText.value = '';
     },
   }, field('Critical task', task), field('Rating', rating), field('Observations supporting the rating', ratingText), h('button', { type: 'submit' }, 'Record rating'));
   let tasksKnown = false;
   $('app').replaceChildren(
     section('Expected actions of delivered injects', parts.checklist),
-    section('Record an observation', textForm('What the team did', 'Record observation', (text) => ({ type: 'observation', text, ...(about.value ? { inject: about.value } : {}), ...(about.value && observed.value ? { observed: observed.value } : {}) }), [field('About inject', about), field('Expected action', observed)])),
+    section('Mark an expected action', observeForm),
+    section('General observation', textForm('Observation', 'Add observation', (text) => ({ type: 'observation', text }))),
     section('Critical tasks', parts.objectives, ratingForm),
     section('Decisions waiting', parts.decisions),
     section('Team decisions', parts.taken),
@@ -304,12 +315,13 @@ function buildEvaluator() {
       const tasks = view.objectives.flatMap((o) => o.capabilities.flatMap((c) => c.tasks));
       task.replaceChildren(...tasks.map((t) => h('option', { value: t.id }, t.task)));
       rating.replaceChildren(...Object.entries(view.ratings).map(([letter, meaning]) => h('option', { value: letter }, `${letter}: ${meaning}`)));
+      status.replaceChildren(...Object.entries(view.statuses).map(([value, label]) => h('option', { value }, label)));
       ratingForm.hidden = tasks.length === 0;
     }
     region(parts.checklist, view.checklist, (items) => {
       const chosen = about.value;
-      about.replaceChildren(h('option', { value: '' }, '(no particular inject)'), ...items.map((item) => h('option', { value: item.id }, `${item.id}: ${item.title}`)));
-      about.value = items.some((item) => item.id === chosen) ? chosen : '';
+      about.replaceChildren(...items.map((item) => h('option', { value: item.id }, `${item.id}: ${item.title}`)));
+      if (items.some((item) => item.id === chosen)) about.value = chosen;
       return items.length === 0 ? h('p', { class: 'quiet' }, 'No inject delivered yet.') :
         h('ol', { class: 'injects' }, items.map((item) => injectCard(item, item.observations.length ? h('ul', {}, item.observations.map((o) => h('li', {}, `${o.observed ? `${o.observed}: ` : ''}${o.text}`))) : h('p', { class: 'quiet' }, 'Not observed yet.'))));
     });
@@ -317,8 +329,8 @@ function buildEvaluator() {
       objectives.map((o) => h('div', {}, h('h3', {}, o.objective), o.capabilities.map((c) => table(c.capability, ['critical task', 'tested by injects', 'rating'],
         c.tasks.map((t) => [t.task, t.injects.join(', ') || '-', t.rating ? `${t.rating.rating} (${t.rating.meaning}) at ${t.rating.clock.text}${t.rating.text ? `: ${t.rating.text}` : ''}` : 'not rated'])))))));
     region(parts.decisions, view.decisions, (list) => (list.length === 0 ? h('p', { class: 'quiet' }, 'No decision is waiting.') : list.map((d) => h('div', { class: 'decision' }, h('p', { class: 'inject-title' }, `#${d.id} ${d.nationName}: ${words(d.kind)}`), h('p', {}, d.question), d.expectedAction && h('p', {}, `MSEL expects: ${d.expectedAction.action}`)))));
-    region(parts.taken, view.taken, (list) => table('Decisions the teams took', ['time', 'team', 'decision', 'choice'], list.map((d) => [d.clock.text, d.nation, d.kind, d.choice])));
-    region(parts.observations, view.observations, (list) => table('Observations recorded', ['time', 'inject', 'expected action', 'observation'], list.map((o) => [o.clock.text, o.inject, o.observed, o.text])));
+    region(parts.taken, view.taken, (list) => table('Decisions and actions the teams took', ['time', 'team', 'decision', 'choice or action'], list.map((d) => [d.clock.text, d.nation, d.kind, d.choice])));
+    region(parts.observations, view.observations, (list) => table('General observations', ['time', 'observation'], list.map((o) => [o.clock.text, o.text])));
   };
 }
 
