@@ -165,6 +165,20 @@ function numberInput(value, min) {
   return h('input', { type: 'number', min, step: '0.1', value });
 }
 
+/** A form of two lists and a text (labels in that order): sends `toCommand(first, second, text)`, then clears the text. */
+function choiceForm(labels, buttonText, toCommand) {
+  const first = h('select', { required: true });
+  const second = h('select', { required: true });
+  const text = h('textarea', { rows: 2, maxLength: 2000 });
+  const form = h('form', {
+    onsubmit: async (event) => {
+      event.preventDefault();
+      if (await send(toCommand(first.value, second.value, text.value))) text.value = '';
+    },
+  }, field(labels[0], first), field(labels[1], second), field(labels[2], text), h('button', { type: 'submit' }, buttonText));
+  return { form, first, second };
+}
+
 function inlineForm(onsubmit, ...children) {
   return h('form', { class: 'inline', onsubmit: (event) => { event.preventDefault(); onsubmit(); } }, ...children);
 }
@@ -280,30 +294,14 @@ function buildController() {
 
 function buildEvaluator() {
   const parts = { objectives: h('div'), checklist: h('div'), decisions: h('div'), taken: h('div'), observations: h('div') };
-  const about = h('select', { required: true });
-  const status = h('select');
-  const what = h('textarea', { rows: 2, maxLength: 2000 });
-  const observeForm = h('form', {
-    onsubmit: async (event) => {
-      event.preventDefault();
-      if (await send({ type: 'observe', inject: about.value, status: status.value, what: what.value })) what.value = '';
-    },
-  }, field('Inject', about), field('Expected action', status), field('What the team actually did', what), h('button', { type: 'submit' }, 'Record observation'));
-  const task = h('select');
-  const rating = h('select');
-  const ratingText = h('textarea', { rows: 2, maxLength: 2000 });
-  const ratingForm = h('form', {
-    onsubmit: async (event) => {
-      event.preventDefault();
-      if (await send({ type: 'rate', task: task.value, rating: rating.value, observation: ratingText.value })) ratingText.value = '';
-    },
-  }, field('Critical task', task), field('Rating', rating), field('Observations supporting the rating', ratingText), h('button', { type: 'submit' }, 'Record rating'));
+  const observe = choiceForm(['Inject', 'Expected action', 'What the team actually did'], 'Record observation', (inject, status, what) => ({ type: 'observe', inject, status, what }));
+  const rate = choiceForm(['Critical task', 'Rating', 'Observations supporting the rating'], 'Record rating', (task, rating, observation) => ({ type: 'rate', task, rating, observation }));
   let tasksKnown = false;
   $('app').replaceChildren(
     section('Expected actions of delivered injects', parts.checklist),
-    section('Mark an expected action', observeForm),
+    section('Mark an expected action', observe.form),
     section('General observation', textForm('Observation', 'Add observation', (text) => ({ type: 'observation', text }))),
-    section('Critical tasks', parts.objectives, ratingForm),
+    section('Critical tasks', parts.objectives, rate.form),
     section('Decisions waiting', parts.decisions),
     section('Team decisions', parts.taken),
     section('Observations', parts.observations),
@@ -313,15 +311,15 @@ function buildEvaluator() {
     if (!tasksKnown) {
       tasksKnown = true;
       const tasks = view.objectives.flatMap((o) => o.capabilities.flatMap((c) => c.tasks));
-      task.replaceChildren(...tasks.map((t) => h('option', { value: t.id }, t.task)));
-      rating.replaceChildren(...Object.entries(view.ratings).map(([letter, meaning]) => h('option', { value: letter }, `${letter}: ${meaning}`)));
-      status.replaceChildren(...Object.entries(view.statuses).map(([value, label]) => h('option', { value }, label)));
-      ratingForm.hidden = tasks.length === 0;
+      rate.first.replaceChildren(...tasks.map((t) => h('option', { value: t.id }, t.task)));
+      rate.second.replaceChildren(...Object.entries(view.ratings).map(([letter, meaning]) => h('option', { value: letter }, `${letter}: ${meaning}`)));
+      observe.second.replaceChildren(...Object.entries(view.statuses).map(([value, label]) => h('option', { value }, label)));
+      rate.form.hidden = tasks.length === 0;
     }
     region(parts.checklist, view.checklist, (items) => {
-      const chosen = about.value;
-      about.replaceChildren(...items.map((item) => h('option', { value: item.id }, `${item.id}: ${item.title}`)));
-      if (items.some((item) => item.id === chosen)) about.value = chosen;
+      const chosen = observe.first.value;
+      observe.first.replaceChildren(...items.map((item) => h('option', { value: item.id }, `${item.id}: ${item.title}`)));
+      if (items.some((item) => item.id === chosen)) observe.first.value = chosen;
       return items.length === 0 ? h('p', { class: 'quiet' }, 'No inject delivered yet.') :
         h('ol', { class: 'injects' }, items.map((item) => injectCard(item, item.observations.length ? h('ul', {}, item.observations.map((o) => h('li', {}, `${o.observed ? `${o.observed}: ` : ''}${o.text}`))) : h('p', { class: 'quiet' }, 'Not observed yet.'))));
     });
