@@ -1,7 +1,7 @@
 import type { CrisisEvent } from '../agents/crisis.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { MetricsRecorder } from '../metrics/recorder.js';
-import { coverageAt, firstCoverageCrossing, type NeedCurve } from '../model/needs.js';
+import { coverageAt, CoverageScan, type NeedCurve } from '../model/needs.js';
 import { effectiveSupply } from '../model/supply.js';
 import type { WorldState } from '../model/world.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -10,7 +10,7 @@ type CoverageMetric = 'needsMet50Hours' | 'needsMet90Hours';
 
 /**
  * A coverage level to watch: when it is first reached (at the exact time, found by
- * `firstCoverageCrossing`) the recorder notes the metric and the crisis machine is told.
+ * `CoverageScan`) the recorder notes the metric and the crisis machine is told.
  */
 interface CoverageCrossing {
   target: number;
@@ -89,10 +89,11 @@ export class SupplyWatch {
     this.suppliedNeeds = world.needs;
     this.suppliedValues = this.supplies.slice();
     this.recorder.setSupply(this.curves, this.supplies, now);
+    const scan = new CoverageScan(this.curves, this.supplies, now, this.horizonHours);
     for (const crossing of this.crossings) {
       this.cancel(crossing);
       if (crossing.reached) continue;
-      const at = firstCoverageCrossing(this.curves, this.supplies, crossing.target, now, this.horizonHours);
+      const at = scan.firstCrossing(crossing.target);
       if (at !== null) crossing.eventId = this.kernel.scheduleAt(at, crossing.fire);
     }
   }

@@ -72,6 +72,9 @@ export function coverageAt(curves: readonly NeedCurve[], supplies: readonly numb
   return metShares / curves.length;
 }
 
+/** Steps of the grid on which coverage crossings are first looked for. */
+const CROSSING_GRID_STEPS = 32;
+
 /**
  * First time in [from, to] at which coverage reaches `target`, or null. Coverage is
  * scanned on a fine grid and the first crossing refined by bisection to 1e-6 h.
@@ -83,22 +86,55 @@ export function firstCoverageCrossing(
   from: number,
   to: number,
 ): number | null {
-  if (coverageAt(curves, supplies, from) >= target) return from;
-  const steps = 32;
-  let previous = from;
-  for (let k = 1; k <= steps; k++) {
-    const t = k === steps ? to : from + ((to - from) * k) / steps;
-    if (coverageAt(curves, supplies, t) >= target) {
-      let low = previous;
-      let high = t;
-      while (high - low > 1e-6) {
-        const mid = (low + high) / 2;
-        if (coverageAt(curves, supplies, mid) >= target) high = mid;
-        else low = mid;
+  return new CoverageScan(curves, supplies, from, to).firstCrossing(target);
+}
+
+/**
+ * Coverage crossings of several targets over one interval with the same needs and supply
+ * (the supply watch looks for 50%, 90% and resolution after each supply change): the
+ * coverage at each grid point is computed once, when a search first reaches it, and
+ * shared by every target. Each target's answer is exactly {@link firstCoverageCrossing}'s.
+ */
+export class CoverageScan {
+  /** Coverage at grid point k (time {@link timeAt}), filled as searches reach it. */
+  private readonly grid: number[] = [];
+
+  constructor(
+    private readonly curves: readonly NeedCurve[],
+    private readonly supplies: readonly number[],
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  /** First time in [from, to] at which coverage reaches `target`, or null. */
+  firstCrossing(target: number): number | null {
+    if (this.coverageAtStep(0) >= target) return this.from;
+    for (let k = 1; k <= CROSSING_GRID_STEPS; k++) {
+      if (this.coverageAtStep(k) >= target) {
+        let low = this.timeAt(k - 1);
+        let high = this.timeAt(k);
+        while (high - low > 1e-6) {
+          const mid = (low + high) / 2;
+          if (coverageAt(this.curves, this.supplies, mid) >= target) high = mid;
+          else low = mid;
+        }
+        return high;
       }
-      return high;
     }
-    previous = t;
+    return null;
   }
-  return null;
+
+  private timeAt(k: number): number {
+    if (k === 0) return this.from;
+    return k === CROSSING_GRID_STEPS ? this.to : this.from + ((this.to - this.from) * k) / CROSSING_GRID_STEPS;
+  }
+
+  private coverageAtStep(k: number): number {
+    let coverage = this.grid[k];
+    if (coverage === undefined) {
+      coverage = coverageAt(this.curves, this.supplies, this.timeAt(k));
+      this.grid[k] = coverage;
+    }
+    return coverage;
+  }
 }
