@@ -22,12 +22,19 @@ export function effectiveSupply(
   supplies: number[],
 ): void {
   const duplication = coordinationCellWorking(world) ? scenario.parameters.duplicationWithCell : scenario.parameters.duplication;
+  // Only nations with units in theatre count; finding them once, not once per capability,
+  // matters because this runs after every change of deployments (sums stay in nation order).
+  const present: { units: Readonly<Record<string, number>>; id: string }[] = [];
+  for (const nation of scenario.nations) {
+    const units = world.deployed[nation.id];
+    if (units !== undefined && hasUnitsDeployed(units)) present.push({ units, id: nation.id });
+  }
   for (let i = 0; i < capabilities.length; i++) {
     const capability = capabilities[i]!;
     let supply = 0;
     let foreignContributors = 0;
-    for (const nation of scenario.nations) {
-      const units = world.deployed[nation.id]?.[capability] ?? 0;
+    for (const nation of present) {
+      const units = nation.units[capability] ?? 0;
       if (units <= 0) continue;
       supply += units * SUPPLY.needUnitsPerResourceUnit * (world.effectiveness[nation.id] ?? 1);
       if (!hosts.has(nation.id)) foreignContributors++;
