@@ -123,18 +123,23 @@ export class DrillLogWriter {
   }
 
   /**
-   * Opens an existing log to append to it (after resume). A last line torn by a crash
-   * (never confirmed, ignored by {@link readDrillLog}) is cut off first, so the next line
-   * starts on a line of its own.
+   * Opens an existing log to append to it (after resume). A last line without its newline
+   * is settled as {@link readDrillLog} read it: one torn by a crash (not JSON, ignored) is
+   * cut off, a whole one gets its newline; either way the next line starts on its own.
    */
   static reopen(path: string): DrillLogWriter {
     const fd = openSync(path, 'r+');
-    const complete = completeLinesBytes(fd);
-    if (complete < fstatSync(fd).size) {
-      ftruncateSync(fd, complete);
-      fsyncSync(fd);
-    }
-    return new DrillLogWriter(fd, path, complete);
+    const size = fstatSync(fd).size;
+    const complete = completeLinesBytes(fd, size);
+    const writer = new DrillLogWriter(fd, path, complete);
+    if (complete === size) return writer;
+    const tail = Buffer.alloc(size - complete);
+    readSync(fd, tail, 0, tail.length, complete);
+    if (isJson(tail.toString('utf8'))) {
+      writer.bytes = size;
+      writer.writeRaw(Buffer.from('\n'));
+    } else writer.takeBack(complete);
+    return writer;
   }
 
   /** Appends one action line (flushed); returns where it starts, for {@link takeBack}. */
@@ -156,16 +161,27 @@ export class DrillLogWriter {
   }
 
   private writeLine(value: unknown): void {
-    const line = Buffer.from(`${JSON.stringify(value)}\n`);
-    writeSync(this.fd, line, 0, line.length, this.bytes);
+    this.writeRaw(Buffer.from(`${JSON.stringify(value)}\n`));
+  }
+
+  private writeRaw(bytes: Buffer): void {
+    writeSync(this.fd, bytes, 0, bytes.length, this.bytes);
     fsyncSync(this.fd);
-    this.bytes += line.length;
+    this.bytes += bytes.length;
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
 /** Bytes up to and including the file's last newline. */
-function completeLinesBytes(fd: number): number {
-  const size = fstatSync(fd).size;
+function completeLinesBytes(fd: number, size: number): number {
   const chunk = Buffer.alloc(4096);
   for (let end = size; end > 0; end -= chunk.length) {
     const start = Math.max(0, end - chunk.length);

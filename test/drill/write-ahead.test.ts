@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DrillSession, loadScenarioFile, readDrillLog, runSessionCommand, Simulation } from '../../src/index.js';
@@ -103,5 +103,18 @@ describe('the decision log is written ahead', () => {
     resumed.close();
     expect(readDrillLog(logPath).actions.slice(-2).map((action) => action.type)).toEqual(['fire', 'note']);
     expect(DrillSession.resume(logPath).fingerprint()).toBe(resumed.fingerprint());
+  });
+
+  it('should keep a whole last line that lost only its newline, as resume read it, and start the next line on its own', () => {
+    const logPath = join(scratchDir(), 'drill.jsonl');
+    const session = toFirstCard(logPath);
+    runSessionCommand(session, { type: 'deliver' });
+    session.close();
+    writeFileSync(logPath, readFileSync(logPath, 'utf8').replace(/\n$/, ''));
+    const resumed = DrillSession.resume(logPath);
+    expect(resumed.fingerprint()).toBe(session.fingerprint());
+    runSessionCommand(resumed, { type: 'note', text: 'after the crash' });
+    resumed.close();
+    expect(readDrillLog(logPath).actions.slice(-2).map((action) => action.type)).toEqual(['fire', 'note']);
   });
 });
