@@ -179,11 +179,21 @@ function checkPorts(root: Record<string, unknown>, nation: (value: unknown, path
  * id or a name; the empty string when nothing is close.
  */
 export function nationHint(value: string, ids: ReadonlySet<string>, names: ReadonlyMap<string, string>): string {
-  const byName = [...names].find(([, name]) => name.toLowerCase() === value.toLowerCase());
+  const wanted = value.toLowerCase();
+  const byName = [...names].find(([, name]) => name.toLowerCase() === wanted) ?? [...names].find(([, name]) => wanted.length >= 2 && initials(name) === wanted);
   const id = byName?.[0] ?? closest(value, ids) ?? idOfName(closest(value, names.values()), names);
   if (id === undefined) return '';
   const name = names.get(id);
   return `; did you mean "${id}"${name === undefined ? '' : ` (${name})`}?`;
+}
+
+/** `uk` for "United Kingdom", `uae` for "United Arab Emirates": how names are abbreviated. */
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word[0]!.toLowerCase())
+    .join('');
 }
 
 /** Each nation's name by id, from data that may not have passed the schema. */

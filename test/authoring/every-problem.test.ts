@@ -32,7 +32,7 @@ describe('every problem at once', () => {
     expect(stdout).toContain('unknown nation id "haiti"; did you mean "hti" (Haiti)? (crisis.hosts[1])');
   });
 
-  it('msel import: empty cells do not hide a duplicate id, nor a bad policy an unknown nation', () => {
+  it('msel import: empty cells do not hide a duplicate id, nor a bad policy an unknown nation (named by its initials)', () => {
     const dir = tempDir();
     const scenario = tempFile('s.yaml', EARTHQUAKE_TEXT, dir);
     const csv = tempFile('bad.csv', 'Inject ID,Scenario Time (h),Event Title,Event Type,Effect Parameters\na1,,One,none,\na1,5,Two,host.policy,host=uk; policy=clsed\n', dir);
@@ -43,7 +43,7 @@ describe('every problem at once', () => {
         `${csv}:2:2: error: row 2, column B "Scenario Time (h)": missing required field "atHours" (expected a number) (injects[0].atHours)`,
         `${csv}:3:1: error: row 3, column A "Inject ID": duplicate inject id "a1" (injects[1].id)`,
         `${csv}:3:5: error: row 3, column E "Effect Parameters": expected one of "open", "restrictive", "closed", got "clsed"; did you mean "closed"? (injects[1].effect.policy)`,
-        `${csv}:3:5: error: row 3, column E "Effect Parameters": unknown nation id "uk" (injects[1].effect.host)`,
+        `${csv}:3:5: error: row 3, column E "Effect Parameters": unknown nation id "uk"; did you mean "gbr" (United Kingdom)? (injects[1].effect.host)`,
       ].sort(),
     );
     expect(readFileSync(scenario, 'utf8')).toBe(EARTHQUAKE_TEXT);
