@@ -63,8 +63,11 @@ export class DrillSession {
     const nationIds = new Set(loaded.scenario.nations.map((nation) => nation.id));
     const unknown = players.filter((player) => !nationIds.has(player));
     if (unknown.length > 0) {
-      const hint = unknown.length === 1 ? nationHint(unknown[0]!, nationIds, nationNames(loaded.scenario)) : '';
-      throw new DrillError(`--play: unknown nation ${unknown.join(', ')}${hint}; the scenario's nations are ${[...nationIds].join(', ')}`);
+      const names = nationNames(loaded.scenario);
+      const hint = (player: string) => nationHint(player, nationIds, names);
+      // One unknown nation: its hint closes the sentence; several: each carries its own.
+      const described = unknown.length === 1 ? `${unknown[0]}${hint(unknown[0]!)}` : unknown.map((player) => (hint(player) === '' ? player : `${player} (${hint(player).slice(2)})`)).join(', ');
+      throw new DrillError(`--play: unknown nation ${described}; the scenario's nations are ${[...nationIds].join(', ')}`);
     }
     if (players.length === 0) throw new DrillError('--play needs at least one nation');
     const header: DrillLogHeader = {

@@ -32,6 +32,12 @@ describe('every problem at once', () => {
     expect(stdout).toContain('unknown nation id "haiti"; did you mean "hti" (Haiti)? (crisis.hosts[1])');
   });
 
+  it('drill --play: each nation written by name or initials gets its own hint', () => {
+    const { status, stderr } = cli(['drill', 'scenarios/nepal-earthquake.yaml', '--play', 'Nepal,uk,atlantis']);
+    expect(status).toBe(1);
+    expect(stderr).toBe('crisis-sim: --play: unknown nation Nepal (did you mean "npl" (Nepal)?), uk (did you mean "gbr" (United Kingdom)?), atlantis; the scenario\'s nations are npl, ind, chn, usa, gbr, isr, pak\n');
+  });
+
   it('msel import: empty cells do not hide a duplicate id, nor a bad policy an unknown nation (named by its initials)', () => {
     const dir = tempDir();
     const scenario = tempFile('s.yaml', EARTHQUAKE_TEXT, dir);
