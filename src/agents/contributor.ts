@@ -39,6 +39,7 @@ export type ContributorEvent =
   | { type: 'decision.offer'; choice: OfferChoice }
   | { type: 'mandate.granted' }
   | { type: 'consent.granted' }
+  | { type: 'consent.revoked' }
   | { type: 'talks.started' }
   | { type: 'talks.ended' }
   | { type: 'mediation.started' }
@@ -55,6 +56,9 @@ export type ContributorEvent =
  * diplomatic and military process it goes through. States that wait on someone else are
  * stalls; their causes are listed in metrics/definitions.ts (STALL_CAUSE_BY_STATE).
  */
+/** A host that tightened its policy asked the nation to leave before its units were in: it turns back. */
+const TURN_BACK = { 'consent.revoked': 'withdrawn' } as const;
+
 export const contributorMachine = setup({
   types: {
     context: {} as { port: ContributorPort },
@@ -152,11 +156,13 @@ export const contributorMachine = setup({
     },
     integrating: {
       after: { integration: [{ guard: 'needsIntelligence', target: 'awaitingIntelligence' }, { target: 'offering' }] },
+      on: TURN_BACK,
     },
-    awaitingIntelligence: { entry: 'requestIntelligence', on: { 'intelligence.settled': 'offering' } },
+    awaitingIntelligence: { entry: 'requestIntelligence', on: { 'intelligence.settled': 'offering', ...TURN_BACK } },
     offering: {
       entry: 'askOfferDecision',
       on: {
+        ...TURN_BACK,
         'decision.offer': [
           { guard: 'offerHasUnits', target: 'mobilizing', actions: 'commitOffer' },
           { guard: 'blockedBySovereignty', target: 'awaitingClearance' },
@@ -164,20 +170,22 @@ export const contributorMachine = setup({
         ],
       },
     },
-    awaitingResources: { on: { 'budget.changed': 'offering', reassess: 'offering' } },
-    awaitingClearance: { on: { 'budget.changed': 'offering', reassess: 'offering' } },
+    awaitingResources: { on: { 'budget.changed': 'offering', reassess: 'offering', ...TURN_BACK } },
+    awaitingClearance: { on: { 'budget.changed': 'offering', reassess: 'offering', ...TURN_BACK } },
     mobilizing: {
       entry: 'dispatchUnits',
-      on: { 'units.arrived': { target: 'deployed', actions: 'recordArrival' }, 'movement.queued': 'awaitingSlot' },
+      on: { 'units.arrived': { target: 'deployed', actions: 'recordArrival' }, 'movement.queued': 'awaitingSlot', ...TURN_BACK },
     },
     // Ready, but the first movements wait for slots at a port of entry: a logistics stall.
     awaitingSlot: {
-      on: { 'units.arrived': { target: 'deployed', actions: 'recordArrival' } },
+      on: { 'units.arrived': { target: 'deployed', actions: 'recordArrival' }, ...TURN_BACK },
     },
     deployed: {
       on: {
         'units.arrived': { actions: 'recordArrival' },
         'crisis.resolved': 'drawingDown',
+        // Asked to leave by a host that tightened its policy: the teams pack up and go.
+        'consent.revoked': 'drawingDown',
       },
     },
     drawingDown: { after: { drawdown: 'withdrawn' } },

@@ -336,6 +336,12 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     this.checkConsents();
   }
 
+  consentRevoked(host: string): void {
+    if (!this.grants.delete(host)) return;
+    this.sim.trace(`nation:${this.nation.id}`, 'consent.revoked', { data: { host } });
+    this.send({ type: 'consent.revoked' });
+  }
+
   private checkConsents(): void {
     if (!this.hostsToAsk.every((host) => this.grants.has(host) || !this.hostNeedsAsking(host))) return;
     if (this.hostsToAsk.length > 0) this.sim.recorder.milestone(this.nation.id, 'consentHours', this.sim.now);

@@ -10,8 +10,18 @@ export type PolicyReason = 'pressure' | 'trust' | 'trust-lost' | 'sovereignty' |
 export const POLICY_CONSEQUENCES: Record<Policy, string> = {
   open: 'accept foreign help: every request is granted after processing',
   restrictive: `accept help from trusted partners (trust >= ${DIPLOMACY.hostTrustBar}, or a SOFA, MOU or protocol) and from others on your conditions; reconsider later`,
-  closed: 'refuse foreign deployments for now (except nations you agreed with in talks); reconsider later as needs press',
+  closed: 'refuse foreign deployments for now (except nations you agreed with in talks); foreign teams already admitted leave; reconsider later as needs press',
 };
+
+/** Where the host stood when a policy was imposed on it: loosening it needs something new since. */
+export interface ImposedBaseline {
+  /** Pressure when the policy was imposed. */
+  pressure: number;
+  /** Best trust in requesters then. */
+  trust: number;
+  /** Whether an umbrella mechanism existed then. */
+  umbrella: boolean;
+}
 
 const RANK: Record<HostPolicy, number> = { undecided: -1, closed: 0, restrictive: 1, open: 2 };
 
@@ -25,6 +35,16 @@ export interface PolicyInputs {
   noise: number;
   /** A mediated (or mandated) access mechanism is in place. */
   umbrella: boolean;
+  /**
+   * Set while an imposed policy stands: `pressure` is then the highest pressure at the
+   * host's reconsiderations since the imposition, not since onset.
+   */
+  imposed?: ImposedBaseline;
+}
+
+/** Whether moving from one policy to another tightens it (open > restrictive > closed). */
+export function tightens(from: HostPolicy, to: HostPolicy): boolean {
+  return from !== 'undecided' && RANK[to] < RANK[from];
 }
 
 /**
@@ -33,7 +53,8 @@ export interface PolicyInputs {
  * in the requesters fell by `hostTightenTrustDrop` since it last chose (an incident, a
  * unilateral deployment): more help arriving, which lowers today's pressure, cannot close
  * it, and noise cannot make it flap. An accepted umbrella mechanism keeps it at least
- * restrictive; a host that refuses help opens no further than restrictive.
+ * restrictive; a host that refuses help opens no further than restrictive. A policy imposed
+ * on the host holds until something new justifies loosening it (see `somethingNew`).
  */
 export function choosePolicy(inputs: PolicyInputs): { policy: Policy; reason: PolicyReason } {
   const { sovereignty, current, pressure, trustInRequesters, trustAtLastChoice, noise, umbrella } = inputs;
@@ -55,5 +76,18 @@ export function choosePolicy(inputs: PolicyInputs): { policy: Policy; reason: Po
     if (trustLost) reason = 'trust-lost';
     else [target, reason] = [current, 'hold'];
   }
+  if (inputs.imposed && current !== 'undecided' && RANK[target] > RANK[current] && !somethingNew(inputs, inputs.imposed)) [target, reason] = [current, 'hold'];
   return { policy: target, reason };
+}
+
+/**
+ * Whether something changed since a policy was imposed that justifies loosening it: needs
+ * press clearly harder, trust in the requesters rose, or a mechanism was accepted since.
+ */
+function somethingNew(inputs: PolicyInputs, imposed: ImposedBaseline): boolean {
+  return (
+    inputs.pressure >= imposed.pressure + DIPLOMACY.hostReopenPressureRise ||
+    inputs.trustInRequesters >= imposed.trust + DIPLOMACY.hostTightenTrustDrop ||
+    (inputs.umbrella && !imposed.umbrella)
+  );
 }

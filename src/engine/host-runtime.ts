@@ -11,7 +11,7 @@ import type { HostPolicy, IntelligenceSharing } from '../model/world.js';
 import type { Nation } from '../scenario/schema.js';
 import type { OfferCondition } from '../scenario/schema-diplomacy.js';
 import { drawDelay } from './delays.js';
-import { choosePolicy, POLICY_CONSEQUENCES, type Policy, type PolicyReason } from './host-policy.js';
+import { choosePolicy, POLICY_CONSEQUENCES, tightens, type ImposedBaseline, type Policy, type PolicyReason } from './host-policy.js';
 import type { HostHandle, RunContext } from './run-context.js';
 
 /**
@@ -25,6 +25,11 @@ export class HostRuntime implements HostPort, HostHandle {
   private readonly conditions = new Map<string, readonly OfferCondition[]>();
   /** Nations admitted by agreement in talks, whatever the policy. */
   private readonly admitted = new Set<string>();
+  /** Foreign nations granted consent and not asked to leave since, in grant order. */
+  private readonly granted = new Set<string>();
+  /** While an imposed policy stands: where the host stood then (loosening needs something new). */
+  private imposed: ImposedBaseline | undefined;
+  private pressureSinceImposed = 0;
   private pressureFelt = 0;
   /** Best trust in requesters when the host last chose a policy (for the tightening rule). */
   private trustAtLastChoice: number | undefined;
@@ -75,10 +80,28 @@ export class HostRuntime implements HostPort, HostHandle {
     this.actor.send({ type: 'consent.requested' });
   }
 
-  /** An inject imposes a policy (e.g. the host revokes consent). */
+  /**
+   * An inject imposes a policy (e.g. the host revokes consent). The host holds it at its
+   * reconsiderations until something new (pressure, trust, a mechanism) justifies loosening.
+   */
   impose(policy: Policy): void {
+    const pressure = this.sim.pressure();
+    this.imposed = { pressure, trust: this.bestTrustInRequesters(), umbrella: this.sim.world.state.umbrella[this.nation.id] !== undefined };
+    this.pressureSinceImposed = pressure;
     this.nextReason = 'imposed';
     this.actor.send({ type: 'policy.imposed', policy });
+  }
+
+  /**
+   * Best trust in the nations waiting for consent. When none waits, the value of the last
+   * choice (0.5 before any): an empty queue is no loss of trust (it once read as 0.5 and
+   * made a host that had trusted requesters "tighten on lost trust").
+   */
+  private bestTrustInRequesters(): number {
+    if (this.waiting.length === 0) return this.trustAtLastChoice ?? 0.5;
+    let best = 0;
+    for (const nation of this.waiting) best = Math.max(best, this.sim.trust(this.nation.id, nation));
+    return best;
   }
 
   admit(nation: string): void {
@@ -102,8 +125,9 @@ export class HostRuntime implements HostPort, HostHandle {
   }
 
   askPolicyDecision(): void {
-    const pressure = this.peakPressure();
-    const trustInRequesters = this.waiting.length === 0 ? 0.5 : Math.max(...this.waiting.map((nation) => this.sim.trust(this.nation.id, nation)));
+    let pressure = this.peakPressure();
+    if (this.imposed) pressure = this.pressureSinceImposed = Math.max(this.pressureSinceImposed, this.sim.pressure());
+    const trustInRequesters = this.bestTrustInRequesters();
     const noise = this.sim.stream(`host/${this.nation.id}/policy`).normal(0, 0.05);
     const choice = choosePolicy({
       sovereignty: this.nation.sovereignty,
@@ -113,6 +137,7 @@ export class HostRuntime implements HostPort, HostHandle {
       trustAtLastChoice: this.trustAtLastChoice,
       noise,
       umbrella: this.sim.world.state.umbrella[this.nation.id] !== undefined,
+      imposed: this.imposed,
     });
     this.trustAtLastChoice = trustInRequesters;
     this.sim.ask(
@@ -131,14 +156,34 @@ export class HostRuntime implements HostPort, HostHandle {
   adoptPolicy(policy: Policy): void {
     const from = this.policy;
     if (from === 'undecided' && policy === 'closed') this.startedClosed = true;
+    // The host's own loosening of an imposed policy ends it: its usual rules apply again.
+    if (this.nextReason !== 'imposed' && tightens(policy, from)) this.imposed = undefined;
     if (from !== policy) {
       this.sim.trace(`host:${this.nation.id}`, 'policy.changed', { data: { from, to: policy, reason: this.nextReason ?? 'pressure' } });
       this.sim.change(`policy:${this.nation.id}`, (world) => {
         world.hostPolicy[this.nation.id] = policy;
       });
     }
+    if (tightens(from, policy)) this.askToLeave(policy);
     this.nextReason = undefined;
     this.answerRequests();
+  }
+
+  /**
+   * The departure rule: when the host tightens its policy, a foreign nation it admitted
+   * stays only if the new policy would admit it now (the same test as a new request:
+   * trusted partners and nations on the host's conditions under restrictive, nations agreed
+   * with in talks under any policy); the others are asked to leave, after the message
+   * latency. Deployed teams draw down; teams still on their way turn back.
+   */
+  private askToLeave(policy: Policy): void {
+    for (const nation of [...this.granted]) {
+      if (this.admission(nation, policy) !== null) continue;
+      this.granted.delete(nation);
+      this.sim.trace(`host:${this.nation.id}`, 'departure.requested', { data: { nation, policy } });
+      const contributor = this.sim.contributor(nation);
+      this.sim.schedule(this.latencyTo(nation), () => contributor?.consentRevoked(this.nation.id));
+    }
   }
 
   answerRequests(): void {
@@ -159,6 +204,7 @@ export class HostRuntime implements HostPort, HostHandle {
       const contributor = this.sim.contributor(nation);
       this.sim.schedule(processing + this.latencyTo(nation), () => {
         if (this.firstAdmissionHours === null) this.firstAdmissionHours = this.sim.now;
+        this.granted.add(nation);
         contributor?.consentGranted(this.nation.id, allowMilitary);
       });
     }

@@ -76,6 +76,8 @@ export interface ContributorHandle {
   consentDeferred(host: string): void;
   mandateGranted(organization: string): void;
   consentGranted(host: string, allowMilitary: boolean): void;
+  /** A host that tightened its policy asks this nation to leave (draw down, or turn back). */
+  consentRevoked(host: string): void;
 }
 
 /** What other parts of a run may ask of a host. */

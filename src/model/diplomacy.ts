@@ -29,6 +29,12 @@ export const DIPLOMACY = {
   hostRestrictiveScore: 0.35,
   /** A host tightens its policy only after its best trust in requesters fell this much since it last chose. */
   hostTightenTrustDrop: 0.15,
+  /**
+   * After a policy is imposed (an inject, the exercise's government), the host loosens it
+   * again only when the pressure at its reconsiderations rose this much above the pressure
+   * when it was imposed (or trust rose by hostTightenTrustDrop, or a new mechanism was accepted).
+   */
+  hostReopenPressureRise: 0.1,
   /** Trust a host needs in a nation to admit it under a restrictive policy without conditions. */
   hostTrustBar: 0.6,
   /** Incident rate multiplier with a working deconfliction channel (hotline) between rivals. */

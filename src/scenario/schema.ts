@@ -203,10 +203,12 @@ export const injectEffectSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('host.policy'),
       host: id.describe('the host nation id'),
-      policy: z.enum(['open', 'restrictive', 'closed']).describe('open = grant every request; restrictive = trusted partners only; closed = refuse'),
+      policy: z.enum(['open', 'restrictive', 'closed']).describe('open = grant every request; restrictive = trusted partners and nations on its conditions only; closed = refuse'),
     })
     .strict()
-    .describe('host changes its consent policy (closed = consent revoked)'),
+    .describe(
+      'host changes its consent policy (closed = consent revoked): foreign nations the new policy would not admit are asked to leave (deployed teams draw down, teams on their way turn back); the host holds the policy until needs press harder, trust rises or a mechanism is accepted, then re-decides on its own',
+    ),
   z.object({ type: z.literal('hotline.down'), between }).strict().describe('hotline outage'),
   z.object({ type: z.literal('hotline.up'), between }).strict().describe('hotline restored or opened'),
   z
