@@ -6,23 +6,18 @@ import {
   militaryAllowed,
   motive,
   personnelRoom,
-  readinessFactor,
   sharesIntelligence,
 } from '../model/levers.js';
 import { DIPLOMACY, netMotive } from '../model/diplomacy.js';
-import type { Nation, Resource } from '../scenario/schema.js';
+import type { Nation } from '../scenario/schema.js';
 import type { OfferCondition } from '../scenario/schema-diplomacy.js';
 import { drawDelay } from './delays.js';
 import type { PortNetwork } from './logistics/port-network.js';
+import { poolTerms } from './logistics/consent-terms.js';
+import { PoolDispatcher, type Commitment } from './logistics/dispatcher.js';
 import { conditionsChoice, cooperationOnArrival, TALKS_CONSEQUENCES } from './diplomacy/choices.js';
 import { TRUST_RULES } from './trust/rules.js';
 import type { ContributorHandle, RunContext } from './run-context.js';
-
-/** A committed slice of one resource pool. */
-interface Commitment {
-  resource: Resource;
-  units: number;
-}
 
 const OFFER_CONSEQUENCES: Record<OfferChoice, string> = {
   all: 'send every unit the budget and host caps allow',
@@ -52,6 +47,11 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   private commitments: Commitment[] = [];
   private unitsPending = 0;
   private arrivedOnce = false;
+  /** Units of each committed pool in theatre now. */
+  private poolInTheatre: number[] = [];
+  /** Pools that went home before the drawdown (time-limited grants). */
+  private readonly leftEarly = new Set<number>();
+  private readonly dispatcher: PoolDispatcher;
 
   constructor(
     private readonly sim: RunContext,
@@ -62,6 +62,11 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     // A host responds on its own soil: it asks no one, not even a co-host, for consent.
     this.hostsToAsk = this.isHost ? [] : sim.scenario.crisis.hosts.slice();
     this.actor = sim.createActor(contributorMachine, { input: { port: this } });
+    this.dispatcher = new PoolDispatcher(sim, nation, this.hostsToAsk, ports, {
+      landed: (pool, units) => (this.deployedAlready() ? this.recordArrival(pool, units) : this.send({ type: 'units.arrived', pool, units })),
+      queued: () => this.send({ type: 'movement.queued' }),
+      expired: (pool) => this.poolLeaves(pool, 'time-limited'),
+    });
   }
 
   start(): void {
@@ -371,9 +376,9 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
 
   // ---- resources ----------------------------------------------------------------------
 
+  /** Whether the hosts' rules (armed forces, consent per asset), not budget or caps, keep every unit out. */
   blockedBySovereignty(): boolean {
-    const militaryBarred = this.hostsToAsk.some((host) => !this.militaryAllowedOn(host));
-    return militaryBarred && this.unitsOffered('all') === 0 && this.plan('all', true).length > 0;
+    return this.unitsOffered('all') === 0 && this.plan('all', true).length > 0;
   }
 
   /**
@@ -390,11 +395,15 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     return this.plan(choice).reduce((sum, commitment) => sum + commitment.units, 0);
   }
 
-  /** Units per pool the nation can commit: capacity, needs, choice, host rules, budget. */
-  private plan(choice: OfferChoice, ignoreArmedForcesRules = false): Commitment[] {
+  /**
+   * Units per pool the nation can commit: capacity, needs, choice, host rules (armed
+   * forces, consent per asset; `ignoreHostRules` for what they keep out), budget, caps.
+   */
+  private plan(choice: OfferChoice, ignoreHostRules = false): Commitment[] {
     const sim = this.sim;
     const world = sim.world.state;
-    const allowMilitary = choice !== 'civilian-only' && (ignoreArmedForcesRules || this.hostsToAsk.every((host) => this.militaryAllowedOn(host)));
+    const allowMilitary = choice !== 'civilian-only' && (ignoreHostRules || this.hostsToAsk.every((host) => this.militaryAllowedOn(host)));
+    const hostNations = this.hostsToAsk.map((host) => sim.nation(host));
     // The cap is shared: whoever commits first takes room from everyone after.
     let personnelLeft = Infinity;
     for (const host of this.hostsToAsk) personnelLeft = Math.min(personnelLeft, personnelRoom(this.sim.nation(host).sovereignty.foreignPersonnelCap, world.foreignPersonnel[host] ?? 0));
@@ -404,6 +413,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     for (const resource of this.nation.resources) {
       if (resource.units <= 0 || !(resource.capability in world.needs)) continue;
       if (resource.military && !allowMilitary) continue;
+      const terms = poolTerms(hostNations, this.nation.id, resource);
+      if (terms.refused && !ignoreHostRules) continue;
       let units = choice === 'half' ? Math.ceil(resource.units / 2) : resource.units;
       const costPerUnit = resource.costMusdPerUnitDay * plannedDays;
       if (costPerUnit > 0) units = Math.min(units, Math.floor(budgetLeft / costPerUnit));
@@ -411,7 +422,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       if (units <= 0) continue;
       budgetLeft -= units * costPerUnit;
       personnelLeft -= units * resource.personnelPerUnit;
-      plan.push({ resource, units });
+      plan.push({ resource, units, terms });
     }
     return plan;
   }
@@ -432,30 +443,11 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     });
   }
 
-  /**
-   * Each pool gets ready after its readiness delay; then it arrives whole, or, where the
-   * nation comes in through a port of entry, one unit per movement through the port's queue.
-   */
+  /** Pools leave when ready and cleared, through ports where the nation uses them (see PoolDispatcher). */
   dispatchUnits(): void {
-    const relation = this.sim.relation(this.nation.id, this.primaryHost);
-    const stream = this.streamFor('readiness');
-    const throughPorts = !this.isHost && this.ports.usesPorts(this.nation.id);
-    this.unitsPending = 0;
-    this.commitments.forEach(({ resource, units }, pool) => {
-      this.unitsPending += units;
-      const hours = drawDelay(resource.readiness, stream) * (this.isHost ? 1 : readinessFactor(relation));
-      if (!throughPorts) {
-        this.sim.schedule(hours, () => this.send({ type: 'units.arrived', pool, units }));
-        return;
-      }
-      // Once deployed, a landing only adds a unit: no machine transition is needed for it.
-      const landed = (): void => (this.deployedAlready() ? this.recordArrival(pool, 1) : this.send({ type: 'units.arrived', pool, units: 1 }));
-      this.sim.schedule(hours, () => {
-        let queued = false;
-        for (let unit = 0; unit < units; unit++) queued = this.ports.move(this.nation.id, resource.capability, landed) || queued;
-        if (queued) this.send({ type: 'movement.queued' });
-      });
-    });
+    this.unitsPending = this.commitments.reduce((sum, { units }) => sum + units, 0);
+    this.poolInTheatre = this.commitments.map(() => 0);
+    this.dispatcher.dispatch(this.commitments, this.isHost);
   }
 
   private deployedAlready(): boolean {
@@ -466,6 +458,12 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     const sim = this.sim;
     const { resource } = this.commitments[pool]!;
     const capability = resource.capability;
+    this.unitsPending -= units;
+    if (this.unitsPending === 0) sim.recorder.milestone(this.nation.id, 'fullDeployHours', sim.now);
+    // Late units of a pool whose time-limited stay is over go home at once.
+    if (this.dispatcher.hasLeft(pool)) return;
+    if (this.poolInTheatre[pool] === 0) this.dispatcher.firstLanded(pool);
+    this.poolInTheatre[pool]! += units;
     const firstArrival = !this.arrivedOnce;
     this.arrivedOnce = true;
     const inTheatre = sim.world.state.deployed;
@@ -479,16 +477,35 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     sim.recorder.milestone(this.nation.id, 'firstDeployHours', sim.now);
     sim.trace(`nation:${this.nation.id}`, 'units.arrived', { data: { capability, units } });
     this.ports.unitsArrived(capability);
-    this.unitsPending -= units;
-    if (this.unitsPending === 0) sim.recorder.milestone(this.nation.id, 'fullDeployHours', sim.now);
+  }
+
+  /** One pool goes home (its time-limited stay is over): its units, running cost and room under the personnel cap. */
+  private poolLeaves(pool: number, reason: 'time-limited'): void {
+    const sim = this.sim;
+    const { resource, units } = this.commitments[pool]!;
+    const present = this.poolInTheatre[pool]!;
+    this.leftEarly.add(pool);
+    this.dispatcher.leave(pool);
+    this.poolInTheatre[pool] = 0;
+    sim.recorder.unitsLeft(this.nation.id, (present * resource.costMusdPerUnitDay) / 24);
+    sim.change(`pool-left:${this.nation.id}:${resource.capability}`, (world) => {
+      const deployed = world.deployed[this.nation.id]!;
+      deployed[resource.capability] = Math.max(0, (deployed[resource.capability] ?? 0) - present);
+      for (const host of this.hostsToAsk) {
+        if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= units * resource.personnelPerUnit;
+      }
+    });
+    sim.trace(`nation:${this.nation.id}`, 'pool.left', { data: { capability: resource.capability, units: present, reason } });
   }
 
   withdraw(): void {
     this.sim.recorder.unitsWithdrawn(this.nation.id);
+    this.commitments.forEach((_, pool) => this.dispatcher.leave(pool));
     this.sim.change(`withdraw:${this.nation.id}`, (world) => {
       world.deployed[this.nation.id] = {};
-      // Those who leave give their room under the host's personnel cap back.
-      for (const { resource, units } of this.commitments) {
+      // Those who leave give their room under the host's personnel cap back (pools gone before have given theirs).
+      for (const [pool, { resource, units }] of this.commitments.entries()) {
+        if (this.leftEarly.has(pool)) continue;
         for (const host of this.hostsToAsk) {
           if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= units * resource.personnelPerUnit;
         }

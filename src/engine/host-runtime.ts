@@ -10,6 +10,7 @@ import {
 import type { HostPolicy, IntelligenceSharing } from '../model/world.js';
 import type { Nation } from '../scenario/schema.js';
 import type { OfferCondition } from '../scenario/schema-diplomacy.js';
+import { Resource } from '../kernel/resource.js';
 import { drawDelay } from './delays.js';
 import { choosePolicy, POLICY_CONSEQUENCES, tightens, type ImposedBaseline, type Policy, type PolicyReason } from './host-policy.js';
 import type { HostHandle, RunContext } from './run-context.js';
@@ -36,8 +37,11 @@ export class HostRuntime implements HostPort, HostHandle {
   private nextReason: PolicyReason | undefined;
   private startedClosed: boolean;
   private firstAdmissionHours: number | null = null;
+  /** The host's liaison officers for pools admitted on the host-liaison condition (null: as many as needed). */
+  readonly liaisonDesk: Resource | null;
 
   constructor(private readonly sim: RunContext, readonly nation: Nation) {
+    this.liaisonDesk = nation.sovereignty.liaisonOfficers === null ? null : new Resource(sim, nation.sovereignty.liaisonOfficers);
     this.actor = sim.createActor(hostMachine, { input: { port: this, automatic: nation.sovereignty.consent === 'automatic' } });
     this.startedClosed = nation.sovereignty.consent === 'refused';
   }

@@ -3,6 +3,7 @@ import type { Draft } from 'immer';
 import type { ContributorEvent } from '../agents/contributor.js';
 import type { CrisisEvent } from '../agents/crisis.js';
 import type { RandomStream } from '../kernel/random.js';
+import type { Resource } from '../kernel/resource.js';
 import type { MetricsRecorder } from '../metrics/recorder.js';
 import type { TraceEntry } from '../metrics/trace.js';
 import type { HostPolicy, WorldState } from '../model/world.js';
@@ -83,6 +84,8 @@ export interface ContributorHandle {
 /** What other parts of a run may ask of a host. */
 export interface HostHandle {
   readonly nation: Nation;
+  /** Its liaison officers for pools admitted on the host-liaison condition; null = as many as needed. */
+  readonly liaisonDesk: Resource | null;
   latencyTo(nation: string): number;
   /** A request for consent arrives, with the conditions the nation attaches. */
   receiveRequest(nation: string, conditions: readonly OfferCondition[]): void;

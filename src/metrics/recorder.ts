@@ -104,6 +104,12 @@ export class MetricsRecorder {
     record.costPerHourMusd += costPerHourMusd;
   }
 
+  /** Some of a nation's units left theatre: their running cost (MUSD per hour) stops. */
+  unitsLeft(nation: string, costPerHourMusd: number): void {
+    const record = this.nations.get(nation)!;
+    record.costPerHourMusd = Math.max(0, record.costPerHourMusd - costPerHourMusd);
+  }
+
   /** A nation's units left theatre: its running cost stops. */
   unitsWithdrawn(nation: string): void {
     this.nations.get(nation)!.costPerHourMusd = 0;

@@ -2,6 +2,7 @@ import { SCENARIO_LIMITS } from './limits.js';
 import { z } from 'zod';
 import { exerciseFields } from './exercise.js';
 import { envoySchema, incidentHazardSchema, nationDiplomacySchema, peacetimeCostsSchema } from './schema-diplomacy.js';
+import { consentFields } from './schema-consent.js';
 
 /**
  * The scenario file format: the single source of truth for types, validation, defaults
@@ -78,6 +79,21 @@ export const decisionSchema = z
   })
   .strict();
 
+/**
+ * Legal clearance of a foreign pool before its units leave for a host (docs/model.md,
+ * "Legal clearance"): each named clearance is drawn per pool by the host's legal regime; a SOFA or protocol
+ * shortens them (CLEARANCE_FACTORS in src/engine/logistics/clearance.ts).
+ */
+export const clearanceSchema = z
+  .object({
+    customs: delaySchema.default({ triangular: [4, 12, 48] }).describe('customs clearance of the pool\'s equipment and relief goods'),
+    visas: delaySchema.default({ triangular: [2, 8, 24] }).describe('entry of its personnel: visas, work permits, recognition of professional qualifications'),
+    diplomatic: delaySchema.default({ triangular: [12, 36, 96] }).describe('diplomatic clearance of state (military) aircraft and ships: overflight and landing'),
+    status: delaySchema.default({ triangular: [24, 72, 168] }).describe('status of armed forces personnel (jurisdiction, immunities): an exchange of notes where no SOFA covers them'),
+  })
+  .strict()
+  .describe('hours of legal clearance each deployment needs, run side by side and alongside readiness');
+
 export const sovereigntySchema = z
   .object({
     consent: z.enum(['required', 'automatic', 'refused']).default('required').describe('whether foreign deployments on its soil need consent'),
@@ -87,6 +103,8 @@ export const sovereigntySchema = z
     foreignPersonnelCap: z.number().int().nonnegative().nullable().default(null).describe('maximum foreign personnel on its soil; null = no cap'),
     armedForces: z.enum(['allowed', 'restricted', 'forbidden']).default('allowed').describe('whether foreign military assets may deploy; restricted = only with a SOFA, protocol or high trust'),
     intelligenceSharing: z.enum(['full', 'partners', 'none']).default('partners').describe('with whom it shares intelligence; partners = nations with an MOU or protocol'),
+    ...consentFields,
+    clearance: clearanceSchema.default(() => clearanceSchema.parse({})),
   })
   .strict();
 

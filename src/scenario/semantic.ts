@@ -124,6 +124,7 @@ export function checkReferences(data: unknown): SemanticProblem[] {
     organization(effect.organization, [...path, 'effect', 'organization']);
   });
   checkPorts(root, nation, problems);
+  checkConsentRules(root, nation, problems);
   return problems;
 }
 
@@ -146,6 +147,20 @@ function checkModuleOrder(root: Record<string, unknown>, problems: SemanticProbl
       problems.push(error('module.order', `module "${String(module.id)}" ends at ${module.endHours} h, not after the module before it (${previous.endHours} h)`, ['modules', index, 'endHours']));
     }
     previous = { id: module.id, endHours: module.endHours };
+  });
+}
+
+/** Consent rules name known nations and known ports of entry. */
+function checkConsentRules(root: Record<string, unknown>, nation: (value: unknown, path: Path) => void, problems: SemanticProblem[]): void {
+  const portIds = new Set(list(record(root.logistics).ports).map((port) => text(record(port).id)).filter((id): id is string => id !== undefined));
+  list(root.nations).map(record).forEach((host, index) => {
+    list(record(host.sovereignty).consentRules).map(record).forEach((rule, k) => {
+      const path = ['nations', index, 'sovereignty', 'consentRules', k];
+      list(rule.nations).forEach((named, n) => nation(named, [...path, 'nations', n]));
+      list(rule.via).forEach((port, n) => {
+        if (typeof port === 'string' && !portIds.has(port)) problems.push(error('ref.unknown', `unknown port id "${port}"${didYouMean(port, portIds)}`, [...path, 'via', n]));
+      });
+    });
   });
 }
 

@@ -2,11 +2,34 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STAGING } from '../../src/engine/logistics/rules.js';
+import { CLEARANCE_FACTORS, CLEARANCES } from '../../src/engine/logistics/clearance.js';
+import { CONSENT_TERMS } from '../../src/engine/logistics/consent-terms.js';
+import { clearanceSchema } from '../../src/scenario/schema.js';
 
 const model = readFileSync(join(import.meta.dirname, '../../docs/model.md'), 'utf8');
 
 describe('docs/model.md, ports of entry', () => {
   it('states the staging rule with the coefficient the code uses', () => {
     expect(model).toContain(`trust ≥ ${STAGING.trustWithoutAgreement} (\`STAGING.trustWithoutAgreement\``);
+  });
+});
+
+describe('docs/model.md, consent per asset and legal clearance', () => {
+  it('lists the armed tasks an unarmed grant refuses', () => {
+    expect(model).toContain(`(\`CONSENT_TERMS.armedTasks\`: ${CONSENT_TERMS.armedTasks.join(', ')})`);
+  });
+
+  it('states the clearance factors of a SOFA and a protocol as the code has them', () => {
+    for (const agreement of ['sofa', 'protocol'] as const) {
+      const row = `| ${agreement === 'sofa' ? 'SOFA' : 'protocol'} | ${CLEARANCES.map((clearance) => CLEARANCE_FACTORS[agreement][clearance]).join(' | ')} |`;
+      expect(model).toContain(row);
+    }
+  });
+
+  it('states the default clearance hours the schema has', () => {
+    const defaults = clearanceSchema.parse({});
+    for (const [clearance, delay] of Object.entries(defaults)) {
+      expect(model).toMatch(new RegExp(`\\| \`${clearance}\` \\|[^\\n]*\\| triangular\\(${(delay as { triangular: number[] }).triangular.join(', ')}\\) \\|`));
+    }
   });
 });

@@ -45,13 +45,15 @@ export class PortNetwork {
 
   /**
    * Sends one unit in: it queues at the nation's port of entry (or the port it diverts to),
-   * holds a slot for the port's handling hours, travels on, and `landed` runs. Returns
-   * true when the movement had to wait for a slot.
+   * holds a slot for the port's handling hours, travels on, and `landed` runs. `via`, the
+   * ports a host's consent confines the unit to (null: any), overrides the entry port and
+   * bars diversions elsewhere. Returns true when the movement had to wait for a slot.
    */
-  move(nation: string, capability: string, landed: () => void): boolean {
+  move(nation: string, capability: string, landed: () => void, via: readonly string[] | null = null): boolean {
     let state = this.entryFor(nation)!;
+    if (via !== null && !via.includes(state.port.id)) state = this.ports.get(via[0]!) ?? state;
     let onwardHours = state.port.onwardHours;
-    const alternative = this.diversionFrom(state, nation);
+    const alternative = this.diversionFrom(state, nation, via);
     if (alternative) {
       state.diverted++;
       this.run.trace(`port:${state.port.id}`, 'movement.diverted', { data: { nation, capability, to: alternative.port.id, waiting: state.slots.waiting } });
@@ -124,9 +126,10 @@ export class PortNetwork {
   }
 
   /** Where a movement goes instead of a crowded port, if anywhere: the alternative must admit this nation. */
-  private diversionFrom(state: PortState, nation: string): PortState | null {
+  private diversionFrom(state: PortState, nation: string, via: readonly string[] | null): PortState | null {
     const { port } = state;
     if (port.divertTo === null || state.slots.waiting < port.divertWhenWaiting) return null;
+    if (via !== null && !via.includes(port.divertTo)) return null;
     const alternative = this.ports.get(port.divertTo)!;
     return this.admits(alternative.port.country, nation) ? alternative : null;
   }

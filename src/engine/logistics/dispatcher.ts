@@ -1,0 +1,126 @@
+import type { Resource as KernelResource } from '../../kernel/resource.js';
+import { readinessFactor } from '../../model/levers.js';
+import type { Nation, Resource } from '../../scenario/schema.js';
+import { drawDelay } from '../delays.js';
+import type { RunContext } from '../run-context.js';
+import { clearanceHours } from './clearance.js';
+import type { PoolTerms } from './consent-terms.js';
+import type { PortNetwork } from './port-network.js';
+
+/** A committed slice of one resource pool, with the terms the hosts admit it on. */
+export interface Commitment {
+  resource: Resource;
+  units: number;
+  terms: PoolTerms;
+}
+
+/** What the dispatcher tells the contributor it works for. */
+export interface DispatchTarget {
+  /** `units` units of pool `pool` landed in theatre. */
+  landed(pool: number, units: number): void;
+  /** A first movement must wait for a slot at a port (a logistics stall begins). */
+  queued(): void;
+  /** Pool `pool`'s time-limited stay is over: its units leave. */
+  expired(pool: number): void;
+}
+
+/** Where one pool is on its way: the host liaison officers it holds or waits for, whether it left. */
+interface PoolProgress {
+  readonly commitment: Commitment;
+  /** Liaison desks it holds an officer of. */
+  readonly held: KernelResource[];
+  /** Liaison desks it waits at, with the ticket to withdraw. */
+  readonly waiting: Map<KernelResource, number>;
+  left: boolean;
+}
+
+/**
+ * Moves a contributor's committed pools into theatre: each pool leaves when it is ready and
+ * legally cleared by every host (whichever is later), then waits for a host liaison
+ * officer where its grant asks for one, then arrives whole or, through a port of entry,
+ * one unit per movement. A time-limited grant sends the pool home `forHours` after its
+ * first unit lands. Hosts and nations already in theatre need no clearance.
+ */
+export class PoolDispatcher {
+  private pools: PoolProgress[] = [];
+
+  constructor(
+    private readonly sim: RunContext,
+    private readonly nation: Nation,
+    private readonly hosts: readonly string[],
+    private readonly ports: PortNetwork,
+    private readonly target: DispatchTarget,
+  ) {}
+
+  /** Whether pool `pool` already went home (its later arrivals leave at once). */
+  hasLeft(pool: number): boolean {
+    return this.pools[pool]?.left ?? false;
+  }
+
+  dispatch(commitments: readonly Commitment[], isHost: boolean): void {
+    const sim = this.sim;
+    const id = this.nation.id;
+    const readiness = sim.stream(`nation/${id}/readiness`);
+    const clearance = sim.stream(`nation/${id}/clearance`);
+    const primary = this.hosts[0] ?? id;
+    const inTheatre = sim.scenario.logistics.inTheatre.includes(id);
+    const throughPorts = !isHost && this.ports.usesPorts(id);
+    this.pools = commitments.map((commitment) => ({ commitment, held: [], waiting: new Map(), left: false }));
+    this.pools.forEach((progress, pool) => {
+      const { resource } = progress.commitment;
+      const readyHours = drawDelay(resource.readiness, readiness) * (isHost ? 1 : readinessFactor(sim.relation(id, primary)));
+      let clearedHours = 0;
+      if (!isHost && !inTheatre) {
+        for (const host of this.hosts) clearedHours = Math.max(clearedHours, clearanceHours(sim.nation(host), sim.relation(id, host), resource, clearance));
+      }
+      if (clearedHours > readyHours) sim.trace(`nation:${id}`, 'clearance.pending', { data: { capability: resource.capability, readyHours: round(readyHours), clearedHours: round(clearedHours) } });
+      sim.schedule(Math.max(readyHours, clearedHours), () => this.withLiaison(progress, 0, () => this.send(pool, throughPorts)));
+    });
+  }
+
+  /** Waits for one liaison officer of each host that asks for one, then goes on. */
+  private withLiaison(progress: PoolProgress, index: number, next: () => void): void {
+    const liaisonHosts = progress.commitment.terms.liaisonHosts;
+    if (progress.left) return;
+    if (index >= liaisonHosts.length) return next();
+    const desk = this.sim.host(liaisonHosts[index]!)?.liaisonDesk ?? null;
+    if (desk === null) return this.withLiaison(progress, index + 1, next);
+    const granted = (): void => {
+      progress.waiting.delete(desk);
+      progress.held.push(desk);
+      this.withLiaison(progress, index + 1, next);
+    };
+    const ticket = desk.request(granted, undefined);
+    if (ticket !== -1) progress.waiting.set(desk, ticket);
+  }
+
+  private send(pool: number, throughPorts: boolean): void {
+    const { resource, units, terms } = this.pools[pool]!.commitment;
+    if (!throughPorts) return this.target.landed(pool, units);
+    let queued = false;
+    const landed = (): void => this.target.landed(pool, 1);
+    for (let unit = 0; unit < units; unit++) queued = this.ports.move(this.nation.id, resource.capability, landed, terms.via) || queued;
+    if (queued) this.target.queued();
+  }
+
+  /** The pool's first unit landed: a time-limited grant starts counting. */
+  firstLanded(pool: number): void {
+    const forHours = this.pools[pool]!.commitment.terms.forHours;
+    if (forHours !== null) this.sim.schedule(forHours, () => this.target.expired(pool));
+  }
+
+  /** The pool leaves: its liaison officers go back to their hosts. */
+  leave(pool: number): void {
+    const progress = this.pools[pool];
+    if (!progress || progress.left) return;
+    progress.left = true;
+    for (const desk of progress.held) desk.release();
+    for (const [desk, ticket] of progress.waiting) desk.cancel(ticket);
+    progress.held.length = 0;
+    progress.waiting.clear();
+  }
+}
+
+function round(hours: number): number {
+  return Math.round(hours * 10) / 10;
+}
