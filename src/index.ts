@@ -32,8 +32,8 @@ export type { RunResult, RunOptions, Provenance } from './engine/run.js';
 export { DecisionError } from './engine/decisions.js';
 export type { DecisionKind, DecisionRequest } from './engine/decisions.js';
 
-export { RUN_METRICS, NATION_MILESTONES, STALL_CAUSES, STALL_CAUSE_BY_STATE, PORT_METRICS } from './metrics/definitions.js';
-export type { RunMetrics, NationMetrics, StallCause, PortMetrics } from './metrics/definitions.js';
+export { RUN_METRICS, NATION_MILESTONES, STALL_CAUSES, STALL_CAUSE_BY_STATE, PORT_METRICS, LIFT_METRICS } from './metrics/definitions.js';
+export type { RunMetrics, NationMetrics, StallCause, PortMetrics, LiftMetrics } from './metrics/definitions.js';
 export type { PhaseInterval } from './metrics/recorder.js';
 export type { TraceEntry, TraceSink } from './metrics/trace.js';
 

@@ -13,6 +13,7 @@ import type { Nation } from '../scenario/schema.js';
 import type { OfferCondition } from '../scenario/schema-diplomacy.js';
 import { drawDelay } from './delays.js';
 import type { PortNetwork } from './logistics/port-network.js';
+import type { LiftNetwork } from './logistics/lift.js';
 import { poolTerms } from './logistics/consent-terms.js';
 import { PoolDispatcher, type Commitment } from './logistics/dispatcher.js';
 import { conditionsChoice, cooperationOnArrival, TALKS_CONSEQUENCES } from './diplomacy/choices.js';
@@ -57,12 +58,13 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     private readonly sim: RunContext,
     readonly nation: Nation,
     private readonly ports: PortNetwork,
+    lift: LiftNetwork,
   ) {
     this.isHost = sim.hosts.has(nation.id);
     // A host responds on its own soil: it asks no one, not even a co-host, for consent.
     this.hostsToAsk = this.isHost ? [] : sim.scenario.crisis.hosts.slice();
     this.actor = sim.createActor(contributorMachine, { input: { port: this } });
-    this.dispatcher = new PoolDispatcher(sim, nation, this.hostsToAsk, ports, {
+    this.dispatcher = new PoolDispatcher(sim, nation, this.hostsToAsk, ports, lift, {
       landed: (pool, units) => (this.deployedAlready() ? this.recordArrival(pool, units) : this.send({ type: 'units.arrived', pool, units })),
       queued: () => this.send({ type: 'movement.queued' }),
       expired: (pool) => this.poolLeaves(pool, 'time-limited'),

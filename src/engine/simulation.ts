@@ -18,6 +18,7 @@ import { withDiplomacyMetrics } from './diplomacy/metrics.js';
 import { DecisionError, type AskDecision, type DecisionRequest } from './decisions.js';
 import { HostRuntime } from './host-runtime.js';
 import { PortNetwork } from './logistics/port-network.js';
+import { LiftNetwork } from './logistics/lift.js';
 import { OrganizationRuntime } from './organization-runtime.js';
 import type { RunContext } from './run-context.js';
 import { SupplyWatch } from './supply-watch.js';
@@ -73,6 +74,8 @@ export class Simulation implements RunContext {
   private finished: RunMetrics | undefined;
   /** Ports of entry and their queues (none unless the scenario declares `logistics.ports`). */
   private readonly ports: PortNetwork;
+  /** Strategic lift pools (none unless the scenario declares `logistics.lift`). */
+  private readonly lift: LiftNetwork;
 
   constructor(readonly scenario: Scenario, readonly options: SimulationOptions) {
     this.streams = new RandomStreams(options.seed);
@@ -87,6 +90,7 @@ export class Simulation implements RunContext {
     this.recorder = new MetricsRecorder(scenario.nations.map((nation) => nation.id), this.hosts);
     this.trustLedger = new TrustLedger(this);
     this.ports = new PortNetwork(this);
+    this.lift = new LiftNetwork(this);
 
     this.crisis = new CrisisRuntime(this);
     this.diplomacy = new Diplomacy(this);
@@ -95,7 +99,7 @@ export class Simulation implements RunContext {
     for (const organization of scenario.organizations) this.organizations.set(organization.id, new OrganizationRuntime(this, organization));
     for (const nation of scenario.nations) {
       if (!nation.resources.some((resource) => resource.units > 0)) continue;
-      const contributor = new ContributorRuntime(this, nation, this.ports);
+      const contributor = new ContributorRuntime(this, nation, this.ports, this.lift);
       this.contributors.set(nation.id, contributor);
       this.contributorsInOrder.push(contributor);
     }
@@ -149,7 +153,7 @@ export class Simulation implements RunContext {
       contributor.nation.id,
       { declined: contributor.declined, conditions: contributor.conditionsOffered(), talksHeld: this.diplomacy.talksOf(contributor.nation.id) },
     ]));
-    this.finished = withDiplomacyMetrics(this.recorder.finish(this.horizonHours, world.escalations, world.attacks, this.ports.metrics()), {
+    this.finished = withDiplomacyMetrics(this.recorder.finish(this.horizonHours, world.escalations, world.attacks, this.ports.metrics(), this.lift.metrics()), {
       scenario: this.scenario,
       moved: this.trustLedger.moved(),
       mediations: this.diplomacy.mediationOutcomes(),

@@ -104,6 +104,8 @@ export type RunMetrics = {
   nations: Record<string, NationMetrics>;
   /** Per port of entry (`logistics.ports`); empty when the scenario declares none. */
   ports: Record<string, PortMetrics>;
+  /** Per strategic lift pool (`logistics.lift`); empty when the scenario declares none. */
+  lift: Record<string, LiftMetrics>;
   relations: RelationMetrics[];
   mediations: MediationMetrics[];
 };
@@ -122,6 +124,9 @@ export interface PortMetrics {
   diverted: number;
 }
 
+/** What `metrics.lift.<id>` holds for each strategic lift pool: its aircraft as a queue. */
+export type LiftMetrics = Omit<PortMetrics, 'diverted'>;
+
 /** Every field of {@link PortMetrics}, with its unit, for docs/metrics.md. */
 export const PORT_METRICS = [
   { name: 'movements', unit: 'count', description: 'movements handled (units landed or berthed) by the horizon' },
@@ -130,6 +135,14 @@ export const PORT_METRICS = [
   { name: 'maxWaitHours', unit: 'hours', description: 'longest wait of a handled movement; null when none was handled' },
   { name: 'diverted', unit: 'count', description: "movements sent on to the port's divertTo port because its queue was long" },
 ] as const satisfies readonly { name: keyof PortMetrics; unit: string; description: string }[];
+
+/** Every field of {@link LiftMetrics}, with its unit, for docs/metrics.md. */
+export const LIFT_METRICS = [
+  { name: 'movements', unit: 'count', description: 'units flown (aircraft departures) by the horizon' },
+  { name: 'peakQueue', unit: 'count', description: 'most units waiting for an aircraft at once' },
+  { name: 'meanWaitHours', unit: 'hours', description: 'mean wait of a flown unit for an aircraft; null when none flew' },
+  { name: 'maxWaitHours', unit: 'hours', description: 'longest wait of a flown unit; null when none flew' },
+] as const satisfies readonly { name: keyof LiftMetrics; unit: string; description: string }[];
 
 /** Stall hours of zero for every cause. */
 export function emptyStalls(): Record<StallCause, number> {

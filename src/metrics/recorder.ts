@@ -162,7 +162,7 @@ export class MetricsRecorder {
   }
 
   /** Closes open phases at the horizon and returns the run's metrics. */
-  finish(horizonHours: number, escalations: number, attacks: number, ports: RunMetrics['ports']): RecordedMetrics {
+  finish(horizonHours: number, escalations: number, attacks: number, ports: RunMetrics['ports'], lift: RunMetrics['lift']): RecordedMetrics {
     this.advance(horizonHours);
     const nations: Record<string, NationMetrics> = {};
     for (const [id, record] of this.nations) {
@@ -180,6 +180,7 @@ export class MetricsRecorder {
       attacks,
       nations,
       ports,
+      lift,
     };
   }
 

@@ -78,6 +78,8 @@ const summarySchema = z.object({
     nations: z.record(z.string(), nationMetricsSchema),
     // Absent in traces written before ports of entry existed (issue 12).
     ports: z.record(z.string(), portMetricsSchema).default({}),
+    // Absent in traces written before strategic lift existed (issue 12).
+    lift: z.record(z.string(), portMetricsSchema.omit({ diverted: true })).default({}),
     accessHours: hoursOrNull,
     mediationHours: hoursOrNull,
     incidents: z.number(),

@@ -323,9 +323,20 @@ export const portSchema = z
   })
   .strict();
 
+export const liftSchema = z
+  .object({
+    id: id.describe('short unique id of the lift pool, e.g. us-amc or salis'),
+    name: z.string().min(1).describe('name shown in reports'),
+    users: z.array(id).min(1).describe('contributors whose units fly or sail in this pool (a nation listed in several uses the first)'),
+    aircraft: z.number().int().positive().describe('movements under way at once: aircraft or ships of the pool available for this response'),
+    tripHours: z.number().positive().finite().describe('hours from the home base to the port of entry (or the crisis area); an aircraft is busy for the round trip'),
+  })
+  .strict();
+
 export const logisticsSchema = z
   .object({
     ports: z.array(portSchema).default([]).describe('ports of entry: foreign units arrive one movement at a time through their queues; none = units arrive whole after readiness'),
+    lift: z.array(liftSchema).default([]).describe('strategic lift shared by its users: each unit waits for an aircraft or ship of its pool and flies tripHours; none = a nation moves its own units'),
     inTheatre: z.array(id).default([]).describe('foreign contributors already in theatre (a standing mission): their units need no port of entry'),
   })
   .strict();
@@ -358,7 +369,7 @@ export const scenarioSchema = z
     crisis: crisisSchema.describe('what happened, where, and what it needs'),
     injects: z.array(injectSchema).default([]).describe('timed events that change the world: the Master Scenario Events List (MSEL)'),
     parameters: parametersSchema.default(() => parametersSchema.parse({})).describe('model constants; the defaults suit most scenarios'),
-    logistics: logisticsSchema.default(() => logisticsSchema.parse({})).describe('ports of entry and their queues (issue 12)'),
+    logistics: logisticsSchema.default(() => logisticsSchema.parse({})).describe('ports of entry and their queues, strategic lift (issue 12)'),
     sources: z.array(sourceSchema).default([]).describe("public sources of the scenario's numbers (reports, fact sheets, assessments); changes nothing in a run"),
     ...exerciseFields,
   })
@@ -391,5 +402,6 @@ export type Hazard = NonNullable<Crisis['escalation']>;
 export type Inject = Scenario['injects'][number];
 export type Parameters = Scenario['parameters'];
 export type Port = Scenario['logistics']['ports'][number];
+export type Lift = Scenario['logistics']['lift'][number];
 export type CrisisKind = Crisis['kind'];
 export type Source = Scenario['sources'][number];

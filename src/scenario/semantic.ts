@@ -170,6 +170,13 @@ function checkPorts(root: Record<string, unknown>, nation: (value: unknown, path
   const ports = list(logistics.ports).map(record);
   const portIds = new Set(ports.map((port) => text(port.id)).filter((id): id is string => id !== undefined));
   list(logistics.inTheatre).forEach((present, k) => nation(present, ['logistics', 'inTheatre', k]));
+  const liftIds = new Set<string>();
+  list(logistics.lift).map(record).forEach((lift, index) => {
+    const id = text(lift.id);
+    if (id !== undefined && liftIds.has(id)) problems.push(error('id.duplicate', `duplicate lift id "${id}"`, ['logistics', 'lift', index, 'id']));
+    if (id !== undefined) liftIds.add(id);
+    list(lift.users).forEach((user, k) => nation(user, ['logistics', 'lift', index, 'users', k]));
+  });
   const seen = new Set<string>();
   ports.forEach((port, index) => {
     const path = ['logistics', 'ports', index];

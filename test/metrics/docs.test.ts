@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NATION_MILESTONES, PORT_METRICS, RUN_METRICS, STALL_CAUSES } from '../../src/index.js';
+import { LIFT_METRICS, NATION_MILESTONES, PORT_METRICS, RUN_METRICS, STALL_CAUSES } from '../../src/index.js';
 
 const doc = readFileSync(join(import.meta.dirname, '../../docs/metrics.md'), 'utf8');
 
@@ -19,5 +19,10 @@ describe('docs/metrics.md', () => {
 
   it('documents every per-port metric with its unit and meaning', () => {
     for (const metric of PORT_METRICS) expect(doc).toContain(`| \`${metric.name}\` | ${metric.unit} | ${metric.description} |`);
+  });
+
+  it('documents every per-lift-pool metric with its unit and meaning', () => {
+    const section = doc.slice(doc.indexOf('## Per strategic lift pool'));
+    for (const metric of LIFT_METRICS) expect(section).toContain(`| \`${metric.name}\` | ${metric.unit} | ${metric.description} |`);
   });
 });

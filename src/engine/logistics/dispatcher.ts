@@ -5,6 +5,7 @@ import { drawDelay } from '../delays.js';
 import type { RunContext } from '../run-context.js';
 import { clearanceHours } from './clearance.js';
 import type { PoolTerms } from './consent-terms.js';
+import type { LiftNetwork } from './lift.js';
 import type { PortNetwork } from './port-network.js';
 
 /** A committed slice of one resource pool, with the terms the hosts admit it on. */
@@ -49,6 +50,7 @@ export class PoolDispatcher {
     private readonly nation: Nation,
     private readonly hosts: readonly string[],
     private readonly ports: PortNetwork,
+    private readonly lift: LiftNetwork,
     private readonly target: DispatchTarget,
   ) {}
 
@@ -74,7 +76,7 @@ export class PoolDispatcher {
         for (const host of this.hosts) clearedHours = Math.max(clearedHours, clearanceHours(sim.nation(host), sim.relation(id, host), resource, clearance));
       }
       if (clearedHours > readyHours) sim.trace(`nation:${id}`, 'clearance.pending', { data: { capability: resource.capability, readyHours: round(readyHours), clearedHours: round(clearedHours) } });
-      sim.schedule(Math.max(readyHours, clearedHours), () => this.withLiaison(progress, 0, () => this.send(pool, throughPorts)));
+      sim.schedule(Math.max(readyHours, clearedHours), () => this.withLiaison(progress, 0, () => this.send(pool, throughPorts, isHost)));
     });
   }
 
@@ -94,12 +96,22 @@ export class PoolDispatcher {
     if (ticket !== -1) progress.waiting.set(desk, ticket);
   }
 
-  private send(pool: number, throughPorts: boolean): void {
+  /**
+   * Sends a cleared pool on: whole, or one unit per movement through its port of entry,
+   * each first flown in by the nation's strategic lift pool where it shares one.
+   */
+  private send(pool: number, throughPorts: boolean, isHost: boolean): void {
     const { resource, units, terms } = this.pools[pool]!.commitment;
-    if (!throughPorts) return this.target.landed(pool, units);
-    let queued = false;
+    const id = this.nation.id;
+    const byLift = !isHost && !this.sim.scenario.logistics.inTheatre.includes(id) && this.lift.uses(id);
+    if (!throughPorts && !byLift) return this.target.landed(pool, units);
     const landed = (): void => this.target.landed(pool, 1);
-    for (let unit = 0; unit < units; unit++) queued = this.ports.move(this.nation.id, resource.capability, landed, terms.via) || queued;
+    const atPort = (): void => {
+      if (this.ports.move(id, resource.capability, landed, terms.via)) this.target.queued();
+    };
+    const delivered = throughPorts ? atPort : landed;
+    let queued = false;
+    for (let unit = 0; unit < units; unit++) queued = (byLift ? this.lift.fly(id, resource.capability, delivered) : this.ports.move(id, resource.capability, landed, terms.via)) || queued;
     if (queued) this.target.queued();
   }
 
