@@ -57,10 +57,10 @@ describe('metrics are well formed', () => {
       fc.property(scenarioArbitrary, fc.integer({ min: 0, max: 1000 }), (scenario, seed) => {
         const { metrics, horizonHours } = runScenario(scenario, { seed });
         for (const [name, value] of Object.entries(metrics)) {
-          if (name === 'nations' || name === 'ports' || Array.isArray(value)) continue;
+          if (name === 'nations' || name === 'ports' || name === 'lift' || Array.isArray(value)) continue;
           if (value !== null) expect(value as number, name).toBeGreaterThanOrEqual(0);
         }
-        for (const [id, port] of Object.entries(metrics.ports)) {
+        for (const [id, port] of [...Object.entries(metrics.ports), ...Object.entries(metrics.lift)]) {
           for (const [name, value] of Object.entries(port)) if (value !== null) expect(value, `${id}.${name}`).toBeGreaterThanOrEqual(0);
         }
         for (const nation of Object.values(metrics.nations)) {
