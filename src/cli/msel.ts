@@ -43,7 +43,9 @@ export function registerMsel(program: Command): void {
     .action((csvFile: string, options: { into: string; output?: string; force?: boolean }) =>
       guarded(() => {
         const scenarioText = readText(options.into);
-        const imported = mselToInjects(readText(csvFile), csvFile, { onset: onsetOfText(scenarioText) });
+        const source = parseScenarioSource(scenarioText, '<scenario>');
+        const data = Array.isArray(source) ? undefined : source.data;
+        const imported = mselToInjects(readText(csvFile), csvFile, { onset: onsetOf(data) });
         if (imported.rows.length === 0 && hasErrors(imported.issues)) throw new ScenarioError(imported.issues);
         const updated = intoScenario(scenarioText, imported.injects, options.into);
         // Check the result as it will be written, pointing problems with injects at their CSV
@@ -62,15 +64,25 @@ export function registerMsel(program: Command): void {
         const target = options.output ?? options.into;
         // Without -o, updating --into is the command's job; with -o, neither input may be replaced.
         writeOutputFile(target, updated, options.output === undefined ? { inPlace: true } : { inputs: [csvFile, options.into], force: options.force === true });
+        const moved = movedInjects(injectIdsOf(data), imported.injects);
+        if (moved.length > 0) printErr(`note: the injects now follow the spreadsheet's row order, not the scenario's: ${moved.join(', ')} changed place (runs do not depend on the order)\n`);
         printErr(`imported ${imported.injects.length} injects from ${csvFile} into ${target}\n`);
       }),
     );
 }
 
-/** The scenario clock's onset, for MSEL times written as `Day 2 06:00`; undefined when the scenario has none or does not parse. */
-function onsetOfText(text: string): string | undefined {
-  const parsed = parseScenarioSource(text, '<scenario>');
-  return Array.isArray(parsed) ? undefined : onsetOf(parsed.data);
+/** Ids of the injects a scenario held before the import (as parsed; undefined data: none). */
+function injectIdsOf(data: unknown): string[] {
+  const injects = typeof data === 'object' && data !== null ? (data as { injects?: unknown }).injects : undefined;
+  if (!Array.isArray(injects)) return [];
+  return injects.map((inject: unknown) => (typeof inject === 'object' && inject !== null ? (inject as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string');
+}
+
+/** Injects kept by the import whose place among the kept ones changed. */
+function movedInjects(before: readonly string[], after: readonly Inject[]): string[] {
+  const kept = after.map((inject) => inject.id).filter((id) => before.includes(id));
+  const was = before.filter((id) => kept.includes(id));
+  return kept.filter((id, k) => was[k] !== id);
 }
 
 function readText(file: string): string {
