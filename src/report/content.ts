@@ -13,6 +13,7 @@ import { hoursText, round1, words } from './format.js';
 import type { ComparisonInput, DrillInput } from './input.js';
 import type { NeedSeries } from './need-series.js';
 import { CAUSES } from './style.js';
+import { trustSection } from './trust-section.js';
 
 /** What the content builder needs beyond the analysed run. */
 export interface ContentOptions {
@@ -46,6 +47,7 @@ export function reportDocument(view: RunView, options: ContentOptions): ReportDo
     findingsSection(context, exercise ? 'What the engine-played nations did (context, not evaluated)' : 'Strengths and areas for improvement'),
     timelineSection(view),
     needsSection(view, options.needs, capabilities),
+    trustSection(view, options.trace),
     milestonesSection(view),
     stallsSection(view),
     ...(isDrill ? [drillSection(view, options.drill ?? {}, options.trace)] : []),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, hashScenario, provenanceOf, replayNeedSeries, Simulation, STALL_CAUSES, type RunResult, type TraceEntry } from '../../src/index.js';
+import { buildReport, hashScenario, loadScenarioFile, provenanceOf, replayNeedSeries, Simulation, STALL_CAUSES, type RunResult, type TraceEntry } from '../../src/index.js';
+import { TRUST_PANELS } from '../../src/report/trust-section.js';
 import { unmetArea } from '../../src/model/needs.js';
 import { scenarioWith } from '../fixtures/scenarios.js';
 import { count, reportInputOf, shippedInput } from './helpers.js';
@@ -30,18 +31,18 @@ describe('after-action report of the shipped Caribbean earthquake', () => {
     expect(count(shippedReport.html, /class="stall-segment phase"/)).toBe(segments);
   });
 
-  it('marks every inject that fired on the timeline and the needs chart', () => {
+  it('marks every inject that fired on the timeline, the needs chart and the trust chart', () => {
     const fired = shipped.trace.filter((entry) => entry.agent === 'inject').length;
     expect(fired).toBe(2);
-    expect(count(shippedReport.html, /class="inject-marker"/)).toBe(2 * fired);
+    expect(count(shippedReport.html, /class="inject-marker"/)).toBe(3 * fired);
     expect(shippedReport.markdown).toContain('Stand up an air-traffic coordination cell with the host');
   });
 
   it('gives every chart a title, a description and a text alternative', () => {
     const charts = count(shippedReport.html, /<svg /);
-    expect(charts).toBe(4);
+    expect(charts).toBe(5);
     expect(count(shippedReport.html, /role="img" aria-labelledby="[a-z]+-title [a-z]+-desc"/)).toBe(charts);
-    expect(count(shippedReport.html, /<details class="text-alternative">/)).toBe(3);
+    expect(count(shippedReport.html, /<details class="text-alternative">/)).toBe(4);
   });
 
   it('explains stalls with the scenario\'s relations (China has no SOFA, protocol or hotline with Haiti)', () => {
@@ -78,6 +79,49 @@ describe('needs over time', () => {
     expect(report.markdown).toContain('Need over time is not available for this run');
     expect(count(report.html, /class="need-panel"/)).toBe(0);
     expect(count(shippedReport.html, /class="need-panel"/)).toBe(5);
+  });
+});
+
+describe('trust over time', () => {
+  const clash = reportInputOf(loadScenarioFile(new URL('../../scenarios/border-clash.yaml', import.meta.url).pathname).scenario, 9);
+  const report = buildReport(clash);
+
+  it('draws the relations whose trust moved, most moved first, each ending where the run\'s relation metrics end', () => {
+    const moved = clash.result.metrics.relations.filter((relation) => relation.trustEnd !== relation.trustStart || relation.trustMin !== relation.trustStart);
+    const panels = [...report.html.matchAll(/<g class="trust-panel" data-between="([a-z]+) ([a-z]+)"/g)].map((match) => [match[1]!, match[2]!]);
+    expect(panels.length).toBe(Math.min(TRUST_PANELS, moved.length));
+    // The belligerents' relation moves most (escalations down, hotline calls up): drawn first.
+    expect([...panels[0]!].sort()).toEqual(['khm', 'tha']);
+    for (const relation of moved) {
+      const names = relation.between.map((id) => clash.scenario.nations.find((nation) => nation.id === id)!.name);
+      const row = report.markdown.split('\n').find((line) => line.startsWith(`| ${names[0]}–${names[1]} |`) || line.startsWith(`| ${names[1]}–${names[0]} |`));
+      expect(row, relation.between.join('-')).toBeDefined();
+      const [, start, end, lowest] = row!.split('|').map((cell) => cell.trim()).slice(1);
+      expect(Number(start)).toBeCloseTo(relation.trustStart, 2);
+      expect(Number(end)).toBeCloseTo(relation.trustEnd, 2);
+      expect(Number(lowest)).toBeCloseTo(relation.trustMin, 2);
+    }
+    // One dot per change that the trace recorded on the drawn pairs.
+    const changes = clash.trace.filter((entry) => entry.event === 'trust.changed' && (entry.data as { delta: number }).delta !== 0);
+    const drawn = new Set(panels.map((pair) => pair.join('|')));
+    expect(count(report.html, /class="trust-change"/)).toBe(changes.filter((entry) => drawn.has((entry.data as { between: string[] }).between.join('|'))).length);
+  });
+
+  it('escapes nation names in the chart, its tooltips and its table', () => {
+    const hostile = scenarioWith((input) => {
+      input.nations[1].name = 'Alpha <script>alert(1)</script> & "co"';
+    });
+    const { html } = buildReport(reportInputOf(hostile));
+    expect(count(html, /class="trust-panel"/)).toBeGreaterThan(0);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Alpha &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;');
+  });
+
+  it('says so when no trust moved', () => {
+    const still = { ...clash, trace: clash.trace.filter((entry) => entry.event !== 'trust.changed') };
+    const quiet = buildReport(still);
+    expect(quiet.markdown).toContain('Trust did not change between any two nations in this run.');
+    expect(count(quiet.html, /class="trust-panel"/)).toBe(0);
   });
 });
 
