@@ -79,7 +79,10 @@ export function initialWorld(scenario: Scenario): WorldState {
     needs: worldRecord(),
     deployed: worldRecord(),
     effectiveness: worldRecord(),
-    relations: worldRecord(),
+    // Keyed by relationKey ("a|b"): every key contains "|", which no inherited member's name
+    // does, so a plain object is safe here, and immer copies a plain object fastest; the
+    // record is copied at every trust change (measured, docs/performance.md).
+    relations: {},
     budgetsMusd: worldRecord(),
     hostPolicy: worldRecord(),
     intelligenceSharing: worldRecord(),
