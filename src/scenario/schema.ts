@@ -129,6 +129,9 @@ export const nationSchema = z
  */
 export const UNDECLARED_PAIR_TRUST = 0.3;
 
+/** Default one-way latency of a message between two governments, hours (parameters): the relations' docs state them too. */
+export const DEFAULT_LATENCY_HOURS = { diplomatic: 12, hotline: 0.5 } as const;
+
 export const relationSchema = z
   .object({
     between: z.tuple([id, id]).describe('the two nation ids; relations are symmetric'),
@@ -136,7 +139,10 @@ export const relationSchema = z
     mou: z.boolean().default(false).describe('a memorandum of understanding on crisis cooperation'),
     sofa: z.boolean().default(false).describe('a status-of-forces agreement covering deployed personnel'),
     protocol: z.boolean().default(false).describe('pre-established response protocols: shorten authorization and consent'),
-    hotline: z.boolean().default(false).describe('a secure direct channel: cuts message latency and conflict escalation'),
+    hotline: z
+      .boolean()
+      .default(false)
+      .describe(`a secure direct channel: every message between the two governments (consent requests and answers, talks) takes ${DEFAULT_LATENCY_HOURS.hotline} h each way instead of ${DEFAULT_LATENCY_HOURS.diplomatic} h (parameters.hotlineLatencyHours, diplomaticLatencyHours); it also lowers conflict escalation`),
     jointTraining: fraction.default(0).describe('level of joint exercises 0..1: shortens integration and readiness'),
     // ---- diplomacy ----
     liaisonOfficers: z.boolean().default(false).describe('liaison officers posted with each other: a confidence-building measure that lets a host admit the other with liaison officers attached'),
@@ -284,8 +290,8 @@ export const injectSchema = z
 
 export const parametersSchema = z
   .object({
-    diplomaticLatencyHours: hours.default(12).describe('message latency between governments without a hotline'),
-    hotlineLatencyHours: hours.default(0.5).describe('message latency over a hotline'),
+    diplomaticLatencyHours: hours.default(DEFAULT_LATENCY_HOURS.diplomatic).describe('message latency between governments without a hotline, hours each way'),
+    hotlineLatencyHours: hours.default(DEFAULT_LATENCY_HOURS.hotline).describe('message latency over a hotline, hours each way'),
     integrationHours: hours.default(48).describe('integration delay for a contributor sharing no framework with the host, before joint training'),
     intelligenceArrangementHours: hours.default(96).describe('hours to arrange intelligence sharing where the host does not share freely'),
     duplication: fraction.default(0.2).describe('share of effort wasted when several contributors work without a coordination cell'),

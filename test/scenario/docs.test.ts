@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkScenarioText, runScenario, loadScenarioText } from '../../src/index.js';
 import { documentedFields, renderFieldReference, REFERENCE_BEGIN, REFERENCE_END } from '../../src/scenario/reference.js';
 import { MODEL_RULES_BEGIN, MODEL_RULES_END, renderModelRules } from '../../src/scenario/model-rules.js';
+import { parametersSchema } from '../../src/scenario/schema.js';
 import { ROOT } from './helpers.js';
 
 /** docs/scenario-format.md is checked against the schema: current, every field described, examples true. */
@@ -19,6 +20,12 @@ describe('docs/scenario-format.md', () => {
   it('holds the model rules generated from the engine\'s constants (same command)', () => {
     const section = DOC.slice(DOC.indexOf(MODEL_RULES_BEGIN), DOC.indexOf(MODEL_RULES_END) + MODEL_RULES_END.length);
     expect(section).toBe(renderModelRules());
+  });
+
+  it('the relations reference states the message latency with and without a hotline, as the defaults are', () => {
+    const defaults = parametersSchema.parse({});
+    const relations = DOC.slice(DOC.indexOf('### relations[]'), DOC.indexOf('### organizations[]'));
+    expect(relations).toContain(`takes ${defaults.hotlineLatencyHours} h each way instead of ${defaults.diplomaticLatencyHours} h`);
   });
 
   it('documents every field of the format with a description', () => {
