@@ -14,6 +14,7 @@ import type { OfferCondition } from '../scenario/schema-diplomacy.js';
 import { drawDelay } from './delays.js';
 import type { PortNetwork } from './logistics/port-network.js';
 import type { LiftNetwork } from './logistics/lift.js';
+import type { CivilMilitaryTasking } from './coordination/civil-military.js';
 import { poolTerms } from './logistics/consent-terms.js';
 import { PoolDispatcher, type Commitment } from './logistics/dispatcher.js';
 import { conditionsChoice, cooperationOnArrival, TALKS_CONSEQUENCES } from './diplomacy/choices.js';
@@ -57,14 +58,13 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   constructor(
     private readonly sim: RunContext,
     readonly nation: Nation,
-    private readonly ports: PortNetwork,
-    lift: LiftNetwork,
+    private readonly logistics: { ports: PortNetwork; lift: LiftNetwork; tasking: CivilMilitaryTasking },
   ) {
     this.isHost = sim.hosts.has(nation.id);
     // A host responds on its own soil: it asks no one, not even a co-host, for consent.
     this.hostsToAsk = this.isHost ? [] : sim.scenario.crisis.hosts.slice();
     this.actor = sim.createActor(contributorMachine, { input: { port: this } });
-    this.dispatcher = new PoolDispatcher(sim, nation, this.hostsToAsk, ports, lift, {
+    this.dispatcher = new PoolDispatcher(sim, nation, this.hostsToAsk, logistics.ports, logistics.lift, {
       landed: (pool, units) => (this.deployedAlready() ? this.recordArrival(pool, units) : this.send({ type: 'units.arrived', pool, units })),
       queued: () => this.send({ type: 'movement.queued' }),
       expired: (pool) => this.poolLeaves(pool, 'time-limited'),
@@ -418,6 +418,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       const terms = poolTerms(hostNations, this.nation.id, resource);
       if (terms.refused && !ignoreHostRules) continue;
       let units = choice === 'half' ? Math.ceil(resource.units / 2) : resource.units;
+      // Military assets go where a humanitarian coordination cell tasks them (Oslo Guidelines).
+      if (!ignoreHostRules) units = this.logistics.tasking.tasked(resource, units, !this.isHost);
       const costPerUnit = resource.costMusdPerUnitDay * plannedDays;
       if (costPerUnit > 0) units = Math.min(units, Math.floor(budgetLeft / costPerUnit));
       if (resource.personnelPerUnit > 0) units = Math.min(units, Math.floor(personnelLeft / resource.personnelPerUnit));
@@ -431,6 +433,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
 
   commitOffer(choice: OfferChoice): void {
     this.commitments = this.plan(choice);
+    for (const { resource, units } of this.commitments) this.logistics.tasking.committed(resource, units, !this.isHost);
     const plannedDays = this.sim.horizonHours / 24;
     this.sim.change(`commit:${this.nation.id}`, (world) => {
       for (const { resource, units } of this.commitments) {
@@ -478,7 +481,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     sim.recorder.unitsArrived(this.nation.id, units, (units * resource.costMusdPerUnitDay) / 24);
     sim.recorder.milestone(this.nation.id, 'firstDeployHours', sim.now);
     sim.trace(`nation:${this.nation.id}`, 'units.arrived', { data: { capability, units } });
-    this.ports.unitsArrived(capability);
+    this.logistics.ports.unitsArrived(capability);
   }
 
   /** One pool goes home (its time-limited stay is over): its units, running cost and room under the personnel cap. */

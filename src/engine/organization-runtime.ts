@@ -24,6 +24,8 @@ export class OrganizationRuntime implements OrganizationPort {
   start(): void {
     this.sim.startActor(`org:${this.organization.id}`, this.actor);
     this.cell?.start();
+    // A humanitarian coordination centre exists whether or not anyone seeks a mandate.
+    if (this.organization.coordinationCell?.engagedBy === 'onset') this.cell?.engage('onset');
   }
 
   stop(): void {

@@ -19,6 +19,7 @@ import { DecisionError, type AskDecision, type DecisionRequest } from './decisio
 import { HostRuntime } from './host-runtime.js';
 import { PortNetwork } from './logistics/port-network.js';
 import { LiftNetwork } from './logistics/lift.js';
+import { CivilMilitaryTasking } from './coordination/civil-military.js';
 import { OrganizationRuntime } from './organization-runtime.js';
 import type { RunContext } from './run-context.js';
 import { SupplyWatch } from './supply-watch.js';
@@ -76,6 +77,8 @@ export class Simulation implements RunContext {
   private readonly ports: PortNetwork;
   /** Strategic lift pools (none unless the scenario declares `logistics.lift`). */
   private readonly lift: LiftNetwork;
+  /** Request and tasking of military assets through a humanitarian cell (none unless an organization has `civilMilitary`). */
+  private readonly tasking: CivilMilitaryTasking;
 
   constructor(readonly scenario: Scenario, readonly options: SimulationOptions) {
     this.streams = new RandomStreams(options.seed);
@@ -89,7 +92,8 @@ export class Simulation implements RunContext {
     this.world = new WorldStore(initialWorld(scenario), options.keepHistory ?? false);
     this.recorder = new MetricsRecorder(scenario.nations.map((nation) => nation.id), this.hosts);
     this.trustLedger = new TrustLedger(this);
-    this.ports = new PortNetwork(this);
+    this.tasking = new CivilMilitaryTasking(this);
+    this.ports = new PortNetwork(this, this.tasking);
     this.lift = new LiftNetwork(this);
 
     this.crisis = new CrisisRuntime(this);
@@ -99,7 +103,7 @@ export class Simulation implements RunContext {
     for (const organization of scenario.organizations) this.organizations.set(organization.id, new OrganizationRuntime(this, organization));
     for (const nation of scenario.nations) {
       if (!nation.resources.some((resource) => resource.units > 0)) continue;
-      const contributor = new ContributorRuntime(this, nation, this.ports, this.lift);
+      const contributor = new ContributorRuntime(this, nation, { ports: this.ports, lift: this.lift, tasking: this.tasking });
       this.contributors.set(nation.id, contributor);
       this.contributorsInOrder.push(contributor);
     }

@@ -149,11 +149,23 @@ export const relationSchema = z
   })
   .strict();
 
+/** Civil-military coordination by a humanitarian body (docs/model.md, "Civil-military coordination"). */
+export const civilMilitarySchema = z
+  .object({
+    lastResort: z.boolean().default(true).describe('foreign military assets are tasked only to the gap civilian and host capacity cannot fill (Oslo Guidelines: last resort)'),
+    uniqueCapability: z.boolean().default(true).describe('foreign military assets are tasked in full for capabilities no civilian actor offers (unique capability); without lastResort, only for those'),
+    civilianLead: z.boolean().default(true).describe('the coordination centre sets slot priorities at the ports: civilian movements land before military ones (civilian lead)'),
+  })
+  .strict()
+  .nullable()
+  .default(null)
+  .describe('request and tasking of foreign military assets through this body\'s coordination cell while it works (Oslo Guidelines); null = military assets deploy bilaterally');
+
 export const organizationSchema = z
   .object({
     id: id.describe('short unique id (distinct from every nation id), e.g. un, nato, ecowas'),
     name: z.string().min(1).describe('name shown in reports'),
-    kind: z.enum(['un', 'regional', 'coalition']).default('regional').describe('the kind of body: the UN, a regional organization or an ad-hoc coalition'),
+    kind: z.enum(['un', 'regional', 'coalition', 'humanitarian']).default('regional').describe('the kind of body: the UN, a regional organization, an ad-hoc coalition, or a humanitarian coordination structure (OCHA, an OSOCC or HuMOCC) that needs no mandate'),
     members: z.array(id).min(1).describe('ids of the member nations, who vote on mandates'),
     rule: z.enum(['consensus', 'majority', 'veto']).default('consensus').describe('how a mandate is decided; veto = majority with no veto holder against'),
     vetoHolders: z.array(id).default([]).describe('members whose no blocks a mandate (rule veto only)'),
@@ -165,14 +177,15 @@ export const organizationSchema = z
       .object({
         setup: delaySchema.default(48).describe('hours from engagement (see engagedBy) until the cell works'),
         engagedBy: z
-          .enum(['members', 'mandate'])
+          .enum(['members', 'mandate', 'onset'])
           .default('members')
-          .describe('members = set up once a non-host member decides to respond or a mandate passes, whichever comes first; mandate = only once a mandate passes (the cell belongs to a mandated mission)'),
+          .describe('members = set up once a non-host member decides to respond or a mandate passes, whichever comes first; mandate = only once a mandate passes (the cell belongs to a mandated mission); onset = at the crisis onset, whether or not anyone seeks a mandate (a humanitarian coordination centre)'),
       })
       .strict()
       .nullable()
       .default(null)
       .describe('a coordination cell that cuts duplicated effort among members once set up'),
+    civilMilitary: civilMilitarySchema,
     // ---- diplomacy ----
     envoy: envoySchema,
   })

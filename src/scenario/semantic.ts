@@ -71,6 +71,9 @@ export function checkReferences(data: unknown): SemanticProblem[] {
     pairs.add(key);
   });
   organizations.forEach((org, index) => {
+    if (isRecord(org.civilMilitary) && !isRecord(org.coordinationCell)) {
+      problems.push(error('org.civil_military_without_cell', `organization "${String(org.id)}" tasks military assets (civilMilitary) but has no coordinationCell to do it`, ['organizations', index, 'civilMilitary']));
+    }
     const members = list(org.members);
     members.forEach((member, k) => nation(member, ['organizations', index, 'members', k]));
     list(org.vetoHolders).forEach((holder, k) => {

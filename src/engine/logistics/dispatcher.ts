@@ -107,11 +107,11 @@ export class PoolDispatcher {
     if (!throughPorts && !byLift) return this.target.landed(pool, units);
     const landed = (): void => this.target.landed(pool, 1);
     const atPort = (): void => {
-      if (this.ports.move(id, resource.capability, landed, terms.via)) this.target.queued();
+      if (this.ports.move(id, resource.capability, resource.military, landed, terms.via)) this.target.queued();
     };
     const delivered = throughPorts ? atPort : landed;
     let queued = false;
-    for (let unit = 0; unit < units; unit++) queued = (byLift ? this.lift.fly(id, resource.capability, delivered) : this.ports.move(id, resource.capability, landed, terms.via)) || queued;
+    for (let unit = 0; unit < units; unit++) queued = (byLift ? this.lift.fly(id, resource.capability, delivered) : this.ports.move(id, resource.capability, resource.military, landed, terms.via)) || queued;
     if (queued) this.target.queued();
   }
 

@@ -4,6 +4,7 @@ import type { Port } from '../../scenario/schema.js';
 import type { LogisticsContext } from './ports.js';
 import type { PortMetrics } from '../../metrics/definitions.js';
 import { STAGING } from './rules.js';
+import type { CivilMilitaryTasking } from '../coordination/civil-military.js';
 
 /** One movement on its way in: a unit of one capability of one nation. */
 interface Movement {
@@ -32,7 +33,10 @@ export class PortNetwork {
   private readonly ports = new Map<string, PortState>();
   private readonly entryPort = new Map<string, PortState | null>();
 
-  constructor(private readonly run: LogisticsContext) {
+  constructor(
+    private readonly run: LogisticsContext,
+    private readonly tasking: CivilMilitaryTasking,
+  ) {
     for (const port of run.scenario.logistics.ports) {
       this.ports.set(port.id, { port, slots: new Resource(run, port.slotsAtOnset ?? port.slots), diverted: 0, restored: port.slotsAtOnset === null });
     }
@@ -49,7 +53,7 @@ export class PortNetwork {
    * ports a host's consent confines the unit to (null: any), overrides the entry port and
    * bars diversions elsewhere. Returns true when the movement had to wait for a slot.
    */
-  move(nation: string, capability: string, landed: () => void, via: readonly string[] | null = null): boolean {
+  move(nation: string, capability: string, military: boolean, landed: () => void, via: readonly string[] | null = null): boolean {
     let state = this.entryFor(nation)!;
     if (via !== null && !via.includes(state.port.id)) state = this.ports.get(via[0]!) ?? state;
     let onwardHours = state.port.onwardHours;
@@ -61,7 +65,7 @@ export class PortNetwork {
       onwardHours = alternative.port.onwardHours;
     }
     const movement: Movement = { nation, capability, port: state, onwardHours, landed };
-    const ticket = state.slots.request(this.handle, movement, this.priorityOf(capability));
+    const ticket = state.slots.request(this.handle, movement, this.priorityOf(capability, military));
     if (ticket !== -1) this.run.trace(`port:${state.port.id}`, 'movement.queued', { data: { nation, capability, waiting: state.slots.waiting } });
     return ticket !== -1;
   }
@@ -147,17 +151,19 @@ export class PortNetwork {
   /**
    * Slot priority (lower first): with a coordination cell working, the share of the
    * capability's current need already in theatre, so the scarcest capabilities land first;
-   * without one, everyone is equal and the queue is first come first served.
+   * without one, everyone is equal and the queue is first come first served. Under a
+   * humanitarian cell's civilian lead, military movements come after every civilian one.
    */
-  private priorityOf(capability: string): number {
+  private priorityOf(capability: string, military: boolean): number {
+    const after = military && this.tasking.civilianLead() ? 1 : 0;
     const world = this.run.world.state;
     let cellWorking = false;
     for (const organization in world.coordinationCell) if (world.coordinationCell[organization]) cellWorking = true;
     if (!cellWorking) return 0;
     const curve = world.needs[capability];
-    if (!curve) return 1;
+    if (!curve) return after + 1;
     const need = needAt(curve, this.run.now);
-    return need > 0 ? Math.min(1, this.unitsInTheatre(capability) / need) : 1;
+    return after + (need > 0 ? Math.min(1, this.unitsInTheatre(capability) / need) : 1);
   }
 
   private unitsInTheatre(capability: string): number {
