@@ -17,6 +17,8 @@
  * 100,000-replication experiment from the outcomes of a 1,000-run batch, reused in turn
  * (run i gets the metrics of run i mod 1,000), formatted as the batch formats them. The
  * merge does the same work on them (read, check, format, spill, summarize) as on real ones.
+ * Then it resumes the finished 1,000-run batch and the merged 100,000-run folder
+ * (`batch --resume` reads every run back and runs none): the peak RSS of resuming.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -43,7 +45,7 @@ interface Measurement {
 /** Child mode: one batch or one merge, then its wall time and peak RSS as JSON on stdout. */
 async function child(args: string[]): Promise<void> {
   const started = performance.now();
-  if (args[0] === 'batch') await runBatch(loadExperimentFile(args[1]!), { outDir: args[2]!, workers: WORKERS });
+  if (args[0] === 'batch' || args[0] === 'resume') await runBatch(loadExperimentFile(args[1]!), { outDir: args[2]!, workers: WORKERS, resume: args[0] === 'resume' });
   else mergeResults(args.slice(2), args[1]!);
   const measurement: Measurement = { seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(JSON.stringify(measurement));
@@ -151,8 +153,13 @@ function syntheticMerge(folder: string, shardCount: number): void {
   const shardsFolder = join(folder, 'shards');
   mkdirSync(shardsFolder);
   const shards = synthesizeShards(source, writeTwelveNationExperiment(folder, runs), shardCount, shardsFolder);
-  const merge = inChild(['merge', join(folder, 'merged'), ...shards]);
+  const merged = join(folder, 'merged');
+  const merge = inChild(['merge', merged, ...shards]);
   console.log(`merge of ${shardCount} synthetic shards of 1000 runs: ${merge.seconds.toFixed(1)} s, ${(runs / merge.seconds).toFixed(0)} runs/s, peak RSS ${merge.peakRssMb.toFixed(0)} MB`);
+  // --resume of a finished folder: reads every run back from the journal, runs nothing, rewrites the results.
+  const small = inChild(['resume', join(folder, 'bench-1000.yaml'), source]);
+  const large = inChild(['resume', join(folder, `bench-${runs}.yaml`), merged]);
+  console.log(`--resume of finished batches (every run read back, none run): 1000 runs ${small.seconds.toFixed(1)} s, peak RSS ${small.peakRssMb.toFixed(0)} MB; ${runs} runs ${large.seconds.toFixed(1)} s, peak RSS ${large.peakRssMb.toFixed(0)} MB (${(large.peakRssMb / small.peakRssMb).toFixed(2)}x)`);
   console.log(`machine: load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} after the benchmark`);
   rmSync(folder, { recursive: true });
 }

@@ -24,14 +24,14 @@ interface BatchCommandOptions {
 export function registerBatch(program: Command): void {
   program
     .command('batch')
-    .description('run an experiment (factors x replications) on all cores into a results folder: runs.jsonl, runs.csv, summary.csv, differences.csv, sensitivity.csv')
+    .description('run an experiment (factors x replications) on all cores into a results folder: runs.jsonl, runs.csv, summary.csv, differences.csv, sensitivity.csv, columns.json (and series.csv when the experiment has series: {everyHours})')
     .argument('<experiment>', 'experiment file (YAML), see docs/experiments.md')
     .requiredOption('-o, --out <dir>', 'results folder')
     .option('--workers <n>', `worker threads (default: one per core, here ${availableParallelism()}); 0 = run in the main thread`)
     .option('--resume', 'continue the batch in --out after an interruption: finished runs are kept, the rest are run (starts afresh if --out holds no results)')
     .option('--shard <K/N>', 'run only shard K of N (for cluster job arrays); combine the shards with `crisis-sim merge`')
     .option('--time-limit <seconds>', 'wall-clock limit per run (default: the experiment\'s timeLimitSeconds, else 60)')
-    .option('--parquet', 'also write runs, summary, differences and sensitivity as Parquet files beside the CSVs')
+    .option('--parquet', 'also write runs, summary, differences, sensitivity (and series) as Parquet files beside the CSVs')
     .option('--progress-interval <seconds>', 'seconds between progress lines when stderr is not a terminal', '10')
     .action((file: string, options: BatchCommandOptions) =>
       guarded(async () => {

@@ -11,7 +11,7 @@ export function registerMerge(program: Command): void {
     .description('combine the results folders of batch shards (--shard K/N) into exactly what one unsharded batch writes')
     .argument('<dirs...>', 'results folders of the shards')
     .requiredOption('-o, --out <dir>', 'folder for the merged results: new, empty or holding this experiment\'s merged results (never one of the shards)')
-    .option('--parquet', 'also write runs, summary, differences and sensitivity as Parquet files beside the CSVs')
+    .option('--parquet', 'also write runs, summary, differences, sensitivity (and series) as Parquet files beside the CSVs')
     .action((dirs: string[], options: { out: string; parquet?: boolean }) =>
       guarded(async () => {
         try {

@@ -3,7 +3,7 @@ import { loadExperimentFile } from '../experiment/load.js';
 import { replicationSeed } from '../experiment/manifest.js';
 import { formatFactorValue, runCoordinates } from '../experiment/records.js';
 import { seriesCsv } from '../experiment/series-csv.js';
-import { sampleSeries } from '../experiment/series.js';
+import { runWithSeries } from '../experiment/series.js';
 import { checkOutputFile, writeOutputFile } from '../guard/output-file.js';
 import { guarded, parseHours, UserError } from './errors.js';
 import { checkOutputs, runAndWrite } from './run.js';
@@ -61,8 +61,8 @@ export function registerRerun(program: Command): void {
           rules,
         });
         if (options.series) {
-          const rows = sampleSeries(prepared.run.scenario, { seed, horizonHours: experiment.definition.horizonHours, everyHours });
-          writeOutputFile(options.series, seriesCsv(experiment.manifest, run, rows), rules);
+          const { series } = runWithSeries(prepared.run.scenario, { seed, horizonHours: experiment.definition.horizonHours, everyHours });
+          writeOutputFile(options.series, seriesCsv(experiment.manifest, run, series), rules);
         }
       }),
     );

@@ -36,25 +36,24 @@ export interface BatchSummary {
 export async function runBatch(experiment: Experiment | string, options: BatchOptions): Promise<BatchSummary> {
   const loaded = typeof experiment === 'string' ? loadExperimentFile(experiment) : experiment;
   const manifest = loaded.manifest;
-  const { completed, ignored } = openResults(options.outDir, manifest, { resume: options.resume ?? false, shard: options.shard });
   const table = new ResultTable(manifest, { scratchDir: options.outDir });
-  for (const outcome of completed) table.add(outcome);
-  // Every run counted as finished-but-missing never meets a stopping rule: the most runs there can be.
-  const maxRuns = planRuns(manifest, () => null, options.shard).runs.length;
-  options.onStart?.({ toRun: Math.max(0, maxRuns - table.size), resumed: table.size, ignoredLines: ignored });
-
-  const journal = Journal.append(options.outDir, manifest);
+  let journal: Journal | undefined;
   let failed = 0;
   try {
+    // On resume, the finished runs go straight from the journal into the table (bounded memory).
+    const { resumed, ignored } = openResults(options.outDir, table, { resume: options.resume ?? false, shard: options.shard });
+    // Every run counted as finished-but-missing never meets a stopping rule: the most runs there can be.
+    const maxRuns = planRuns(manifest, () => null, options.shard).runs.length;
+    options.onStart?.({ toRun: Math.max(0, maxRuns - resumed), resumed, ignoredLines: ignored });
+    journal = Journal.append(options.outDir, manifest);
     const runs = runFinished(
       loaded,
       {
         ...(options.workers !== undefined ? { workers: options.workers } : {}),
         ...(options.shard ? { shard: options.shard } : {}),
         ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
-        completed,
       },
-      { formatLines: true },
+      { formatLines: true, table },
     );
     for await (const { outcome, lines } of runs) {
       // With formatLines every run comes with its lines, failed runs included (evaluate.ts).
@@ -68,9 +67,9 @@ export async function runBatch(experiment: Experiment | string, options: BatchOp
     }
     const plan = planFromTable(table, options.shard);
     writeFinalResults(options.outDir, table, plan.runs, { summaries: options.shard === undefined, journal });
-    return { runs: plan.runs.length, resumed: completed.length, failed };
+    return { runs: plan.runs.length, resumed, failed };
   } finally {
-    journal.close();
+    journal?.close();
     table.close();
   }
 }

@@ -3,6 +3,7 @@ import type { ExperimentManifest } from './manifest.js';
 import { runsHeader, STATUS_SUFFIX } from './records.js';
 import { provenanceCells } from './responses.js';
 import { SENSITIVITY_HEADER } from './sensitivity.js';
+import { SERIES_HEADER } from './series-csv.js';
 import { differencesHeader, summaryHeader } from './summary.js';
 
 /**
@@ -38,7 +39,7 @@ const FIXED: Record<string, Omit<ColumnDoc, 'name'>> = {
   censored: { unit: 'count', description: 'runs not reaching the milestone by the horizon (summary.csv), or censorable metrics of the run, among those kept, not reached by censoredAtHours (runs.csv)' },
   notApplicable: { unit: 'count', description: 'runs (summary.csv) or censorable metrics of the run (runs.csv) where the milestone does not apply' },
   metric: { unit: 'name', description: 'metric column of runs.csv' },
-  unit: { unit: 'text', description: "the metric's unit" },
+  unit: { unit: 'text', description: "the metric's unit (series.csv: the variable's)" },
   runs: { unit: 'count', description: 'finished runs of the design point' },
   observed: { unit: 'count', description: 'runs where the metric has a value (a milestone: was reached)' },
   reachedShare: { unit: 'share 0-1', description: 'share of the runs it applies to that reached the milestone by the horizon' },
@@ -64,6 +65,10 @@ const FIXED: Record<string, Omit<ColumnDoc, 'name'>> = {
       'firstOrder, total: Sobol first-order and total indices (share of variance, 0 to 1)',
   },
   estimate: { unit: 'depends on index', description: 'the value of the index' },
+  hours: { unit: 'hours', description: 'simulated hours since onset of the sample (series.csv)' },
+  variable: { unit: 'coverage | unmetNeed | unitsDeployed | trust', description: 'what is sampled: mean met share of the capabilities, unmet need, units of a nation arrived so far, trust of a relation' },
+  subject: { unit: 'nation id | relation a-b', description: "the nation (unitsDeployed) or relation (trust) the value is of; empty for the whole crisis" },
+  value: { unit: 'unit of the variable (column unit)', description: 'the sampled value' },
 };
 
 const OBSERVED_STATISTICS: Record<string, string> = {
@@ -93,6 +98,7 @@ export function columnsJson(manifest: ExperimentManifest): string {
     'summary.csv': summaryHeader(manifest),
     'differences.csv': differencesHeader(manifest),
     'sensitivity.csv': SENSITIVITY_HEADER,
+    ...(manifest.series ? { 'series.csv': SERIES_HEADER } : {}),
   };
   const columns = Object.fromEntries(Object.entries(files).map(([file, header]) => [file, header.map((name) => ({ name, ...describeColumn(manifest, name) }))]));
   return `${JSON.stringify({ engine, experimentHash, masterSeed: Number(masterSeed), files: columns }, null, 2)}\n`;

@@ -3,6 +3,7 @@ import type { LoadedScenario } from '../scenario/load.js';
 import { extractValues, notApplicableColumns, round6, type MetricColumn } from './columns.js';
 import type { ExperimentManifest } from './manifest.js';
 import { runLines, type RunLines, type RunOutcome } from './records.js';
+import { runWithSeries } from './series.js';
 
 /** What a worker needs to run any run of an experiment. Plain data: it crosses thread boundaries. */
 export interface RunSetup {
@@ -10,6 +11,8 @@ export interface RunSetup {
   points: LoadedScenario[];
   horizonHours: number | null;
   columns: MetricColumn[];
+  /** Sampling step of each run's time series; null: no series. */
+  seriesEveryHours: number | null;
   /**
    * When set, each run's results-file lines are formatted where it ran: in a worker
    * thread, so the main thread of a batch only writes them.
@@ -38,8 +41,12 @@ export function evaluateRun(setup: RunSetup, task: RunTask): FinishedRun {
 function outcomeOf(setup: RunSetup, task: RunTask): RunOutcome {
   const point = setup.points[task.point]!;
   try {
-    const result = runScenario(point, { seed: task.seed, ...(setup.horizonHours !== null ? { horizonHours: setup.horizonHours } : {}) });
-    return { run: task.run, status: 'ok', error: null, censoredAtHours: round6(result.censoredAtHours), values: extractValues(result.metrics, setup.columns), notApplicable: notApplicableColumns(result.metrics, setup.columns) };
+    const horizon = setup.horizonHours !== null ? { horizonHours: setup.horizonHours } : {};
+    // With a series, one run gives both: metrics and samples of its world history.
+    const result = setup.seriesEveryHours === null ? runScenario(point, { seed: task.seed, ...horizon }) : runWithSeries(point.scenario, { seed: task.seed, ...horizon, everyHours: setup.seriesEveryHours });
+    const outcome: RunOutcome = { run: task.run, status: 'ok', error: null, censoredAtHours: round6(result.censoredAtHours), values: extractValues(result.metrics, setup.columns), notApplicable: notApplicableColumns(result.metrics, setup.columns) };
+    if ('series' in result) outcome.series = result.series;
+    return outcome;
   } catch (error) {
     return failedOutcome(task.run, 'error', error instanceof Error ? `${error.name}: ${error.message}` : String(error), setup.columns.length);
   }

@@ -17,6 +17,7 @@ import { SOBOL_MAX_FACTORS } from './global-sensitivity.js';
 import { sealManifest, type ExperimentManifest } from './manifest.js';
 import { experimentSchema, SAMPLED_DESIGNS, type ExperimentDefinition, type FactorValue } from './schema.js';
 import { didYouMean } from '../scenario/suggest.js';
+import { salvageDefinition } from './salvage.js';
 
 /** A design point ready to run: the scenario with its factor values applied, and its hash. */
 export interface PreparedPoint extends DesignPoint {
@@ -71,11 +72,50 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
     typeof path === 'string' ? loadBase(resolve(dirname(file), path), (message) => at(['scenarios', index], message, 'scenario.unreadable')) : [],
   );
   early.push(...loadedOrIssues.filter((each): each is ScenarioIssue[] => Array.isArray(each)).flat());
-  if (early.length > 0 || !result.success) throw new ScenarioError(early);
+  const loaded = loadedOrIssues.every((each) => !Array.isArray(each)) ? (loadedOrIssues as LoadedScenario[]) : undefined;
+  if (early.length > 0 || !result.success) {
+    // Every problem at once: the fields that are valid on their own are still checked against the scenarios.
+    const partial = salvageDefinition(data);
+    const later = partial && loaded ? checkDefinition(partial.definition, loaded, partial.blame(at)).issues : [];
+    throw new ScenarioError(inFileOrder(file, dedupe([...early, ...later])));
+  }
   const definition = result.data;
-  const scenarios = loadedOrIssues as LoadedScenario[];
+  const scenarios = loaded!;
+  const checked = checkDefinition(definition, scenarios, at);
+  if (checked.issues.length > 0 || !checked.points) throw new ScenarioError(inFileOrder(file, dedupe(checked.issues)));
+  const { factors, selection, points: prepared } = checked;
+
+  const baselinePoint = findBaseline(prepared, factors, checked.baseline as number[], definition);
+  if (baselinePoint === undefined) throw new ScenarioError([at(['baseline'], 'no design point has these baseline values (a latin-hypercube, morris or sobol design has no baseline arm unless a point matches)', 'baseline.no_point')]);
+
+  const manifest = sealManifest({
+    id: definition.id,
+    name: definition.name,
+    question: definition.question,
+    design: definition.design,
+    seed: definition.seed,
+    replications: definition.replications,
+    stopping: definition.stopping ?? null,
+    horizonHours: definition.horizonHours ?? null,
+    series: definition.series ?? null,
+    factors: factors.map((factor) => ({ name: factor.name, path: factor.path, values: factor.values })),
+    baselinePoint,
+    points: prepared.map((point) => ({ index: point.index, values: point.values, scenario: point.run.scenario.id, scenarioHash: point.run.hash })),
+    columns: selection.columns.map((column) => ({ name: column.name, censorable: column.censorable })),
+  });
+  return { file, definition, scenarios, factors, points: prepared, columns: selection.columns, manifest };
+}
+
+type Blame = (path: (string | number)[], message: string, code: string) => ScenarioIssue;
+
+/**
+ * Checks a definition against its scenarios: factor and baseline names, baseline values,
+ * metrics, the stopping metric, the design's size, and every factor value of every design
+ * point, all before anything is reported. Gives the design points only when the design
+ * could be built (its size within limits, `samples` given where needed).
+ */
+function checkDefinition(definition: ExperimentDefinition, scenarios: LoadedScenario[], at: Blame) {
   const factors = resolveFactors(definition, scenarios.map((loaded) => loaded.scenario.id));
-  // Every problem at once: names, baseline, metrics and each factor value are all checked before anything is reported.
   const issues = checkNames(definition, factors, at);
   const baseline = baselineValueIndex(factors, definition.baseline);
   baseline.forEach((index, j) => {
@@ -89,37 +129,22 @@ export function loadExperimentText(text: string, file = '<experiment>'): Experim
   } else if (definition.stopping && !selection.columns.some((column) => column.name === definition.stopping!.metric)) {
     issues.push(at(['stopping', 'metric'], `the stopping metric "${definition.stopping.metric}" must be one of the collected metrics`, 'metric.not_collected'));
   }
-
   const size = refuseHugeDesign(definition, factors, at);
-  if (size) throw new ScenarioError([size]);
+  if (size) issues.push(size);
+  if (size || (SAMPLED_DESIGNS.includes(definition.design) && definition.samples === undefined)) return { issues, factors, selection, baseline, points: undefined };
   const design = designPoints(definition.design, factors, baseline.map((index) => index ?? 0), { seed: definition.seed, ...(definition.samples ? { samples: definition.samples } : {}) });
   const points = design.map((point) => preparePoint(point, factors, scenarios, at));
   issues.push(...points.flatMap((point) => ('issues' in point ? point.issues : [])));
-  if (issues.length > 0) throw new ScenarioError(dedupe(issues).sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col));
-  const prepared = points as PreparedPoint[];
+  return { issues, factors, selection, baseline, points: issues.length > 0 ? undefined : (points as PreparedPoint[]) };
+}
 
-  const baselinePoint = findBaseline(prepared, factors, baseline as number[], definition);
-  if (baselinePoint === undefined) throw new ScenarioError([at(['baseline'], 'no design point has these baseline values (a latin-hypercube, morris or sobol design has no baseline arm unless a point matches)', 'baseline.no_point')]);
-
-  const manifest = sealManifest({
-    id: definition.id,
-    name: definition.name,
-    question: definition.question,
-    design: definition.design,
-    seed: definition.seed,
-    replications: definition.replications,
-    stopping: definition.stopping ?? null,
-    horizonHours: definition.horizonHours ?? null,
-    factors: factors.map((factor) => ({ name: factor.name, path: factor.path, values: factor.values })),
-    baselinePoint,
-    points: prepared.map((point) => ({ index: point.index, values: point.values, scenario: point.run.scenario.id, scenarioHash: point.run.hash })),
-    columns: selection.columns.map((column) => ({ name: column.name, censorable: column.censorable })),
-  });
-  return { file, definition, scenarios, factors, points: prepared, columns: selection.columns, manifest };
+/** Issues of the experiment file in line order, then those of other files (its scenarios). */
+function inFileOrder(file: string, issues: ScenarioIssue[]): ScenarioIssue[] {
+  return [...issues].sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.position.line - b.position.line || a.position.col - b.position.col);
 }
 
 /** Design points of a design before it is built, to refuse a plan too big to hold (EXPERIMENT_LIMITS). */
-function refuseHugeDesign(definition: ExperimentDefinition, factors: ResolvedFactor[], at: (path: (string | number)[], message: string, code: string) => ScenarioIssue): ScenarioIssue | undefined {
+function refuseHugeDesign(definition: ExperimentDefinition, factors: ResolvedFactor[], at: Blame): ScenarioIssue | undefined {
   const k = factors.length;
   const samples = definition.samples ?? 0;
   const points =
@@ -157,7 +182,7 @@ function loadBase(path: string, blame: (message: string) => ScenarioIssue): Load
 }
 
 /** Factor names must be unique and must not clash with the fixed columns. */
-function checkNames(definition: ExperimentDefinition, factors: ResolvedFactor[], at: (path: (string | number)[], message: string, code: string) => ScenarioIssue): ScenarioIssue[] {
+function checkNames(definition: ExperimentDefinition, factors: ResolvedFactor[], at: Blame): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const seen = new Set<string>(factors.filter((factor) => factor.fileIndex === null).map((factor) => factor.name));
   definition.factors.forEach((factor, index) => {
@@ -176,7 +201,7 @@ function checkNames(definition: ExperimentDefinition, factors: ResolvedFactor[],
  * a misspelt field at the end of a path on the path. A factor that fails is reported and
  * skipped, so the other factors are still checked.
  */
-function preparePoint(point: DesignPoint, factors: ResolvedFactor[], scenarios: LoadedScenario[], at: (path: (string | number)[], message: string, code: string) => ScenarioIssue): PreparedPoint | { issues: ScenarioIssue[] } {
+function preparePoint(point: DesignPoint, factors: ResolvedFactor[], scenarios: LoadedScenario[], at: Blame): PreparedPoint | { issues: ScenarioIssue[] } {
   const base = scenarios[point.scenario]!;
   let scenario = base.scenario;
   const issues: ScenarioIssue[] = [];

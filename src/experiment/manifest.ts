@@ -19,6 +19,8 @@ export interface ExperimentManifest {
   replications: number;
   stopping: StoppingRule | null;
   horizonHours: number | null;
+  /** Each run's time series sampled every `everyHours` (the experiment file's `series`), or none. */
+  series: { everyHours: number } | null;
   factors: { name: string; path: string | null; values: FactorValue[] }[];
   baselinePoint: number;
   points: { index: number; values: Record<string, FactorValue>; scenario: string; scenarioHash: string }[];

@@ -16,9 +16,9 @@ import { readManifest, RESULT_FILES } from './results-dir.js';
  */
 
 /** The CSV files that get a Parquet copy, when present. */
-export const PARQUET_SOURCES = [RESULT_FILES.runs, RESULT_FILES.summary, RESULT_FILES.differences, RESULT_FILES.sensitivity] as const;
+export const PARQUET_SOURCES = [RESULT_FILES.runs, RESULT_FILES.summary, RESULT_FILES.differences, RESULT_FILES.sensitivity, RESULT_FILES.series] as const;
 
-const TEXT_COLUMNS = new Set(['scenario', 'scenarioHash', 'baselineScenarioHash', 'engine', 'status', 'error', 'metric', 'unit', 'response', 'factor', 'index', 'experimentHash']);
+const TEXT_COLUMNS = new Set(['scenario', 'scenarioHash', 'baselineScenarioHash', 'engine', 'status', 'error', 'metric', 'unit', 'response', 'factor', 'index', 'experimentHash', 'variable', 'subject']);
 const COUNT_COLUMNS = new Set(['run', 'point', 'replication', 'seed', 'censored', 'notApplicable', 'runs', 'observed', 'pairs', 'observedPairs', 'baselinePoint', 'masterSeed']);
 
 /** The DuckDB type of a CSV column of this experiment's results. */

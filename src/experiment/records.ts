@@ -1,6 +1,7 @@
 import { csvLine } from '../guard/csv.js';
 import { replicationSeed, type ExperimentManifest } from './manifest.js';
 import type { FactorValue } from './schema.js';
+import { parseRunSeries, type RunSeries } from './series.js';
 
 /**
  * One run's results, as the worker sends them: values aligned to the manifest's
@@ -15,6 +16,8 @@ export interface RunOutcome {
   values: (number | null)[];
   /** Indices of censorable columns whose milestone does not apply to this run (ascending); their value is null. */
   notApplicable: number[];
+  /** The run's time series, when the experiment asks for one (`series`) and the run finished. */
+  series?: RunSeries;
 }
 
 /**
@@ -52,6 +55,8 @@ export interface ExperimentRun {
   metrics: Record<string, number | null>;
   /** Each censorable metric's status (empty for a failed run). */
   metricStatus: Record<string, ValueStatus>;
+  /** The run's time series (experiments with `series`; finished runs). */
+  series?: RunSeries;
 }
 
 /** Design point and replication of a run index (replication-major order). */
@@ -90,6 +95,7 @@ export function toExperimentRun(manifest: ExperimentManifest, outcome: RunOutcom
     notApplicable: counts['not-applicable'],
     metrics,
     metricStatus,
+    ...(outcome.series ? { series: outcome.series } : {}),
   };
 }
 
@@ -113,6 +119,7 @@ export function fromExperimentRun(manifest: ExperimentManifest, record: unknown)
       return metric;
     }),
     notApplicable: manifest.columns.flatMap((column, k) => (statuses[column.name] === 'not-applicable' ? [k] : [])),
+    ...(value.series !== undefined ? { series: parseRunSeries(value.series) } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../guard/output-file.js';
 import { prepareOutputFolder } from '../guard/output-folder.js';
 import { readManifestFile, readShardFile } from './manifest-file.js';
-import { AtomicWriter, type Journal } from './journal.js';
+import { AtomicWriter, Journal } from './journal.js';
 import { forEachLine } from './line-reader.js';
 import type { ExperimentManifest } from './manifest.js';
 import type { Shard } from './plan.js';
@@ -11,14 +11,17 @@ import { RESULT_FILES, ResultsError } from './results-files.js';
 import { csvHeader, fromExperimentRun, runLines, type RunOutcome } from './records.js';
 import { columnsJson } from './columns-json.js';
 import { sensitivityCsv } from './sensitivity.js';
+import { SERIES_HEADER, seriesLines } from './series-csv.js';
+import { csvLine } from '../guard/csv.js';
 import { differencesCsv, summaryCsv } from './summary.js';
 import type { ResultTable } from './table.js';
 
 /**
  * The results folder of a batch: experiment.json (the manifest), runs.jsonl (the
  * journal, one line per finished run, appended as runs finish), runs.csv (the same as a
- * table), and when the batch is complete summary.csv, differences.csv,
- * sensitivity.csv and columns.json (every column's unit and meaning). A shard also has shard.json.
+ * table), series.csv when the experiment asks for each run's time series (`series`),
+ * and when the batch is complete summary.csv, differences.csv, sensitivity.csv and
+ * columns.json (every column's unit and meaning). A shard also has shard.json.
  *
  * Crash safety: each run is appended as one complete line with one write; a line
  * without its newline (a write cut short by kill -9) is ignored on resume, and files
@@ -89,11 +92,17 @@ export function forEachJournalRun(dir: string, manifest: ExperimentManifest, vis
 
 /**
  * Prepares a results folder for a batch. A fresh start refuses a folder that already
- * holds runs; a resume of a folder without results is a fresh start; a resume refuses results of a different experiment or shard, keeps every
- * valid finished run exactly once (failed runs are dropped, to be tried again) and
- * rewrites the journal without any cut-short line.
+ * holds runs; a resume of a folder without results is a fresh start; a resume refuses
+ * results of a different experiment or shard, keeps every valid finished run exactly once
+ * (failed runs are dropped, to be tried again), records them in `table`, and rewrites
+ * the journal in run order without any cut-short line.
+ *
+ * Bounded memory however many runs were finished: the journal is read line by line, each
+ * kept run's values go to the table (which spills to disk) and its lines to scratch files
+ * that replace runs.jsonl and runs.csv in run order once all are read.
  */
-export function openResults(dir: string, manifest: ExperimentManifest, options: { resume: boolean; shard: Shard | undefined }): { completed: RunOutcome[]; ignored: number } {
+export function openResults(dir: string, table: ResultTable, options: { resume: boolean; shard: Shard | undefined }): { resumed: number; ignored: number } {
+  const manifest = table.manifest;
   prepareOutputFolder(dir, { accept: onlyResultFiles });
   const manifestPath = join(dir, RESULT_FILES.manifest);
   if (!options.resume || !existsSync(manifestPath)) {
@@ -104,7 +113,7 @@ export function openResults(dir: string, manifest: ExperimentManifest, options: 
     if (options.shard) writeFileAtomic(join(dir, RESULT_FILES.shard), `${JSON.stringify(options.shard)}\n`);
     writeFileAtomic(join(dir, RESULT_FILES.journal), '');
     writeFileAtomic(join(dir, RESULT_FILES.runs), csvHeader(manifest));
-    return { completed: [], ignored: 0 };
+    return { resumed: 0, ignored: 0 };
   }
   const previous = readManifest(dir);
   if (previous.experimentHash !== manifest.experimentHash) {
@@ -114,26 +123,16 @@ export function openResults(dir: string, manifest: ExperimentManifest, options: 
   if (JSON.stringify(shard) !== JSON.stringify(options.shard)) {
     throw new ResultsError(`${dir} holds ${shard ? `shard ${shard.index}/${shard.count}` : 'an unsharded batch'}; resume it with the same --shard`);
   }
-  const { outcomes, ignored } = readJournal(dir, manifest);
-  const seen = new Set<number>();
-  const completed = outcomes.filter((outcome) => outcome.status === 'ok' && !seen.has(outcome.run) && seen.add(outcome.run));
-  completed.sort((a, b) => a.run - b.run);
-  writeRuns(dir, manifest, completed);
-  return { completed, ignored };
-}
-
-/** Rewrites runs.jsonl and runs.csv with these outcomes, in the order given. */
-export function writeRuns(dir: string, manifest: ExperimentManifest, outcomes: Iterable<RunOutcome>): void {
-  const jsonl = new AtomicWriter(join(dir, RESULT_FILES.journal));
-  const csv = new AtomicWriter(join(dir, RESULT_FILES.runs));
-  csv.write(csvHeader(manifest));
-  for (const outcome of outcomes) {
-    const lines = runLines(manifest, outcome);
-    jsonl.write(lines.jsonl);
-    csv.write(lines.csv);
+  const kept = Journal.scratch(dir, manifest);
+  try {
+    const ignored = forEachJournalRun(dir, manifest, (outcome) => {
+      if (outcome.status === 'ok' && table.add(outcome)) kept.append(outcome.run, runLines(manifest, outcome));
+    });
+    kept.rewriteInOrder(table.runs());
+    return { resumed: table.size, ignored };
+  } finally {
+    kept.discardScratch();
   }
-  jsonl.commit();
-  csv.commit();
 }
 
 /**
@@ -143,9 +142,20 @@ export function writeRuns(dir: string, manifest: ExperimentManifest, outcomes: I
 export function writeFinalResults(dir: string, table: ResultTable, runs: readonly number[], options: { summaries: boolean; journal: Journal }): void {
   writeFileAtomic(join(dir, RESULT_FILES.manifest), `${JSON.stringify(table.manifest, null, 2)}\n`);
   options.journal.rewriteInOrder(runs);
+  if (table.manifest.series) writeSeries(dir, table.manifest);
   if (!options.summaries) return;
   writeFileAtomic(join(dir, RESULT_FILES.summary), summaryCsv(table));
   writeFileAtomic(join(dir, RESULT_FILES.differences), differencesCsv(table));
   writeFileAtomic(join(dir, RESULT_FILES.sensitivity), sensitivityCsv(table));
   writeFileAtomic(join(dir, RESULT_FILES.columns), columnsJson(table.manifest));
+}
+
+/** series.csv: every finished run's time series in long form, in run order, streamed from the final runs.jsonl. */
+function writeSeries(dir: string, manifest: ExperimentManifest): void {
+  const file = new AtomicWriter(join(dir, RESULT_FILES.series));
+  file.write(csvLine(SERIES_HEADER));
+  forEachJournalRun(dir, manifest, (outcome) => {
+    if (outcome.series) file.write(seriesLines(manifest, outcome.run, outcome.series));
+  });
+  file.commit();
 }

@@ -7,6 +7,7 @@ export const RESULT_FILES = {
   differences: 'differences.csv',
   sensitivity: 'sensitivity.csv',
   columns: 'columns.json',
+  series: 'series.csv',
   shard: 'shard.json',
 } as const;
 

@@ -2,9 +2,10 @@ import { availableParallelism } from 'node:os';
 import type { FinishedRun, RunSetup, RunTask } from './evaluate.js';
 import { loadExperimentFile, type Experiment } from './load.js';
 import { replicationSeed } from './manifest.js';
-import { planRuns, stoppingColumn, stoppingObservation, type Shard, type StoppingObservation } from './plan.js';
+import { planFromTable, planRuns, stoppingColumn, stoppingObservation, type Shard, type StoppingObservation } from './plan.js';
 import { inlineRunner, WorkerPool, type Runner } from './pool.js';
 import { runCoordinates, toExperimentRun, type ExperimentRun, type RunOutcome } from './records.js';
+import type { ResultTable } from './table.js';
 
 export interface RunExperimentOptions {
   /** Worker threads; default: one per core. 0 runs in this thread (no time limit). */
@@ -35,20 +36,26 @@ export async function* runExperiment(experiment: Experiment | string, options: R
 /**
  * The runs of an experiment as the runners deliver them, with the stopping rule applied.
  * With `formatLines`, each comes with its results-file lines, formatted in the worker.
+ * With `table`, the runs already in it count as done and the stopping rule reads them
+ * there (bounded memory: a batch's table spills to disk); the caller records each run
+ * it is given in the table before asking for the next.
  */
-export async function* runFinished(loaded: Experiment, options: RunExperimentOptions, { formatLines }: { formatLines: boolean }): AsyncGenerator<FinishedRun> {
+export async function* runFinished(loaded: Experiment, options: RunExperimentOptions, { formatLines, table }: { formatLines: boolean; table?: ResultTable }): AsyncGenerator<FinishedRun> {
   const manifest = loaded.manifest;
   const column = stoppingColumn(manifest);
   const observations = new Map<number, StoppingObservation>();
-  const record = (outcome: RunOutcome) => observations.set(outcome.run, stoppingObservation(outcome, column));
+  const record = (outcome: RunOutcome) => {
+    if (!table) observations.set(outcome.run, stoppingObservation(outcome, column));
+  };
   for (const outcome of options.completed ?? []) record(outcome);
+  const done = (run: number) => (table ? table.has(run) : observations.has(run));
 
   const setup = setupOf(loaded, formatLines);
   const runner = createRunner(setup, options.workers ?? availableParallelism(), (options.timeLimitSeconds ?? loaded.definition.timeLimitSeconds) * 1000);
   try {
     for (;;) {
-      const plan = planRuns(manifest, (run) => observations.get(run), options.shard);
-      const tasks: RunTask[] = plan.runs.filter((run) => !observations.has(run)).map((run) => taskOf(manifest, run));
+      const plan = table ? planFromTable(table, options.shard) : planRuns(manifest, (run) => observations.get(run), options.shard);
+      const tasks: RunTask[] = plan.runs.filter((run) => !done(run)).map((run) => taskOf(manifest, run));
       if (tasks.length === 0 && plan.complete) return;
       for await (const finished of runner.run(tasks)) {
         record(finished.outcome);
@@ -67,6 +74,7 @@ function setupOf(experiment: Experiment, formatLines: boolean): RunSetup {
     points: experiment.points.map((point) => ({ scenario: point.run.scenario, hash: point.run.hash, file: experiment.file, warnings: [] })),
     horizonHours: experiment.definition.horizonHours ?? null,
     columns: experiment.columns,
+    seriesEveryHours: experiment.manifest.series?.everyHours ?? null,
     formatFor: formatLines ? experiment.manifest : null,
   };
 }

@@ -68,6 +68,11 @@ export const experimentSchema = z
     horizonHours: z.number().positive().finite().optional().describe('simulated hours per run; default: each scenario\'s horizonHours'),
     metrics: z.array(z.string().min(1)).optional().describe('metrics to keep, e.g. firstResponseHours, usa.firstDeployHours, *.consentHours; default: all'),
     stopping: stoppingSchema.optional(),
+    series: z
+      .object({ everyHours: z.number().positive().finite().describe('sampling step in simulated hours (a duration: 24, "12h", "1d")') })
+      .strict()
+      .optional()
+      .describe("each run's time series (coverage, unmet need, units deployed per nation, trust per relation) sampled every everyHours, kept in runs.jsonl and written to series.csv"),
     timeLimitSeconds: z.number().positive().default(60).describe('wall-clock limit per run; a run over it is reported as a timeout and the batch goes on'),
   })
   .strict()

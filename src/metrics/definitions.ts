@@ -108,7 +108,17 @@ export type RunMetrics = {
   lift: Record<string, LiftMetrics>;
   relations: RelationMetrics[];
   mediations: MediationMetrics[];
+  /**
+   * Run milestones that do not apply to this run, so their `null` means "not applicable",
+   * not "not reached" (batch statistics leave them out instead of counting them as censored):
+   * `accessHours` when no host started closed. Absent: none known not to apply.
+   */
+  notApplicable?: RunMilestoneSkippable[];
 };
+
+/** Run milestones that may not apply to a run: access when no host started closed, mediation when none began. */
+export const SKIPPABLE_RUN_MILESTONES = ['accessHours', 'mediationHours'] as const satisfies readonly RunMetricName[];
+export type RunMilestoneSkippable = (typeof SKIPPABLE_RUN_MILESTONES)[number];
 
 /** What `metrics.ports.<id>` holds for each port of entry. */
 export interface PortMetrics {

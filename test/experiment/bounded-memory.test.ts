@@ -27,6 +27,7 @@ const manifest = sealManifest({
   replications: 40,
   stopping: null,
   horizonHours: null,
+  series: null,
   factors: [],
   baselinePoint: 0,
   points: Array.from({ length: POINTS }, (_, index) => ({ index, values: {}, scenario: 's', scenarioHash: 'sha256:0' })),

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExperimentFile, loadExperimentText, loadScenarioFile, plotResults, runBatch, runScenario } from '../../src/index.js';
+import { allColumns, notApplicableColumns } from '../../src/experiment/columns.js';
 import { FIXTURES, folderContents, temporaryDir } from './helpers.js';
 
 const SOFA = 'scenarios/experiments/sofa-hotline.yaml';
@@ -18,6 +19,36 @@ function rowsOf(csv: string): Record<string, string>[] {
   const names = header!.split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((cell, k) => [names[k]!, cell])));
 }
+
+describe('run milestones that do not apply', () => {
+  const columns = allColumns([]).filter((column) => column.name === 'accessHours' || column.name === 'mediationHours');
+  const metricsOf = (scenario: string) => runScenario(loadScenarioFile(scenario), { seed: 3, horizonHours: 200 }).metrics;
+
+  it('mediationHours: not applicable where no mediation began, censored where one began and was not accepted', () => {
+    const quiet = metricsOf('scenarios/caribbean-earthquake.yaml');
+    expect(quiet.mediations).toEqual([]);
+    expect(notApplicableColumns(quiet, columns).map((k) => columns[k]!.name)).toContain('mediationHours');
+    const underWay = { ...quiet, mediations: [{ host: 'hti', mediator: 'usa', outcome: 'under-way' as const, startHours: 10, hours: null, rounds: 1 }] };
+    expect(notApplicableColumns(underWay, columns).map((k) => columns[k]!.name)).not.toContain('mediationHours');
+  });
+
+  it('accessHours: not applicable when the engine says no host started closed (RunMetrics.notApplicable), else censored or observed', () => {
+    const metrics = metricsOf('scenarios/caribbean-earthquake.yaml');
+    expect(notApplicableColumns({ ...metrics, accessHours: null, notApplicable: ['accessHours'] }, columns).map((k) => columns[k]!.name)).toContain('accessHours');
+    expect(notApplicableColumns({ ...metrics, accessHours: null, notApplicable: [] }, columns).map((k) => columns[k]!.name)).not.toContain('accessHours');
+    // A value is observed whatever the list says.
+    expect(notApplicableColumns({ ...metrics, accessHours: 12, notApplicable: ['accessHours'] }, columns).map((k) => columns[k]!.name)).not.toContain('accessHours');
+  });
+
+  it('are left out of the statistics in a batch: the status column says not-applicable, summary counts them apart', async () => {
+    const text = readFileSync(join(FIXTURES, 'small.yaml'), 'utf8').replace("metrics: [firstResponseHours, needsMet50Hours, unmetNeedHours, 'usa.*']", 'metrics: [firstResponseHours, mediationHours]');
+    const dir = temporaryDir();
+    await runBatch(loadExperimentText(text, join(FIXTURES, 'mediation.yaml')), { outDir: dir, workers: 0 });
+    expect(new Set(rowsOf(folderContents(dir)['runs.csv']!).map((row) => row['mediationHours.status']))).toEqual(new Set(['not-applicable']));
+    const summary = rowsOf(folderContents(dir)['summary.csv']!).filter((row) => row.metric === 'mediationHours');
+    for (const row of summary) expect([row.censored, row.notApplicable]).toEqual(['0', row.runs]);
+  }, 60_000);
+});
 
 describe('milestones that do not apply', () => {
   it('are marked per nation: a host asks no one, a nation past its approvals skipped what it did not need', () => {

@@ -57,6 +57,37 @@ describe('experiment files', () => {
     expect(problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`))).toEqual([expect.stringMatching(/inline\.yaml:5:3: error: a sobol design takes at most 64 factors .*this one has 65 \(factors\)/)]);
   });
 
+  it('checks paths, names, baseline and metrics against the scenarios even when other fields are malformed: every problem in one pass, in line order', () => {
+    const text = [
+      'id: Bad_ID',
+      'name: x',
+      'scenarios: [../../../scenarios/caribbean-earthquake.yaml]',
+      'factors:',
+      '  - { name: protocol, path: "relations[hti-usa].protocl", values: [false, true] }',
+      '  - { name: delay, path: nations.hti.sovereignty.consentDelay, values: [-5, 6] }',
+      '  - { name: broken, values: [1] }',
+      '  - { name: budget, path: nations.xyz.budgetMusd, values: [1, 2] }',
+      'baseline: { protocols: true }',
+      'replications: 0',
+      'metrics: [firstResponseHour]',
+      'series: { everyHours: 0 }',
+      'unknownField: 1',
+    ].join('\n');
+    const found = problems(() => loadExperimentText(text, `${FIXTURES}/inline.yaml`));
+    expect(found.map((line) => line.replace(/^test\/experiment\/fixtures\/inline\.yaml:/, '').replace(/ error: (.{0,40}).*$/, ' $1'))).toEqual([
+      '1:5: expected an id of lowercase letters, dig',
+      '5:29: factor "protocol" in scenario caribbean-',
+      '6:73: factor "delay" = -5 makes scenario carib',
+      '7:5: missing required field "path" (expected ',
+      '8:27: factor "budget" in scenario caribbean-ea',
+      '9:24: no factor "protocols"; did you mean "pro',
+      '10:15: must be more than 0, got 0 (replications',
+      '11:11: no metric "firstResponseHour"; did you m',
+      '12:23: must be more than 0, got 0 (series.every',
+      '13:1: unknown field "unknownField" (unknownFie',
+    ]);
+  });
+
   it('blames a factor value the scenario refuses on that value, with line and column', () => {
     expect(problems(() => loadExperimentFile(`${FIXTURES}/bad-value.yaml`))).toEqual([
       expect.stringMatching(/^test\/experiment\/fixtures\/bad-value\.yaml:7:17: error: factor "consentDelay" = -5 makes scenario caribbean-earthquake invalid: .*\(nations\[0\]\.sovereignty\.consentDelay\)/),

@@ -36,6 +36,29 @@ describe('resume', () => {
     expect(folderContents(dir)).toEqual(folderContents(reference));
   });
 
+  it('under a stopping rule, with duplicate and failed lines in the journal, gives what an uninterrupted batch gives', async () => {
+    const stopping = loadExperimentText(
+      readFileSync(join(FIXTURES, 'small.yaml'), 'utf8').replace('replications: 3', 'replications: 16').concat('stopping: { metric: firstResponseHours, halfWidth: 1.5, minReplications: 4, step: 4 }\n'),
+      join(FIXTURES, 'stopping-resume.yaml'),
+    );
+    const reference = temporaryDir();
+    await runBatch(stopping, { outDir: reference, workers: 0 });
+    const dir = temporaryDir();
+    await runBatch(stopping, { outDir: dir, workers: 0 });
+    const lines = readFileSync(join(dir, 'runs.jsonl'), 'utf8').trim().split('\n');
+    // Runs 0-9 twice (the second copy ignored), run 12 failed (to be run again), then a line cut short.
+    const failed = { ...JSON.parse(lines[12]!), status: 'error', error: 'Error: worker lost', metrics: {}, metricStatus: {} };
+    writeFileSync(join(dir, 'runs.jsonl'), `${[...lines.slice(0, 10), ...lines.slice(0, 10), JSON.stringify(failed)].join('\n')}\n${lines[10]!.slice(0, 30)}`);
+    for (const file of ['summary.csv', 'differences.csv', 'sensitivity.csv']) rmSync(join(dir, file));
+
+    const rerun: number[] = [];
+    const summary = await runBatch(stopping, { outDir: dir, workers: 0, resume: true, onRun: (run) => rerun.push(run.run) });
+    expect(summary.resumed).toBe(10);
+    expect(rerun).toContain(12);
+    expect(rerun.filter((run) => run < 10)).toEqual([]);
+    expect(folderContents(dir)).toEqual(folderContents(reference));
+  });
+
   it('starts afresh when asked to resume a folder without results (job scripts can always pass --resume)', async () => {
     const reference = temporaryDir();
     await runBatch(experiment, { outDir: reference, workers: 0 });
