@@ -2,8 +2,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { loadExperimentFile, loadExperimentText, mergeResults, runBatch, writeParquet } from '../../src/index.js';
-import { FIXTURES, folderContents, temporaryDir } from './helpers.js';
+import { loadExperimentFile, loadExperimentText, runBatch, writeParquet } from '../../src/index.js';
+import { expectShardsMergeToWhole, FIXTURES, folderContents, temporaryDir } from './helpers.js';
 
 /** The small experiment (4 points x 3 replications, 240 h) with each run's series every 24 h. */
 const withSeries = loadExperimentText(readFileSync(join(FIXTURES, 'small.yaml'), 'utf8').concat('series: { everyHours: "1d" }\n'), join(FIXTURES, 'series.yaml'));
@@ -43,13 +43,7 @@ describe('per-run time series in a batch', () => {
   }, 120_000);
 
   it('survives resume and merge: shards and an interrupted batch give the same files', async () => {
-    const whole = temporaryDir();
-    await runBatch(withSeries, { outDir: whole, workers: 0 });
-    const shards = [temporaryDir(), temporaryDir()];
-    for (const [k, dir] of shards.entries()) await runBatch(withSeries, { outDir: dir, workers: 0, shard: { index: k + 1, count: 2 } });
-    const merged = temporaryDir();
-    mergeResults(shards, merged);
-    expect(folderContents(merged)).toEqual(folderContents(whole));
+    const whole = await expectShardsMergeToWhole(withSeries);
 
     const interrupted = temporaryDir();
     await runBatch(withSeries, { outDir: interrupted, workers: 0 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadExperimentText, mergeResults, runBatch, stoppingHalfWidth, type StoppingObservation } from '../../src/index.js';
-import { FIXTURES, folderContents, temporaryDir } from './helpers.js';
+import { loadExperimentText, runBatch, stoppingHalfWidth, type StoppingObservation } from '../../src/index.js';
+import { expectShardsMergeToWhole, FIXTURES, folderContents, temporaryDir } from './helpers.js';
 
 /** The small experiment with up to 40 replications and a stopping rule on the first foreign response. */
 function withStopping(halfWidthHours: number) {
@@ -72,13 +72,6 @@ describe('stopping rule', () => {
   });
 
   it('is replayed by merge, so shards give what one batch gives', async () => {
-    const experiment = withStopping(1.5);
-    const whole = temporaryDir();
-    await runBatch(experiment, { outDir: whole, workers: 0 });
-    const shards = [temporaryDir(), temporaryDir()];
-    for (const [k, dir] of shards.entries()) await runBatch(experiment, { outDir: dir, workers: 0, shard: { index: k + 1, count: 2 } });
-    const merged = temporaryDir();
-    mergeResults(shards, merged);
-    expect(folderContents(merged)).toEqual(folderContents(whole));
+    await expectShardsMergeToWhole(withStopping(1.5));
   });
 });
