@@ -51,6 +51,14 @@ export const CALIBRATION_LEVERS: Readonly<Record<string, CalibrationLever>> = {
     },
     metrics: [['incidents between rival forces', (m) => m.incidents, 1]],
   },
+  'nepal-earthquake': {
+    label: 'no UN coordination cell (`coordinationCell: null`): the contributors duplicate effort all run',
+    change: (draft) => void (draft.organizations ?? []).forEach((org) => (org.coordinationCell = null)),
+    metrics: [
+      ['90% of needs met (h)', (m) => m.needsMet90Hours, 0],
+      ['unmet need (unit-hours)', (m) => m.unmetNeedHours, 0],
+    ],
+  },
 };
 
 /** The scenario with a lever applied, validated again as a user's file would be. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText, loadScenarioFile, runScenario } from '../../src/index.js';
 import { formatPath } from '../../src/scenario/issues.js';
+import { scenarioVariant } from '../fixtures/scenarios.js';
 import { cli, ROOT } from '../scenario/helpers.js';
 
 /**
@@ -49,6 +50,19 @@ describe('scenarios/nepal-earthquake.yaml', () => {
       // The far contributors come in days, not hours (USAID DART and the IDF on 28 April).
       expect(metrics.nations.usa!.firstDeployHours!, `seed ${seed}`).toBeGreaterThan(48);
       expect(metrics.nations.isr!.firstDeployHours!, `seed ${seed}`).toBeGreaterThan(48);
+    }
+  });
+});
+
+describe('the UN coordination cell in Nepal (its calibration lever)', () => {
+  it('without it the contributors duplicate effort: more unmet need, 90% of needs met no sooner', () => {
+    const loaded = loadScenarioFile(FILE);
+    const withoutCell = { ...loaded, scenario: scenarioVariant(loaded.scenario, (draft) => void draft.organizations!.forEach((org) => (org.coordinationCell = null))) };
+    for (const seed of [11, 12, 13]) {
+      const shipped = runScenario(loaded, { seed }).metrics;
+      const lever = runScenario(withoutCell, { seed }).metrics;
+      expect(lever.unmetNeedHours, `seed ${seed}`).toBeGreaterThan(shipped.unmetNeedHours);
+      expect(lever.needsMet90Hours ?? Infinity, `seed ${seed}`).toBeGreaterThanOrEqual(shipped.needsMet90Hours!);
     }
   });
 });
