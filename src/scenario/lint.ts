@@ -79,9 +79,8 @@ function idleCells(scenario: Scenario): SemanticProblem[] {
     const needed = scenario.nations.some((nation) => nation.decision.mandateFrom.includes(organization.id));
     const granted = scenario.injects.some((inject) => inject.effect.type === 'mandate.grant' && inject.effect.organization === organization.id);
     if (needed || granted) return;
-    const responders = scenario.nations.filter((nation) => organization.members.includes(nation.id) && !scenario.crisis.hosts.includes(nation.id) && nation.resources.some((resource) => resource.units > 0));
-    if (cell.engagedBy === 'members' && responders.length > 0) return;
-    const trigger = cell.engagedBy === 'members' ? 'it starts when a member other than a host decides to respond (none has units to send) or with a mandate' : 'it starts with a mandate (engagedBy: mandate)';
+    const trigger = cellTrigger(scenario, organization.members, cell.engagedBy);
+    if (trigger === undefined) return;
     warnings.push(
       warning(
         'lint.cell_never_starts',
@@ -91,6 +90,24 @@ function idleCells(scenario: Scenario): SemanticProblem[] {
     );
   });
   return warnings;
+}
+
+/** Why a cell without a mandate never starts, or undefined when it starts anyway. */
+function cellTrigger(scenario: Scenario, members: readonly string[], engagedBy: 'members' | 'mandate' | 'onset'): string | undefined {
+  switch (engagedBy) {
+    case 'onset':
+      return undefined;
+    case 'members': {
+      const responders = scenario.nations.filter((nation) => members.includes(nation.id) && !scenario.crisis.hosts.includes(nation.id) && nation.resources.some((resource) => resource.units > 0));
+      return responders.length > 0 ? undefined : 'it starts when a member other than a host decides to respond (none has units to send) or with a mandate';
+    }
+    case 'mandate':
+      return 'it starts with a mandate (engagedBy: mandate)';
+    default: {
+      const unknown: never = engagedBy;
+      return unknown;
+    }
+  }
 }
 
 function unaddressed(scenario: Scenario): SemanticProblem[] {

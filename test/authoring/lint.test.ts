@@ -70,11 +70,12 @@ describe('validate --lint stays quiet where the model does act', () => {
     expect(lintMessages(civilianOnly)).toMatch(/the military units of "usa" \(.*\) can never deploy/);
   });
 
-  it('a cell engaged by members starts when a member responds; one engaged by a mandate needs one', () => {
+  it('a cell engaged by members starts when a member responds, one engaged at onset always; one engaged by a mandate needs one', () => {
     const byMembers = earthquakeWith('coordinationCell: { setup: { triangular: [24, 48, 72] } }', 'coordinationCell: { setup: { triangular: [24, 48, 72] }, engagedBy: members }').replace('mandateFrom: [un] }', '}');
     expect(lintMessages(byMembers)).not.toMatch(/"un" never starts/);
     const byMandate = byMembers.replace('engagedBy: members', 'engagedBy: mandate');
     expect(lintMessages(byMandate)).toMatch(/the coordination cell of "un" never starts: it starts with a mandate \(engagedBy: mandate\)/);
+    expect(lintMessages(byMembers.replace('engagedBy: members', 'engagedBy: onset'))).not.toMatch(/"un" never starts/);
   });
 
   it('latency is not pointed out where consent needs no message, or takes longer than the round trip', () => {
