@@ -20,11 +20,12 @@ describe('scenarios/nepal-earthquake.yaml', () => {
     expect(status).toBe(0);
   });
 
-  it('has seven nations with India, China, the US, the UK, Israel and Pakistan, a UN cell and six injects or more', () => {
+  it('has seven nations with India, China, the US, the UK, Israel and Pakistan, a UN (OCHA) coordination cell and six injects or more', () => {
     const { scenario } = loadScenarioFile(FILE);
     expect(scenario.nations.map((nation) => nation.id)).toEqual(expect.arrayContaining(['npl', 'ind', 'chn', 'usa', 'gbr', 'isr', 'pak']));
-    const un = scenario.organizations.find((organization) => organization.kind === 'un');
-    expect(un?.coordinationCell).not.toBeNull();
+    const ocha = scenario.organizations.find((organization) => organization.name.startsWith('United Nations'));
+    expect(ocha?.kind).toBe('humanitarian');
+    expect(ocha?.coordinationCell?.engagedBy).toBe('onset');
     expect(scenario.injects.length).toBeGreaterThanOrEqual(6);
   });
 
