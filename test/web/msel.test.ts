@@ -92,4 +92,24 @@ describe('the controller page drives the MSEL: due, re-timed, skipped, delivered
     expect(teamView(exercise, 'usa').injects.map((card) => card.id)).toEqual(['airport-congestion']);
     expect(teamView(exercise, 'hti').injects).toEqual([]);
   });
+
+  it('a live inject from the form carries from, to, mode and message to the team it is for, never its expected action', () => {
+    const form: Extract<WebCommand, { type: 'inject' }> = {
+      type: 'inject',
+      effect: 'pressure',
+      args: ['0.1'],
+      title: 'Press conference at the airport',
+      expectedAction: 'Brief the press together',
+      from: 'UN OCHA',
+      to: 'Haiti',
+      mode: 'phone call',
+      message: 'Journalists ask why the aid is stuck',
+    };
+    expect(perform(form)).toHaveProperty('ok');
+    const card = teamView(exercise, 'hti').injects.find((candidate) => candidate.title === form.title);
+    expect(card).toMatchObject({ from: 'UN OCHA', to: 'Haiti', mode: 'phone call', message: 'Journalists ask why the aid is stuck' });
+    expect(card).not.toHaveProperty('controller');
+    expect(teamView(exercise, 'usa').injects.map((candidate) => candidate.title)).not.toContain(form.title);
+    expect(evaluatorView(exercise).checklist.find((item) => item.title === form.title)?.controller?.expectedAction).toBe('Brief the press together');
+  });
 });
