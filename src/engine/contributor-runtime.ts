@@ -17,7 +17,7 @@ import type { LiftNetwork } from './logistics/lift.js';
 import type { CivilMilitaryTasking } from './coordination/civil-military.js';
 import { poolTerms } from './logistics/consent-terms.js';
 import { PoolDispatcher, type Commitment } from './logistics/dispatcher.js';
-import { conditionsChoice, cooperationOnArrival, TALKS_CONSEQUENCES } from './diplomacy/choices.js';
+import { conditionsChoice, cooperationOnArrival, offeredStayHours, TALKS_CONSEQUENCES } from './diplomacy/choices.js';
 import { TRUST_RULES } from './trust/rules.js';
 import type { ContributorHandle, RunContext } from './run-context.js';
 
@@ -412,10 +412,13 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     let budgetLeft = world.budgetsMusd[this.nation.id] ?? 0;
     const plannedDays = sim.horizonHours / 24;
     const plan: Commitment[] = [];
+    // A stay the nation offered as a condition (time-limited) binds every pool, like a host's time-limited grant.
+    const stayHours = offeredStayHours(sim, this.hostsToAsk, this.conditionsFor);
     for (const resource of this.nation.resources) {
       if (resource.units <= 0 || !(resource.capability in world.needs)) continue;
       if (resource.military && !allowMilitary) continue;
-      const terms = poolTerms(hostNations, this.nation.id, resource);
+      const granted = poolTerms(hostNations, this.nation.id, resource);
+      const terms = stayHours === null ? granted : { ...granted, forHours: Math.min(granted.forHours ?? Infinity, stayHours) };
       if (terms.refused && !ignoreHostRules) continue;
       let units = choice === 'half' ? Math.ceil(resource.units / 2) : resource.units;
       // Military assets go where a humanitarian coordination cell tasks them (Oslo Guidelines).
@@ -482,6 +485,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     sim.recorder.milestone(this.nation.id, 'firstDeployHours', sim.now);
     sim.trace(`nation:${this.nation.id}`, 'units.arrived', { data: { capability, units } });
     this.logistics.ports.unitsArrived(capability);
+    if (firstArrival && !this.isHost) sim.diplomacy.forcesArrived(this.nation.id);
   }
 
   /** One pool goes home (its time-limited stay is over): its units, running cost and room under the personnel cap. */

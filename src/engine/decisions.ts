@@ -13,7 +13,8 @@ export type DecisionKind =
   | 'conditions' // contributor: conditions attached to its request for consent
   | 'talks' // contributor kept out by a host: talks, a démarche, or wait
   | 'mediate' // mediator: take on mediation between a refusing host and helpers
-  | 'proposal'; // host: accept a mediator's proposal of an access mechanism
+  | 'proposal' // host: accept a mediator's proposal of an access mechanism
+  | 'pooling'; // ally in theatre: share this round's intelligence with a pooling partner
 
 export interface DecisionRequest {
   /** Unique within a run, in the order decisions were asked. */

@@ -119,6 +119,8 @@ export interface DiplomacyHandle {
   mandateOpposed(member: string, organization: string): void;
   /** True while a mediation for this host is under way. */
   mediating(host: string): boolean;
+  /** A nation's first units are in theatre (starts intelligence pooling with allies there). */
+  forcesArrived(nation: string): void;
 }
 
 /** What other parts of a run may ask of the crisis. */

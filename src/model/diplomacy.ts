@@ -35,6 +35,10 @@ export const DIPLOMACY = {
    * when it was imposed (or trust rose by hostTightenTrustDrop, or a new mechanism was accepted).
    */
   hostReopenPressureRise: 0.1,
+  /** Hours between two rounds of intelligence pooling between allies in theatre. */
+  poolingIntervalHours: 168,
+  /** An ally shares its intelligence with a pooling partner it trusts at least this much. */
+  poolingMinTrust: 0.3,
   /** Trust a host needs in a nation to admit it under a restrictive policy without conditions. */
   hostTrustBar: 0.6,
   /** Incident rate multiplier with a working deconfliction channel (hotline) between rivals. */

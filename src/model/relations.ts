@@ -15,6 +15,7 @@ export const NO_RELATION: Relation = {
   hotline: false,
   jointTraining: 0,
   liaisonOfficers: false,
+  intelligencePooling: false,
 };
 
 /** Index of the scenario's relations by {@link relationKey}. */

@@ -11,7 +11,7 @@ const fraction = z.number().min(0).max(1);
 const hours = z.number().nonnegative().finite();
 
 /** Conditions a contributor can attach to an offer, and a host can ask for. */
-export const OFFER_CONDITIONS = ['civilian-only', 'regional-umbrella', 'liaison-officers'] as const;
+export const OFFER_CONDITIONS = ['civilian-only', 'regional-umbrella', 'liaison-officers', 'time-limited'] as const;
 export type OfferCondition = (typeof OFFER_CONDITIONS)[number];
 
 export const nationDiplomacySchema = z
@@ -23,6 +23,11 @@ export const nationDiplomacySchema = z
       .default([])
       .describe('as a host: conditions under which it admits help from nations it does not trust (every listed condition must be offered); empty = trust alone decides'),
     mediator: z.boolean().default(false).describe('offers its good offices: brokers between a refusing host and would-be helpers'),
+    timeLimitHours: z
+      .number()
+      .positive()
+      .default(336)
+      .describe('as a host: the stay a nation admitted on the time-limited condition may have, hours from its first units in theatre; then its pools go home'),
   })
   .strict()
   .describe('how the nation conducts diplomacy in the crisis');

@@ -146,6 +146,10 @@ export const relationSchema = z
     jointTraining: fraction.default(0).describe('level of joint exercises 0..1: shortens integration and readiness'),
     // ---- diplomacy ----
     liaisonOfficers: z.boolean().default(false).describe('liaison officers posted with each other: a confidence-building measure that lets a host admit the other with liaison officers attached'),
+    intelligencePooling: z
+      .boolean()
+      .default(false)
+      .describe('allies pool intelligence: while both have forces in theatre, each decides every week whether to share what it learned with the other; sharing builds trust, withholding costs it'),
   })
   .strict();
 

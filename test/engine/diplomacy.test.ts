@@ -154,6 +154,66 @@ describe('host policy hysteresis', () => {
   });
 });
 
+describe('time-limited conditions', () => {
+  /** A host that admits only trusted partners, and others if they promise to leave after `limit` hours. */
+  const timeLimited = (limit: number) => (input: any) => {
+    input.crisis.needs[0].initial = 30;
+    Object.assign(input.nations[0].sovereignty, { consent: 'refused', pressureToOpen: 0.1 });
+    input.nations[0].diplomacy = { acceptsWith: ['time-limited'], timeLimitHours: limit };
+  };
+  const traced = (change: (input: any) => void, seed: number) => {
+    const trace: TraceEntry[] = [];
+    const { metrics } = runScenario(scenarioWith(change), { seed, trace: (entry) => trace.push(entry) });
+    return { metrics, trace };
+  };
+
+  it('expire: an untrusted nation admitted on them goes home timeLimitHours after its first units arrive (pool.left, time-limited)', () => {
+    for (const seed of SEEDS.slice(0, 5)) {
+      const { metrics, trace } = traced(timeLimited(100), seed);
+      expect(metrics.nations.bbb!.conditions).toEqual(['time-limited']);
+      const first = trace.find((entry) => entry.agent === 'nation:bbb' && entry.event === 'units.arrived')!;
+      const left = trace.filter((entry) => entry.agent === 'nation:bbb' && entry.event === 'pool.left');
+      expect(left.length).toBeGreaterThan(0);
+      for (const entry of left) {
+        expect((entry.data as { reason: string }).reason).toBe('time-limited');
+        expect(entry.t - first.t).toBeCloseTo(100, 6);
+      }
+      // The trusted partner (an MOU) needs no condition and stays.
+      expect(metrics.nations.aaa!.conditions).toEqual([]);
+      expect(trace.some((entry) => entry.agent === 'nation:aaa' && entry.event === 'pool.left')).toBe(false);
+    }
+  });
+
+  it('a shorter stay leaves more need unmet', () => {
+    const unmet = (limit: number) => runs(timeLimited(limit), SEEDS.slice(0, 8)).reduce((sum, m) => sum + m.unmetNeedHours, 0);
+    expect(unmet(100)).toBeGreaterThan(unmet(300));
+  });
+});
+
+describe('intelligence pooling between allies', () => {
+  // Needs large enough that both stay in theatre for weeks.
+  const pooling = (trust: number, pooled = true) => (input: any) => {
+    input.crisis.needs[0].initial = 40;
+    input.relations.push({ between: ['aaa', 'bbb'], trust, intelligencePooling: pooled });
+  };
+  const pairEnd = (metrics: RunMetrics) => metrics.relations.find((r) => r.between.join() === 'aaa,bbb');
+
+  it('allies in theatre that trust each other share every round and trust rises; distrustful ones withhold and it falls', () => {
+    const trusting = runs(pooling(0.6), SEEDS.slice(0, 8));
+    const wary = runs(pooling(0.2), SEEDS.slice(0, 8));
+    const both = (m: RunMetrics) => m.nations.aaa!.firstDeployHours !== null && m.nations.bbb!.firstDeployHours !== null;
+    expect(count(trusting, both)).toBeGreaterThan(0);
+    // Above what working side by side alone gives (joint deployment, +0.03 once).
+    trusting.filter(both).forEach((m) => expect(pairEnd(m)!.trustEnd).toBeGreaterThan(0.631));
+    wary.filter(both).forEach((m) => expect(pairEnd(m)!.trustEnd).toBeLessThan(0.2));
+    // Without pooling the pair only gains what working side by side gives (joint deployment, once).
+    const plain = runs(pooling(0.6, false), SEEDS.slice(0, 8));
+    trusting.forEach((m, i) => {
+      if (both(m)) expect(pairEnd(m)!.trustEnd).toBeGreaterThan(pairEnd(plain[i]!)?.trustEnd ?? 0.6);
+    });
+  });
+});
+
 describe('trust and preparedness', () => {
   it('trust stays in [0, 1] and the same seed gives a byte-identical trace', () => {
     fc.assert(

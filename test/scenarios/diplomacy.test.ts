@@ -31,6 +31,33 @@ describe('coalition intervention', () => {
     }
   });
 
+  it('allies that pool intelligence in theatre build trust: each pooling pair ends higher than without pooling, and every pooling change is between pooling partners', () => {
+    const withoutPooling = variant(coalition, (draft) => {
+      for (const relation of draft.relations ?? []) relation.intelligencePooling = false;
+    });
+    const pooling = coalition.relations.filter((relation) => relation.intelligencePooling).map((relation) => [...relation.between].sort().join());
+    expect(pooling.length).toBeGreaterThan(0);
+    const unpooled = runs(withoutPooling);
+    let rose = 0;
+    base.forEach((metrics, i) => {
+      const before = new Map(unpooled[i]!.relations.map((r) => [r.between.join(), r.trustEnd]));
+      for (const relation of metrics.relations) {
+        const key = relation.between.join();
+        const without = before.get(key) ?? relation.trustStart;
+        if (pooling.includes(key)) {
+          expect(relation.trustEnd, key).toBeGreaterThanOrEqual(without);
+          if (relation.trustEnd > without) rose++;
+        }
+      }
+    });
+    expect(rose).toBeGreaterThan(SEEDS.length);
+    const trace: TraceEntry[] = [];
+    runScenario(coalition, { seed: 1, trace: (entry) => trace.push(entry) });
+    const pooled = trace.filter((entry) => entry.event === 'trust.changed' && (entry.data as { cause: string }).cause === 'intelligence-pooled');
+    expect(pooled.length).toBeGreaterThan(0);
+    for (const entry of pooled) expect(pooling).toContain((entry.data as { between: string[] }).between.join());
+  });
+
   it('rival forces collide, and the deconfliction channel cuts incidents', () => {
     const withoutChannel = runs(variant(coalition, (draft) => {
       for (const relation of draft.relations ?? []) if (relation.between.includes('rus') && relation.between.includes('usa')) relation.hotline = false;

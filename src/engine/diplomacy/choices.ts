@@ -39,7 +39,7 @@ export function conditionsChoice(sim: RunContext, nation: Nation, host: string, 
   return {
     question: `${host} admits nations it does not trust only with: ${terms.join(', ')}. Offer those conditions?`,
     consequences: {
-      'host-terms': `attach ${terms.join(', ')}${terms.includes('civilian-only') ? ` (${civilianUnits} of ${allUnits} units are civilian)` : ''}${terms.includes('regional-umbrella') ? `; serve under ${umbrella ?? 'a regional umbrella'} once it exists` : ''}`,
+      'host-terms': `attach ${terms.join(', ')}${terms.includes('civilian-only') ? ` (${civilianUnits} of ${allUnits} units are civilian)` : ''}${terms.includes('regional-umbrella') ? `; serve under ${umbrella ?? 'a regional umbrella'} once it exists` : ''}${terms.includes('time-limited') ? `; stay at most ${sim.nation(host).diplomacy.timeLimitHours} h from your first units in theatre` : ''}`,
       none: 'ask without conditions: wait for trust, talks or a change of policy',
     },
     recommended: nothingToSend || distrusted ? 'none' : 'host-terms',
@@ -53,6 +53,19 @@ function trustWithUmbrella(sim: RunContext, nation: string, host: string, umbrel
   const members = organization ? organization.members.filter((member) => member !== host && member !== nation) : [umbrella];
   if (members.length === 0) return 1;
   return members.reduce((sum, member) => sum + sim.trust(nation, member), 0) / members.length;
+}
+
+/**
+ * The stay a nation offered by attaching `time-limited` to its requests: the shortest
+ * `timeLimitHours` of the hosts it offered it to, in hours from its first units in
+ * theatre; null when it offered no time limit.
+ */
+export function offeredStayHours(sim: RunContext, hosts: readonly string[], conditionsFor: ReadonlyMap<string, readonly OfferCondition[]>): number | null {
+  let stay: number | null = null;
+  for (const host of hosts) {
+    if (conditionsFor.get(host)?.includes('time-limited')) stay = Math.min(stay ?? Infinity, sim.nation(host).diplomacy.timeLimitHours);
+  }
+  return stay;
 }
 
 /**

@@ -3,6 +3,7 @@ import { relationKey } from '../../model/relations.js';
 import type { Organization } from '../../scenario/schema.js';
 import type { DiplomacyHandle, RunContext } from '../run-context.js';
 import { Incidents } from './incidents.js';
+import { IntelligencePooling } from './intelligence-pooling.js';
 import { MediationRuntime, type MediationOutcome, type Mediator } from './mediation-runtime.js';
 import { TalksRuntime } from './talks-runtime.js';
 
@@ -32,9 +33,15 @@ export class Diplomacy implements DiplomacyHandle {
   private readonly mediations = new Map<string, MediationRuntime>();
   private readonly mediationPending = new Set<string>();
   private readonly incidents: Incidents;
+  private readonly pooling: IntelligencePooling;
 
   constructor(private readonly sim: RunContext) {
     this.incidents = new Incidents(sim);
+    this.pooling = new IntelligencePooling(sim);
+  }
+
+  forcesArrived(nation: string): void {
+    this.pooling.forcesArrived(nation);
   }
 
   start(): void {

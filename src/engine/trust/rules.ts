@@ -28,8 +28,10 @@ export const TRUST_RULES = {
   'joint-deployment': 0.03,
   /** A host shares intelligence with a contributor. */
   'intelligence-shared': 0.05,
-  /** A host withholds intelligence from a contributor. */
+  /** A host withholds intelligence from a contributor, or an ally from its pooling partner. */
   'intelligence-withheld': -0.05,
+  /** An ally shares a week's intelligence with its pooling partner (relations[].intelligencePooling). */
+  'intelligence-pooled': 0.01,
   /** A nation stands by while others carry the response its interests call for. */
   'free-riding': -0.03,
   /** An incident between rival intervening forces (size: the incident hazard's `trustDrop`). */
