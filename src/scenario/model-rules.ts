@@ -34,7 +34,7 @@ export function modelRules(scenario: RuleSettings): ModelRule[] {
       title: 'Units',
       text:
         `each deployed resource unit (a team, an aircraft, a company) meets ${SUPPLY.needUnitsPerResourceUnit} unit of need of its capability: count needs in the units you count resources in. ` +
-        `Where several foreign contributors share a capability without a working coordination cell, ${percent(parameters.duplication)} of their effort is duplicated (parameters.duplication; ${percent(parameters.duplicationWithCell)} once a cell works). ` +
+        `Where more than one foreign contributor works in a capability and no coordination cell works yet, ${percent(parameters.duplication)} of that capability's supply is lost to duplicated effort (parameters.duplication; ${percent(parameters.duplicationWithCell)} once a cell works). ` +
         `The acute phase ends when the mean of the capabilities' met shares reaches ${scenario.crisis.resolveAtCoverage} (crisis.resolveAtCoverage); contributors then withdraw within ${parameters.drawdownHours} h (parameters.drawdownHours), and units no need calls for stand down.`,
     },
     {
@@ -47,7 +47,7 @@ export function modelRules(scenario: RuleSettings): ModelRule[] {
       title: 'Clearance',
       text:
         'military units (resources with military: true) enter a host as its sovereignty.armedForces says: allowed = all; forbidden = none; ' +
-        `restricted = only from a contributor with a SOFA or a protocol with the host, or trust >= ${MILITARY_CLEARANCE.trustAtLeast}, or that offers liaison officers when the host's diplomacy.acceptsWith asks for them (and not civilian-only); decided when consent is granted. ` +
+        `restricted = only from a contributor with a SOFA or a protocol with the host, or trust >= ${MILITARY_CLEARANCE.trustAtLeast}, or that offers liaison officers when the host's diplomacy.acceptsWith asks for them (and not civilian-only); decided when consent is granted (under automatic consent, when the units are committed). ` +
         `Under a restrictive consent policy a host admits only trusted partners (trust >= ${DIPLOMACY.hostTrustBar}, an MOU, a SOFA or a protocol) and nations that offer the conditions it asks for. ` +
         `A pair not listed under relations has trust ${UNDECLARED_PAIR_TRUST}; a listed pair without trust, ${listedTrust}.`,
     },

@@ -64,7 +64,7 @@ describe('crisis-sim new', () => {
     const defaults = parametersSchema.parse({});
     for (const statement of [
       `meets ${SUPPLY.needUnitsPerResourceUnit} unit of need of its capability`,
-      `${defaults.duplication * 100}% of their effort is duplicated`,
+      `${defaults.duplication * 100}% of that capability's supply is lost to duplicated effort`,
       `${defaults.duplicationWithCell * 100}% once a cell works`,
       `reaches ${crisisSchema.shape.resolveAtCoverage.parse(undefined)} (crisis.resolveAtCoverage)`,
       `takes ${defaults.diplomaticLatencyHours} h each way`,
@@ -84,7 +84,7 @@ describe('crisis-sim new', () => {
     const comment = modelRulesComment({ parameters: slow, crisis: { resolveAtCoverage: 0.8 } }).replace(/\n#\s*/g, ' ');
     expect(comment).toContain('takes 20 h each way');
     expect(comment).toContain('add 40 h to the host');
-    expect(comment).toContain('30% of their effort');
+    expect(comment).toContain('30% of that capability');
     expect(comment).toContain('reaches 0.8');
     for (const template of TEMPLATES) {
       const text = readFileSync(template, 'utf8');
