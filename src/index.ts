@@ -10,7 +10,8 @@ export type { ResourceStatistics, ResourceClock } from './kernel/resource.js';
 export { RandomStream, RandomStreams } from './kernel/random.js';
 
 export { scenarioSchema, injectSchema } from './scenario/schema.js';
-export type { Scenario, ScenarioInput, Nation, Relation, Organization, Crisis, Inject, InjectEffect, Delay, CrisisKind, Port } from './scenario/schema.js';
+export type { Scenario, ScenarioInput, Nation, Relation, Organization, Crisis, Inject, InjectEffect, Delay, CrisisKind, Port, Source } from './scenario/schema.js';
+export { modelRules, type ModelRule } from './scenario/model-rules.js';
 export { loadScenarioFile, loadScenarioText, checkScenarioText, checkScenarioFile } from './scenario/load.js';
 export { hashScenario } from './scenario/hash.js';
 export type { LoadedScenario, ScenarioCheck } from './scenario/load.js';

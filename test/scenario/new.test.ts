@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkScenarioText } from '../../src/index.js';
+import { checkScenarioText, loadScenarioText, modelRules } from '../../src/index.js';
 import { DIPLOMACY } from '../../src/model/diplomacy.js';
 import { MILITARY_CLEARANCE } from '../../src/model/levers.js';
 import { SUPPLY } from '../../src/model/supply.js';
@@ -86,6 +86,9 @@ describe('crisis-sim new', () => {
     expect(comment).toContain('add 40 h to the host');
     expect(comment).toContain('30% of that capability');
     expect(comment).toContain('reaches 0.8');
+    // The same rules through the public API, for a scenario as loaded.
+    const loaded = loadScenarioText(readFileSync(TEMPLATES[0]!, 'utf8'));
+    expect(modelRules(loaded.scenario).map((rule) => rule.title)).toEqual(['Units', 'Messages', 'Clearance']);
     for (const template of TEMPLATES) {
       const text = readFileSync(template, 'utf8');
       expect(text, template).toContain(MODEL_RULES_MARKER);
