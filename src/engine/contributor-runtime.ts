@@ -4,11 +4,9 @@ import {
   authorizationFactor,
   integrationHours,
   militaryAllowed,
-  motive,
   personnelRoom,
   sharesIntelligence,
 } from '../model/levers.js';
-import { DIPLOMACY, netMotive } from '../model/diplomacy.js';
 import type { Nation } from '../scenario/schema.js';
 import type { OfferCondition } from '../scenario/schema-diplomacy.js';
 import { drawDelay } from './delays.js';
@@ -17,7 +15,9 @@ import type { LiftNetwork } from './logistics/lift.js';
 import type { CivilMilitaryTasking } from './coordination/civil-military.js';
 import { poolTerms } from './logistics/consent-terms.js';
 import { PoolDispatcher, type Commitment } from './logistics/dispatcher.js';
-import { conditionsChoice, cooperationOnArrival, offeredStayHours, TALKS_CONSEQUENCES } from './diplomacy/choices.js';
+import { cooperationOnArrival } from './diplomacy/choices.js';
+import { ActDecision } from './diplomacy/act-decision.js';
+import { ConsentSeeking } from './diplomacy/consent-seeking.js';
 import { TRUST_RULES } from './trust/rules.js';
 import type { ContributorHandle, RunContext } from './run-context.js';
 
@@ -35,17 +35,9 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   private readonly actor: Actor<typeof contributorMachine>;
   private readonly isHost: boolean;
   private readonly hostsToAsk: string[];
-  private readonly grants = new Map<string, { allowMilitary: boolean }>();
   private mandateObtained = false;
-  /** Conditions attached to requests, per host (chosen once per host and umbrella state). */
-  private readonly conditionsFor = new Map<string, readonly OfferCondition[]>();
-  private readonly conditionsAsked = new Map<string, boolean>();
-  private readonly lastTalksAsk = new Map<string, number>();
-  private committedToAct = false;
-  private askedToAct = false;
-  private freeRode = false;
-  /** Acting on conditions: net motive fell just short of the threshold. */
-  private conditional = false;
+  private readonly act: ActDecision;
+  private readonly consent: ConsentSeeking;
   private commitments: Commitment[] = [];
   private unitsPending = 0;
   private arrivedOnce = false;
@@ -63,6 +55,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     this.isHost = sim.hosts.has(nation.id);
     // A host responds on its own soil: it asks no one, not even a co-host, for consent.
     this.hostsToAsk = this.isHost ? [] : sim.scenario.crisis.hosts.slice();
+    this.act = new ActDecision(sim, nation, this.hostsToAsk, () => this.plannedCostMusd(), (event) => this.send(event));
+    this.consent = new ConsentSeeking(sim, this, this.hostsToAsk);
     this.actor = sim.createActor(contributorMachine, { input: { port: this } });
     this.dispatcher = new PoolDispatcher(sim, nation, this.hostsToAsk, logistics.ports, logistics.lift, {
       landed: (pool, units) => (this.deployedAlready() ? this.recordArrival(pool, units) : this.send({ type: 'units.arrived', pool, units })),
@@ -135,7 +129,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   }
 
   consentRequired(): boolean {
-    return this.hostsToAsk.some((host) => this.hostNeedsAsking(host));
+    return this.consent.required();
   }
 
   needsIntegration(): boolean {
@@ -153,55 +147,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   // ---- decisions ----------------------------------------------------------------------
 
   askActDecision(): void {
-    const sim = this.sim;
-    if (this.isHost) {
-      // A government always responds on its own soil; the question is how fast.
-      sim.ask(this.nation.id, 'act', 'Respond to the crisis at home?', { act: 'mobilize national resources' }, 'act', () => this.send({ type: 'decision.act' }));
-      return;
-    }
-    const nation = this.nation;
-    const drive = motive(nation.interests, sim.scenario.crisis.kind, sim.pressure(), sim.trust(nation.id, this.primaryHost));
-    const rivalActing = nation.diplomacy.rivals.some((rival) => sim.contributor(rival)?.committed ?? false);
-    const budget = sim.world.state.budgetsMusd[nation.id] ?? 0;
-    const costShare = budget > 0 ? this.plannedCostMusd() / budget : 1;
-    const net = netMotive(drive, nation, costShare, rivalActing);
-    const noisy = net + this.streamFor('act').normal(0, 0.05);
-    const threshold = nation.decision.actThreshold;
-    const acts = noisy >= threshold - DIPLOMACY.conditionMargin;
-    const othersActing = sim.contributorList().some((other) => other !== this && other.committed);
-    this.askedToAct = true;
-    sim.ask(
-      nation.id,
-      'act',
-      'Commit to the response?',
-      {
-        act: 'start domestic authorization, then seek mandate and consent as required',
-        standby: `stand by and reconsider in ${nation.decision.reassessHours} h or when the situation changes${othersActing ? ' (others carry the response: partners see free-riding)' : ''}`,
-      },
-      acts ? 'act' : 'standby',
-      (choice) => {
-        if (choice === 'act') {
-          this.committedToAct = true;
-          this.conditional = noisy < threshold;
-          this.engageOrganizations();
-        } else if (othersActing && nation.interests.humanitarian >= 0.5 && !this.freeRode) {
-          this.freeRode = true;
-          sim.change(`free-riding:${nation.id}`, (world) => {
-            for (const host of this.hostsToAsk) sim.shiftTrust(world, nation.id, host, 'free-riding');
-          });
-        }
-        this.send({ type: choice === 'act' ? 'decision.act' : 'decision.standby' });
-      },
-      undefined,
-      `motive ${drive.toFixed(2)}, less cost ${(nation.diplomacy.costWeight * Math.min(1, costShare)).toFixed(2)}${rivalActing ? ', plus the pull of an acting rival' : ''}: ${net.toFixed(2)}; threshold ${threshold.toFixed(2)}${acts && noisy < threshold ? ' (acts on conditions)' : ''}`,
-    );
-  }
-
-  /** A foreign member decided to respond: its organizations start coordinating, mandate or not. */
-  private engageOrganizations(): void {
-    for (const organization of this.sim.scenario.organizations) {
-      if (organization.members.includes(this.nation.id)) this.sim.organization(organization.id)?.memberEngaged(this.nation.id);
-    }
+    this.act.ask(this.isHost);
   }
 
   /** Cost of committing every pool for the horizon, within budget (MUSD). */
@@ -211,19 +157,22 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   }
 
   get committed(): boolean {
-    return this.committedToAct;
+    return this.act.committed;
   }
 
   /** Whether the nation was asked to act and never did (for the `declined` metric). */
   get declined(): boolean {
-    return this.askedToAct && !this.committedToAct;
+    return this.act.declined;
+  }
+
+  /** Acting on conditions: net motive fell just short of the threshold. */
+  get conditional(): boolean {
+    return this.act.conditional;
   }
 
   /** Every condition the nation attached to a request in this run. */
   conditionsOffered(): OfferCondition[] {
-    const all = new Set<OfferCondition>();
-    for (const conditions of this.conditionsFor.values()) for (const condition of conditions) all.add(condition);
-    return [...all];
+    return this.consent.conditionsOffered();
   }
 
   askMandateDecision(): void {
@@ -275,89 +224,19 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   }
 
   requestConsent(): void {
-    for (const host of this.hostsToAsk) {
-      if (this.grants.has(host)) continue;
-      this.withConditions(host, (conditions) => {
-        const runtime = this.sim.host(host)!;
-        this.sim.schedule(runtime.latencyTo(this.nation.id), () => runtime.receiveRequest(this.nation.id, conditions));
-      });
-    }
-    this.checkConsents();
+    this.consent.request();
   }
 
-  /**
-   * Calls `send` with the conditions to attach to a request to `host`: asked as a decision
-   * when the host asks conditions of nations it does not trust (again once an umbrella
-   * mechanism exists), otherwise none or the conditions chosen before.
-   */
-  private withConditions(host: string, send: (conditions: readonly OfferCondition[]) => void): void {
-    const sim = this.sim;
-    const umbrella = sim.world.state.umbrella[host];
-    const key = `${host}|${umbrella ?? ''}`;
-    const offer = conditionsChoice(sim, this.nation, host, this.unitsOffered('civilian-only'), this.unitsOffered('all'));
-    if (offer === null || this.conditionsAsked.get(key)) {
-      if (this.conditional && !this.conditionsFor.has(host) && this.unitsOffered('civilian-only') > 0) this.conditionsFor.set(host, ['civilian-only']);
-      send(this.conditionsFor.get(host) ?? []);
-      return;
-    }
-    this.conditionsAsked.set(key, true);
-    sim.ask(this.nation.id, 'conditions', offer.question, offer.consequences, offer.recommended, (choice) => {
-      const conditions = choice === 'host-terms' ? offer.terms : [];
-      this.conditionsFor.set(host, conditions);
-      if (conditions.length > 0) sim.trace(`nation:${this.nation.id}`, 'conditions.offered', { data: { host, conditions } });
-      send(conditions);
-    }, host);
-  }
-
-  /** A host left the request waiting: talks, a démarche, or waiting, at most once per reassessment period. */
   consentDeferred(host: string): void {
-    const sim = this.sim;
-    if (this.state !== 'awaitingConsent' || this.grants.has(host)) return;
-    const last = this.lastTalksAsk.get(host);
-    if (last !== undefined && sim.now - last < this.nation.decision.reassessHours) return;
-    this.lastTalksAsk.set(host, sim.now);
-    const talksLeft = sim.diplomacy.talksLeft(this.nation.id, host);
-    const options: Record<string, string> = {};
-    if (talksLeft > 0) options['talks'] = `${TALKS_CONSEQUENCES.talks} (${talksLeft} left with ${host})`;
-    options['demarche'] = TALKS_CONSEQUENCES.demarche;
-    options['wait'] = TALKS_CONSEQUENCES.wait;
-    const trust = sim.trust(this.nation.id, host);
-    const recommended = sim.diplomacy.mediating(host) ? 'wait' : talksLeft > 0 ? 'talks' : trust < 0.1 && this.nation.interests.security >= 0.5 ? 'demarche' : 'wait';
-    sim.ask(this.nation.id, 'talks', `${host} keeps your offer waiting (trust ${trust.toFixed(2)}). Seek talks?`, options, recommended, (choice) => {
-      if (choice === 'talks') {
-        if (sim.diplomacy.startTalks(this.nation.id, host)) this.send({ type: 'talks.started' });
-      } else if (choice === 'demarche') {
-        sim.trace(`nation:${this.nation.id}`, 'demarche', { data: { host } });
-        sim.change(`demarche:${this.nation.id}:${host}`, (world) => {
-          sim.shiftTrust(world, this.nation.id, host, 'demarche');
-        });
-        sim.schedule(sim.host(host)!.latencyTo(this.nation.id), () => sim.host(host)?.reconsider('demarche'));
-      }
-    }, host);
+    this.consent.deferred(host);
   }
 
-  /** A host granted consent (called by the host runtime). */
   consentGranted(host: string, allowMilitary: boolean): void {
-    this.grants.set(host, { allowMilitary });
-    this.sim.trace(`nation:${this.nation.id}`, 'consent.granted', { data: { host, allowMilitary } });
-    this.checkConsents();
+    this.consent.granted(host, allowMilitary);
   }
 
   consentRevoked(host: string): void {
-    if (!this.grants.delete(host)) return;
-    this.sim.trace(`nation:${this.nation.id}`, 'consent.revoked', { data: { host } });
-    this.send({ type: 'consent.revoked' });
-  }
-
-  private checkConsents(): void {
-    if (!this.hostsToAsk.every((host) => this.grants.has(host) || !this.hostNeedsAsking(host))) return;
-    if (this.hostsToAsk.length > 0) this.sim.recorder.milestone(this.nation.id, 'consentHours', this.sim.now);
-    this.sim.schedule(0, () => this.send({ type: 'consent.granted' }));
-  }
-
-  /** Whether deploying on this host's soil needs a consent request (not automatic, or no longer open). */
-  private hostNeedsAsking(host: string): boolean {
-    return this.sim.nation(host).sovereignty.consent !== 'automatic' || this.sim.world.state.hostPolicy[host] !== 'open';
+    this.consent.revoked(host);
   }
 
   requestIntelligence(): void {
@@ -388,7 +267,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
    * automatic and nobody asked, by its armed-forces rule all the same.
    */
   private militaryAllowedOn(host: string): boolean {
-    const grant = this.grants.get(host);
+    const grant = this.consent.grantOf(host);
     if (grant) return grant.allowMilitary;
     return militaryAllowed(this.sim.nation(host).sovereignty.armedForces, this.sim.relation(this.nation.id, host), this.sim.trust(host, this.nation.id));
   }
@@ -413,7 +292,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     const plannedDays = sim.horizonHours / 24;
     const plan: Commitment[] = [];
     // A stay the nation offered as a condition (time-limited) binds every pool, like a host's time-limited grant.
-    const stayHours = offeredStayHours(sim, this.hostsToAsk, this.conditionsFor);
+    const stayHours = this.consent.offeredStayHours();
     for (const resource of this.nation.resources) {
       if (resource.units <= 0 || !(resource.capability in world.needs)) continue;
       if (resource.military && !allowMilitary) continue;
@@ -477,7 +356,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     const inTheatre = sim.world.state.deployed;
     sim.change(`arrival:${this.nation.id}:${capability}`, (world) => {
       // The first units to arrive build trust with the host and the partners already there.
-      if (firstArrival) cooperationOnArrival(sim, world, inTheatre, this.nation, this.hostsToAsk, (host) => this.grants.has(host), this.conditionsFor);
+      if (firstArrival) cooperationOnArrival(sim, world, inTheatre, this.nation, this.hostsToAsk, (host) => this.consent.grantOf(host) !== undefined, this.consent.conditions);
       const deployed = world.deployed[this.nation.id]!;
       deployed[capability] = (deployed[capability] ?? 0) + units;
     });
