@@ -241,6 +241,19 @@ describe('trust and preparedness', () => {
     expect(relation.trustEnd).toBeGreaterThan(relation.trustStart);
   });
 
+  it('property: changing one relation\'s trust or ties never shifts an unrelated nation\'s draws (common random numbers)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 10_000 }), (trust, hotline, sofa, seed) => {
+        const [a] = runs(() => {}, [seed]);
+        const [b] = runs((input) => Object.assign(input.relations[0], { trust, hotline, sofa }), [seed]);
+        // Beta's relation is not the one changed: its detection and authorization draws are its own.
+        expect(b!.nations.bbb!.detectHours).toBe(a!.nations.bbb!.detectHours);
+        expect(b!.nations.bbb!.authorizeHours! - b!.nations.bbb!.decideHours!).toBeCloseTo(a!.nations.bbb!.authorizeHours! - a!.nations.bbb!.decideHours!, 9);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('a change to one relation does not shift an unrelated nation\'s draws (common random numbers)', () => {
     const base = runs(() => {});
     const changed = runs((input) => (input.relations[0].trust = 0.1));
