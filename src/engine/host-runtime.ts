@@ -28,6 +28,8 @@ export class HostRuntime implements HostPort, HostHandle {
   private readonly admitted = new Set<string>();
   /** Foreign nations granted consent and not asked to leave since, in grant order. */
   private readonly granted = new Set<string>();
+  /** Nations whose grant is being processed (each is granted once). */
+  private readonly granting = new Set<string>();
   /** While an imposed policy stands: where the host stood then (loosening needs something new). */
   private imposed: ImposedBaseline | undefined;
   private pressureSinceImposed = 0;
@@ -78,6 +80,8 @@ export class HostRuntime implements HostPort, HostHandle {
 
   /** A consent request has arrived from a contributor. */
   receiveRequest(nation: string, conditions: readonly OfferCondition[]): void {
+    // A request re-sent after talks that already won admission: the grant is on its way.
+    if (this.granting.has(nation)) return;
     if (!this.waiting.includes(nation)) this.waiting.push(nation);
     this.conditions.set(nation, conditions);
     this.sim.trace(`host:${this.nation.id}`, 'consent.requested', { data: { nation, ...(conditions.length > 0 ? { conditions } : {}) } });
@@ -206,8 +210,10 @@ export class HostRuntime implements HostPort, HostHandle {
       const armedForces = this.nation.sovereignty.armedForces;
       const allowMilitary = admission.allowMilitary && (militaryAllowed(armedForces, relation, trust) || (armedForces === 'restricted' && admission.liaison));
       const contributor = this.sim.contributor(nation);
+      this.granting.add(nation);
       this.sim.schedule(processing + this.latencyTo(nation), () => {
         if (this.firstAdmissionHours === null) this.firstAdmissionHours = this.sim.now;
+        this.granting.delete(nation);
         this.granted.add(nation);
         contributor?.consentGranted(this.nation.id, allowMilitary);
       });

@@ -98,6 +98,19 @@ describe('cyclone with refused help: access comes from the agents', () => {
   });
 });
 
+describe('consent is granted once', () => {
+  it('a request re-sent after talks that won admission does not bring a second grant (cyclone, border clash)', () => {
+    for (const file of ['cyclone-refused-help.yaml', 'border-clash.yaml']) {
+      for (const seed of SEEDS.slice(0, 5)) {
+        const trace: TraceEntry[] = [];
+        runScenario(shipped(file), { seed, trace: (entry) => trace.push(entry) });
+        const grants = trace.filter((entry) => entry.event === 'consent.granted').map((entry) => `${entry.agent}>${(entry.data as { host: string }).host}`);
+        expect(grants.length, `${file} seed ${seed}`).toBe(new Set(grants).size);
+      }
+    }
+  });
+});
+
 describe('border clash: the regional mandate comes from the agents', () => {
   const clash = shipped('border-clash.yaml');
   const mandated = (metrics: RunMetrics[]) => metrics.filter((m) => m.nations.idn!.mandateHours !== null).length;
