@@ -6,7 +6,7 @@ import { CARIBBEAN, crisisSim, scratchDir, writeScript } from '../drill/binary.j
 /**
  * Text from a scenario, a live inject or a note reaches every hand-out as text, never as
  * markup: the HTML reports (run --report, report -o, a drill's end) escape it, and the
- * Markdown hand-outs (report -o .md, the drill debrief) backslash-escape it, so a viewer
+ * Markdown hand-outs (report -o .md of a trace or a drill log, the drill debrief) backslash-escape it, so a viewer
  * shows `<script>` instead of running it.
  */
 
@@ -55,16 +55,18 @@ describe('hostile text from a scenario, a live inject or a note in the hand-outs
     'end',
   ]);
   const drill = crisisSim(['drill', scenario, '--play', 'usa', '--seed', '1', '--script', script, '--log', 'drill.jsonl'], { cwd: dir });
+  const aarHtml = crisisSim(['report', 'drill.jsonl', '-o', 'aar.html'], { cwd: dir });
+  const aarMarkdown = crisisSim(['report', 'drill.jsonl', '-o', 'aar.md'], { cwd: dir });
 
   it('every command succeeds', () => {
-    for (const result of [run, markdown, html, drill]) {
+    for (const result of [run, markdown, html, drill, aarHtml, aarMarkdown]) {
       expect(result.status, result.stderr).toBe(0);
       expect(result.stderr).not.toMatch(/error/i);
     }
   });
 
-  it('the HTML reports of a run, of a trace and of a drill show the text escaped', () => {
-    for (const file of ['run.html', 'report.html', 'drill.report.html']) {
+  it('the HTML reports of a run, of a trace, of a drill and its AAR/IP show the text escaped', () => {
+    for (const file of ['run.html', 'report.html', 'drill.report.html', 'aar.html']) {
       const text = readFileSync(join(dir, file), 'utf8');
       expect(liveHtml(text), file).toEqual([]);
       expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -76,6 +78,9 @@ describe('hostile text from a scenario, a live inject or a note in the hand-outs
     const report = readFileSync(join(dir, 'report.md'), 'utf8');
     expect(liveMarkdown(report)).toEqual([]);
     expect(report).toContain('\\<script\\>alert(1)\\</script\\>');
+    const aar = readFileSync(join(dir, 'aar.md'), 'utf8');
+    expect(liveMarkdown(aar)).toEqual([]);
+    expect(aar).toContain('\\<script\\>alert(5)\\</script\\>');
     const debrief = readFileSync(join(dir, 'drill.debrief.md'), 'utf8');
     expect(liveMarkdown(debrief)).toEqual([]);
     for (const shown of ['\\<script\\>alert(1)\\</script\\> quake', '\\<img src=x onerror=alert(2)\\> (usa)', '\\[click\\](javascript:alert(3))', 'note: \\<script\\>alert(5)\\</script\\>', '\\<img src=y onerror=alert(6)\\>', '\\[go\\](javascript:alert(7))']) {
