@@ -15,8 +15,9 @@ export const DRILL_LOG_FORMAT = 'crisis-sim-drill-log';
 /**
  * 2: MSEL injects are held for the facilitator (deliver, skip, re-time); undo takes back any action.
  * 3: written ahead: an action's fingerprint is of the state it was taken in (before it applied).
+ * 4: every action but notes and plans must carry its fingerprint, `end` included (the state the run closed in).
  */
-export const DRILL_LOG_VERSION = 3;
+export const DRILL_LOG_VERSION = 4;
 
 const injectLike = z.record(z.string(), z.unknown());
 
@@ -38,12 +39,27 @@ const headerSchema = z.object({
 });
 export type DrillLogHeader = z.infer<typeof headerSchema>;
 
+/** Actions that record what was said or planned, not what was done: no fingerprint, never undone. */
+export const UNSTAMPED_ACTIONS = ['note', 'plan'] as const;
+
+/** Whether an action of this type carries the fingerprint of the state it was taken in. */
+export function isStamped(type: DrillActionType): boolean {
+  return !(UNSTAMPED_ACTIONS as readonly string[]).includes(type);
+}
+
 /**
  * Fields every action carries: the simulated time it was taken at and, for actions undo
  * can take back, the fingerprint of the state it was taken in (the line is written before
- * the action applies; replay checks it before applying the action).
+ * the action applies; replay checks it before applying the action). The fingerprint is
+ * required: a log whose fingerprints were deleted cannot prove its replay, and edited
+ * decisions would replay unnoticed.
  */
-const stamped = { atHours: z.number().nonnegative(), fingerprint: z.string().optional() };
+const stamped = {
+  atHours: z.number().nonnegative(),
+  fingerprint: z.string({ error: (issue) => (issue.input === undefined ? 'missing: without it the replay cannot be verified (was the log edited?)' : undefined) }),
+};
+/** Fields of a note or an imported plan (UNSTAMPED_ACTIONS). */
+const timed = { atHours: z.number().nonnegative() };
 
 /** One row of the Improvement Plan matrix. */
 export const improvementRowSchema = z.object({
@@ -76,7 +92,7 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retime'), ...stamped, inject: z.string(), dueHours: z.number().nonnegative() }),
   z.object({ type: z.literal('inject'), ...stamped, inject: injectLike }),
   /** `hotwash`: said in the hot wash right after play; both go into the after-action report. */
-  z.object({ type: z.literal('note'), ...stamped, text: z.string(), kind: z.enum(['note', 'hotwash']).optional() }),
+  z.object({ type: z.literal('note'), ...timed, text: z.string(), kind: z.enum(['note', 'hotwash']).optional() }),
   /** An evaluator's rating of a critical task (Exercise Evaluation Guide). */
   z.object({ type: z.literal('rate'), ...stamped, task: z.string(), rating: z.enum(['P', 'S', 'M', 'U']), observation: z.string() }),
   /** Whether an inject's expected action was observed, and what the team actually did. */
@@ -84,7 +100,7 @@ const actionSchema = z.discriminatedUnion('type', [
   /** A team's action in its own words; `effect` when it matched an engine lever (it then takes effect). */
   z.object({ type: z.literal('act'), ...stamped, nation: z.string(), text: z.string(), lever: z.string().optional(), effect: injectLike.optional() }),
   /** The Improvement Plan as the planning team filled it in (`crisis-sim ip import`); the latest counts. */
-  z.object({ type: z.literal('plan'), ...stamped, rows: z.array(improvementRowSchema) }),
+  z.object({ type: z.literal('plan'), ...timed, rows: z.array(improvementRowSchema) }),
   z.object({ type: z.literal('undo'), ...stamped }),
   z.object({ type: z.literal('end'), ...stamped }),
 ]);
@@ -281,7 +297,7 @@ export function actionsInForce(actions: readonly DrillAction[]): DrillAction[] {
 
 /** Index of the latest action undo would take back (anything but a note or an imported plan), or -1. */
 export function lastUndoableIndex(actions: readonly DrillAction[]): number {
-  for (let index = actions.length - 1; index >= 0; index--) if (actions[index]!.type !== 'note' && actions[index]!.type !== 'plan') return index;
+  for (let index = actions.length - 1; index >= 0; index--) if (isStamped(actions[index]!.type)) return index;
   return -1;
 }
 

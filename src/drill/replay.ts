@@ -180,7 +180,7 @@ export function replay(scenario: Scenario, options: DrillRunOptions, actions: re
   const run = startRun(scenario, options, alsoTrace);
   runToFirstStop(run, scenario.modules?.[0]?.endHours);
   for (const [index, action] of actions.entries()) {
-    if (verify && action.fingerprint !== undefined) {
+    if (verify && 'fingerprint' in action) {
       const now = fingerprintOf(run);
       if (now !== action.fingerprint) {
         throw new DrillError(

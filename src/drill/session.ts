@@ -13,6 +13,7 @@ import {
   DRILL_LOG_FORMAT,
   DRILL_LOG_VERSION,
   DrillLogWriter,
+  isStamped,
   lastUndoableIndex,
   readDrillLog,
   type DrillAction,
@@ -55,6 +56,13 @@ export class DrillSession {
     this.actions = actions;
     this.inForce = actionsInForce(actions);
     this.run = replay(scenario, this.runOptions(), this.inForce, true);
+    // A log closed by `end` states the state the run closed in: the replay must reach it.
+    const last = actions.at(-1);
+    if (last?.type === 'end' && last.fingerprint !== this.fingerprint()) {
+      throw new DrillError(
+        `${path}: the replay ends in state ${this.fingerprint()}, the log's end line says ${last.fingerprint} (T+${last.atHours} h); the log was edited after the drill, or written by another engine version`,
+      );
+    }
   }
 
   /** Starts a new drill: writes the log header, then runs to the first decision. */
@@ -328,7 +336,7 @@ export class DrillSession {
   /** Marks the end of the drill in the log (the report is built by the caller). */
   end(): void {
     this.requireNoPending('the run can close');
-    this.record({ type: 'end', atHours: this.now });
+    this.record({ type: 'end', atHours: this.now, fingerprint: this.fingerprint() });
   }
 
   close(): void {
@@ -356,8 +364,7 @@ export class DrillSession {
 
   /** Logs a checked action taken now (with the fingerprint of the state it is taken in), then applies it. */
   private commit(input: ActionInput): void {
-    const undoable = input.type !== 'note' && input.type !== 'plan';
-    const action = { ...input, atHours: this.now, ...(undoable ? { fingerprint: this.fingerprint() } : {}) } as DrillAction;
+    const action = { ...input, atHours: this.now, ...(isStamped(input.type) ? { fingerprint: this.fingerprint() } : {}) } as DrillAction;
     this.logThenApply(action, () => {
       try {
         applyAction(this.run, action);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RunResult } from '../engine/run.js';
 import { NATION_MILESTONES, STALL_CAUSES } from '../metrics/definitions.js';
 import type { TraceEntry } from '../metrics/trace.js';
+import { hashScenario } from '../scenario/hash.js';
 import { formatPath } from '../scenario/issues.js';
 import { scenarioSchema, type Scenario } from '../scenario/schema.js';
 
@@ -90,6 +91,21 @@ const summarySchema = z.object({
   timeline: z.array(z.object({ nation: z.string(), state: z.string(), startHours: z.number(), endHours: hoursOrNull, stallCause: z.enum(STALL_CAUSES).nullable() })),
 });
 
+/** What a field missing from the provenance means: the trace cannot be checked. */
+const UNVERIFIABLE = {
+  error: (issue: { input: unknown }) => (issue.input === undefined ? 'missing: without it the trace cannot be verified (was it edited?)' : undefined),
+};
+
+/** The `header` line: the run's provenance and the scenario as run (its hash is checked against it). */
+const headerSchema = z.object({
+  engine: z.object({ name: z.string(), version: z.string() }, UNVERIFIABLE),
+  scenario: z.string(UNVERIFIABLE),
+  scenarioHash: z.string(UNVERIFIABLE),
+  seed: z.number(UNVERIFIABLE).int().nonnegative(),
+  scenarioDocument: z.unknown(),
+});
+type TraceHeader = z.infer<typeof headerSchema>;
+
 const eventSchema = z.object({
   t: z.number(),
   agent: z.string(),
@@ -115,6 +131,7 @@ export function readTraceFile(path: string): TraceFileRun {
 export function parseTrace(text: string, file: string): TraceFileRun {
   const lines = text.split('\n');
   let scenario: Scenario | undefined;
+  let header: TraceHeader | undefined;
   let result: RunResult | undefined;
   const trace: TraceEntry[] = [];
   for (let index = 0; index < lines.length; index++) {
@@ -131,14 +148,32 @@ export function parseTrace(text: string, file: string): TraceFileRun {
     if (scenario === undefined && type !== 'header') throw new TraceFileError(`${where}: expected the trace's "header" line first, got ${JSON.stringify(type ?? null)}`);
     if (result !== undefined) throw new TraceFileError(`${where}: nothing may follow the "summary" line`);
     const { type: _type, ...body } = record as Record<string, unknown>;
-    if (type === 'header') scenario = checked(scenarioSchema, body['scenarioDocument'], `${where}: scenarioDocument`);
-    else if (type === 'event') trace.push(checked(eventSchema, body, where) as TraceEntry);
-    else if (type === 'summary') result = checked(summarySchema, body, where) as RunResult;
+    if (type === 'header') {
+      header = checked(headerSchema, body, where);
+      scenario = checked(scenarioSchema, header.scenarioDocument, `${where}: scenarioDocument`);
+      if (hashScenario(scenario) !== header.scenarioHash) {
+        throw new TraceFileError(`${where}: the scenario stored in the trace does not match its hash ${header.scenarioHash}: the trace was edited or damaged, or written by a crisis-sim whose scenario format differs (it says ${header.engine.name} ${header.engine.version})`);
+      }
+    } else if (type === 'event') trace.push(checked(eventSchema, body, where) as TraceEntry);
+    else if (type === 'summary') result = sameRun(checked(summarySchema, body, where) as RunResult, header!, where);
     else throw new TraceFileError(`${where}: unknown line type ${JSON.stringify(type ?? null)}; expected "header", "event" or "summary"`);
   }
   if (scenario === undefined) throw new TraceFileError(`${file}: empty trace file`);
   if (result === undefined) throw new TraceFileError(`${file}: no "summary" line at the end (was the run interrupted?)`);
   return { scenario, result, trace };
+}
+
+/** The summary is of the run the header describes: same engine, scenario hash and seed. */
+function sameRun(result: RunResult, header: TraceHeader, where: string): RunResult {
+  const differs = (
+    [
+      ['engine', `${result.engine.name} ${result.engine.version}`, `${header.engine.name} ${header.engine.version}`],
+      ['scenario hash', result.scenarioHash, header.scenarioHash],
+      ['seed', String(result.seed), String(header.seed)],
+    ] as const
+  ).find(([, summary, head]) => summary !== head);
+  if (differs) throw new TraceFileError(`${where}: the summary's ${differs[0]} (${differs[1]}) is not the header's (${differs[2]}); the trace was edited or put together from two runs`);
+  return result;
 }
 
 function checked<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
