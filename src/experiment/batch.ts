@@ -1,5 +1,5 @@
 import { loadExperimentFile, type Experiment } from './load.js';
-import { planFromTable, planRuns } from './plan.js';
+import { everyRun, planFromTable } from './plan.js';
 import { toExperimentRun, type ExperimentRun, type RunOutcome } from './records.js';
 import { Journal } from './journal.js';
 import { openResults, writeFinalResults } from './results-dir.js';
@@ -42,8 +42,8 @@ export async function runBatch(experiment: Experiment | string, options: BatchOp
   try {
     // On resume, the finished runs go straight from the journal into the table (bounded memory).
     const { resumed, ignored } = openResults(options.outDir, table, { resume: options.resume ?? false, shard: options.shard });
-    // Every run counted as finished-but-missing never meets a stopping rule: the most runs there can be.
-    const maxRuns = planRuns(manifest, () => null, options.shard).runs.length;
+    // Every run (or the shard's share): the most there can be; a stopping rule may stop sooner.
+    const maxRuns = everyRun(manifest, options.shard).length;
     options.onStart?.({ toRun: Math.max(0, maxRuns - resumed), resumed, ignoredLines: ignored });
     journal = Journal.append(options.outDir, manifest);
     const runs = runFinished(

@@ -80,7 +80,7 @@ export class Journal {
   }
 
   /** Closes the journal, writes the results files with the lines of these runs in this order, and deletes scratch files. */
-  rewriteInOrder(runs: readonly number[]): void {
+  rewriteInOrder(runs: Iterable<number>): void {
     this.close();
     this.files.forEach((file, k) => {
       const source = new WindowReader(file.path);

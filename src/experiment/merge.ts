@@ -44,11 +44,16 @@ export function mergeResults(dirs: readonly string[], outDir: string): { runs: n
       else refuseConflict(table, outcome);
     });
     const plan = planFromTable(table);
-    const missing = plan.runs.filter((run) => !table.has(run));
-    if (!plan.complete || missing.length > 0) {
-      const first = missing[0] ?? plan.runs.find((run) => !table.has(run));
+    let missing = 0;
+    let first: number | undefined;
+    for (const run of plan.runs) {
+      if (table.has(run)) continue;
+      missing += 1;
+      first ??= run;
+    }
+    if (!plan.complete || missing > 0) {
       const where = first === undefined ? '' : ` (first missing: run ${first}, design point ${runCoordinates(manifest, first).point}, replication ${runCoordinates(manifest, first).replication})`;
-      throw new ResultsError(`the results are incomplete: ${missing.length} planned runs missing${where}; is a shard missing or unfinished? Resume it with --resume`);
+      throw new ResultsError(`the results are incomplete: ${missing} planned runs missing${where}; is a shard missing or unfinished? Resume it with --resume`);
     }
     table.keepOnly(plan.runs);
     writeFinalResults(outDir, table, plan.runs, { summaries: true, journal });

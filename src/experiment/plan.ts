@@ -12,10 +12,44 @@ export interface Shard {
   count: number;
 }
 
+/**
+ * Run indices `start`, `start + step`, ... below `end`: every run of an experiment (step 1)
+ * or a shard's share (step N). Walked lazily and as often as needed, so a plan of ten
+ * million runs takes no memory; `length` is known without walking it.
+ */
+export class RunRange implements Iterable<number> {
+  constructor(
+    readonly start: number,
+    readonly step: number,
+    readonly end: number,
+  ) {}
+
+  get length(): number {
+    return this.end > this.start ? Math.ceil((this.end - this.start) / this.step) : 0;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    for (let run = this.start; run < this.end; run += this.step) yield run;
+  }
+}
+
+/** Runs in run order: a range, or (under a stopping rule) the list of the stages so far. */
+export type RunList = RunRange | readonly number[];
+
 /** The runs to do so far, and whether the plan is final (no stopping decision waits on results). */
 export interface RunPlan {
-  runs: number[];
+  runs: RunList;
   complete: boolean;
+}
+
+/**
+ * Every run of the experiment, or a shard's share, in run order. Runs are numbered
+ * replication-major (runIndex), so every replication of every design point is the
+ * range 0 .. points x replications, and shard K/N the runs K-1, K-1+N, ...
+ */
+export function everyRun(manifest: Pick<ExperimentManifest, 'points' | 'replications'>, shard?: Shard): RunRange {
+  const total = manifest.points.length * manifest.replications;
+  return shard ? new RunRange(shard.index - 1, shard.count, total) : new RunRange(0, 1, total);
 }
 
 /**
@@ -36,11 +70,9 @@ export type StoppingObservation = { value: number | null; status: ValueStatus; c
  * replication, since no shard sees all results) replays it exactly.
  */
 export function planRuns(manifest: ExperimentManifest, observe: (run: number) => StoppingObservation | undefined, shard?: Shard): RunPlan {
-  const points = manifest.points.map((point) => point.index);
-  const every = (replications: number, active: readonly number[]) => Array.from({ length: replications }, (_, r) => active.map((p) => runIndex(manifest, p, r))).flat();
-  if (shard) return { runs: every(manifest.replications, points).filter((run) => run % shard.count === shard.index - 1), complete: true };
   const rule = manifest.stopping;
-  if (!rule) return { runs: every(manifest.replications, points), complete: true };
+  if (shard || !rule) return { runs: everyRun(manifest, shard), complete: true };
+  const points = manifest.points.map((point) => point.index);
 
   const censorable = manifest.columns.find((column) => column.name === rule.metric)?.censorable ?? false;
   const runs: number[] = [];

@@ -5,7 +5,8 @@ import { evaluateRun, failedRun, type FinishedRun, type RunSetup, type RunTask }
 
 /** Something that runs tasks and yields them as they finish. */
 export interface Runner {
-  run(tasks: readonly RunTask[]): AsyncIterable<FinishedRun>;
+  /** Runs the tasks, taken from `tasks` one at a time as workers have room (a plan of millions is never a list). */
+  run(tasks: Iterable<RunTask>): AsyncIterable<FinishedRun>;
   close(): Promise<void>;
 }
 
@@ -68,23 +69,48 @@ interface Slot {
  */
 export class WorkerPool implements Runner {
   private slots: Slot[] = [];
-  /** Tasks still to send, the next one last (so taking one is a pop). */
-  private pending: RunTask[] = [];
+  /** Tasks of a failed worker, to send again first (the next one last, so taking one is a pop). */
+  private requeued: RunTask[] = [];
+  /** Tasks already taken from the source and not sent yet, in order. */
+  private ahead: RunTask[] = [];
+  private source: Iterator<RunTask> | undefined;
   private channel: Channel<FinishedRun> | undefined;
-  private remaining = 0;
 
   constructor(private readonly setup: RunSetup, private readonly options: { workers: number; timeLimitMs: number }) {}
 
-  run(tasks: readonly RunTask[]): AsyncIterable<FinishedRun> {
+  run(tasks: Iterable<RunTask>): AsyncIterable<FinishedRun> {
     const channel = new Channel<FinishedRun>();
     this.channel = channel;
-    this.pending = [...tasks].reverse();
-    this.remaining = tasks.length;
-    if (tasks.length === 0) channel.end();
-    // Never more workers than runs to do.
-    else if (this.slots.length === 0) for (let i = 0; i < Math.min(this.options.workers, tasks.length); i += 1) this.slots.push(this.spawn());
+    this.source = tasks[Symbol.iterator]();
+    this.requeued = [];
+    this.ahead = [];
+    // Never more workers than runs to do: look as many tasks ahead as there may be workers.
+    while (this.slots.length === 0 && this.ahead.length < this.options.workers && this.pull()) continue;
+    if (!this.hasMore()) channel.end();
+    else if (this.slots.length === 0) for (let i = 0; i < this.ahead.length; i += 1) this.slots.push(this.spawn());
     else this.dispatch();
     return channel;
+  }
+
+  /** Takes the source's next task into `ahead`; false when the source is done. */
+  private pull(): boolean {
+    const next = this.source?.next();
+    if (!next || next.done) {
+      this.source = undefined;
+      return false;
+    }
+    this.ahead.push(next.value);
+    return true;
+  }
+
+  /** Whether a task is still to send. */
+  private hasMore(): boolean {
+    return this.requeued.length > 0 || this.ahead.length > 0 || this.pull();
+  }
+
+  /** The next task to send; call after {@link hasMore} said there is one. */
+  private take(): RunTask {
+    return this.requeued.pop() ?? this.ahead.shift()!;
   }
 
   async close(): Promise<void> {
@@ -119,8 +145,8 @@ export class WorkerPool implements Runner {
   /** Sends tasks to every ready worker with room. */
   private dispatch(): void {
     for (const slot of this.slots) {
-      while (slot.ready && slot.inFlight.length < TASKS_IN_FLIGHT && this.pending.length > 0) {
-        const task = this.pending.pop()!;
+      while (slot.ready && slot.inFlight.length < TASKS_IN_FLIGHT && this.hasMore()) {
+        const task = this.take();
         slot.inFlight.push(task);
         slot.worker.postMessage(task);
         if (slot.inFlight.length === 1) this.restartTimer(slot);
@@ -150,7 +176,7 @@ export class WorkerPool implements Runner {
     this.retire(slot);
     void slot.worker.terminate();
     const [current, ...rest] = slot.inFlight;
-    this.pending.push(...rest.reverse());
+    this.requeued.push(...rest.reverse());
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots[index] = this.spawn();
     if (current) this.deliver(failedRun(this.setup, current.run, status, message));
@@ -161,10 +187,10 @@ export class WorkerPool implements Runner {
     clearTimeout(slot.timer);
   }
 
+  /** Passes a finished run on; the batch is over when nothing is in flight and nothing is left to send. */
   private deliver(outcome: FinishedRun): void {
     this.channel?.push(outcome);
-    this.remaining -= 1;
-    if (this.remaining === 0) this.channel?.end();
+    if (this.slots.every((slot) => slot.inFlight.length === 0) && !this.hasMore()) this.channel?.end();
   }
 }
 

@@ -139,7 +139,7 @@ export function openResults(dir: string, table: ResultTable, options: { resume: 
  * Writes the final results in run order: the manifest, the runs, and (unless this is a
  * shard, whose summary would describe only part of the runs) the summaries.
  */
-export function writeFinalResults(dir: string, table: ResultTable, runs: readonly number[], options: { summaries: boolean; journal: Journal }): void {
+export function writeFinalResults(dir: string, table: ResultTable, runs: Iterable<number>, options: { summaries: boolean; journal: Journal }): void {
   writeFileAtomic(join(dir, RESULT_FILES.manifest), `${JSON.stringify(table.manifest, null, 2)}\n`);
   options.journal.rewriteInOrder(runs);
   if (table.manifest.series) writeSeries(dir, table.manifest);

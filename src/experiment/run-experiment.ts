@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { FinishedRun, RunSetup, RunTask } from './evaluate.js';
 import { loadExperimentFile, type Experiment } from './load.js';
 import { replicationSeed } from './manifest.js';
-import { planFromTable, planRuns, stoppingColumn, stoppingObservation, type Shard, type StoppingObservation } from './plan.js';
+import { planFromTable, planRuns, stoppingColumn, stoppingObservation, type RunList, type Shard, type StoppingObservation } from './plan.js';
 import { inlineRunner, WorkerPool, type Runner } from './pool.js';
 import { runCoordinates, toExperimentRun, type ExperimentRun, type RunOutcome } from './records.js';
 import type { ResultTable } from './table.js';
@@ -43,23 +43,25 @@ export async function* runExperiment(experiment: Experiment | string, options: R
 export async function* runFinished(loaded: Experiment, options: RunExperimentOptions, { formatLines, table }: { formatLines: boolean; table?: ResultTable }): AsyncGenerator<FinishedRun> {
   const manifest = loaded.manifest;
   const column = stoppingColumn(manifest);
+  // Without a table: one byte a run for "finished" (10 MB at the 10,000,000-run limit), the stopping metric only under a rule.
+  const finished = table ? undefined : new Uint8Array(manifest.points.length * manifest.replications);
   const observations = new Map<number, StoppingObservation>();
   const record = (outcome: RunOutcome) => {
-    if (!table) observations.set(outcome.run, stoppingObservation(outcome, column));
+    if (!finished) return;
+    finished[outcome.run] = 1;
+    if (column >= 0) observations.set(outcome.run, stoppingObservation(outcome, column));
   };
   for (const outcome of options.completed ?? []) record(outcome);
-  const done = (run: number) => (table ? table.has(run) : observations.has(run));
+  const done = (run: number) => (table ? table.has(run) : finished![run] === 1);
 
   const setup = setupOf(loaded, formatLines);
   const runner = createRunner(setup, options.workers ?? availableParallelism(), (options.timeLimitSeconds ?? loaded.definition.timeLimitSeconds) * 1000);
   try {
     for (;;) {
       const plan = table ? planFromTable(table, options.shard) : planRuns(manifest, (run) => observations.get(run), options.shard);
-      const tasks: RunTask[] = plan.runs.filter((run) => !done(run)).map((run) => taskOf(manifest, run));
-      if (tasks.length === 0 && plan.complete) return;
-      for await (const finished of runner.run(tasks)) {
-        record(finished.outcome);
-        yield finished;
+      for await (const finishedRun of runner.run(tasksToDo(manifest, plan.runs, done))) {
+        record(finishedRun.outcome);
+        yield finishedRun;
       }
       if (plan.complete) return;
     }
@@ -77,6 +79,11 @@ function setupOf(experiment: Experiment, formatLines: boolean): RunSetup {
     seriesEveryHours: experiment.manifest.series?.everyHours ?? null,
     formatFor: formatLines ? experiment.manifest : null,
   };
+}
+
+/** The plan's runs not finished yet, as tasks made one at a time: a large plan is never held as a list of tasks. */
+function* tasksToDo(manifest: Experiment['manifest'], runs: RunList, done: (run: number) => boolean): Generator<RunTask> {
+  for (const run of runs) if (!done(run)) yield taskOf(manifest, run);
 }
 
 function taskOf(manifest: Experiment['manifest'], run: number): RunTask {

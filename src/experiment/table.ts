@@ -64,7 +64,7 @@ export class ResultTable {
   }
 
   /** Forgets every recorded run not in `runs` (a merge keeps only the runs the stopping rule keeps). */
-  keepOnly(runs: readonly number[]): void {
+  keepOnly(runs: Iterable<number>): void {
     const kept = new Uint8Array(this.states.length);
     for (const run of runs) kept[run] = this.states[run] ?? RUN_STATE.unrecorded;
     this.states = kept;

@@ -49,7 +49,7 @@ describe('crisis-sim run --report and crisis-sim report', () => {
 
   it('names the file and line of a broken trace, with no stack trace, and writes nothing', async () => {
     const trace = join(dir, 'broken.jsonl');
-    writeFileSync(trace, '{"type":"header","scenarioDocument":{"id":"x"}}\n');
+    writeFileSync(trace, '{"type":"header","engine":{"name":"crisis-sim","version":"0.1.0"},"scenario":"x","scenarioHash":"sha256:0","seed":1,"scenarioDocument":{"id":"x"}}\n');
     const output = join(dir, 'broken.html');
     const result = await cli('report', trace, '-o', output);
     expect(result.code).toBe(1);
