@@ -47,7 +47,7 @@ export interface RunPlan {
  * replication-major (runIndex), so every replication of every design point is the
  * range 0 .. points x replications, and shard K/N the runs K-1, K-1+N, ...
  */
-export function everyRun(manifest: Pick<ExperimentManifest, 'points' | 'replications'>, shard?: Shard): RunRange {
+export function everyRun(manifest: { points: readonly unknown[]; replications: number }, shard?: Shard): RunRange {
   const total = manifest.points.length * manifest.replications;
   return shard ? new RunRange(shard.index - 1, shard.count, total) : new RunRange(0, 1, total);
 }
