@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioText } from '../../src/index.js';
-import { errorReport } from '../../src/cli/errors.js';
 import { parseCommand } from '../../src/drill/commands.js';
 import { DrillError } from '../../src/drill/errors.js';
 import { loadExperimentText } from '../../src/experiment/load.js';
 import { mselToInjects } from '../../src/msel/import.js';
 import { parseTrace, TraceFileError } from '../../src/report/trace-input.js';
 import type { ScenarioIssue } from '../../src/scenario/issues.js';
+import { cliPrintable, mutated, positioned, timed } from './fuzz-helpers.js';
 
 /**
  * Fuzzing every text input format in-process (10,150 cases per run): no stack
@@ -26,43 +26,6 @@ const TRACE_LINES = [
   '{"type":"event","t":1,"agent":"usa","event":"x"}',
   '{"type":"summary","engine":{"name":"crisis-sim","version":"0"}}',
 ];
-
-/** Each case must finish within this much CPU time (loose, but it catches a hang). */
-const CASE_LIMIT_MS = 2_000;
-
-/** Runs a case and checks its CPU time: unlike wall time, not inflated when other processes load the machine. */
-function timed(work: () => void): void {
-  const start = process.cpuUsage();
-  work();
-  const used = process.cpuUsage(start);
-  expect((used.user + used.system) / 1000).toBeLessThan(CASE_LIMIT_MS);
-}
-
-/** Text with mutations: a slice replaced by random characters, YAML/CSV/JSON punctuation and names of object machinery. */
-function mutated(base: string) {
-  const fragment = fc.oneof(
-    fc.string({ maxLength: 12 }),
-    fc.constantFrom('__proto__', 'constructor', 'toString', '[', '{', ']', '}', ':', '- ', '"', "'", ',', ';', '=', '\n', '\r', '\t', '\u001b[2J', '\ufeff', '&a', '*a', '!!js', '1e308', '-1', 'NaN', '\u0000'),
-  );
-  return fc.tuple(fc.nat(base.length), fc.nat(40), fc.array(fragment, { maxLength: 4 })).map(([at, cut, parts]) => base.slice(0, at) + parts.join('') + base.slice(at + cut));
-}
-
-function positioned(issues: readonly ScenarioIssue[], text: string): void {
-  const lines = text.split(/\r\n|\r|\n/).length + 1;
-  for (const issue of issues) {
-    expect(issue.position.line).toBeGreaterThanOrEqual(1);
-    expect(issue.position.line).toBeLessThanOrEqual(lines);
-    expect(issue.position.col).toBeGreaterThanOrEqual(1);
-    expect(issue.message).not.toBe('');
-  }
-}
-
-/** A failure the CLI prints as one line (errorReport), never a stack trace. */
-function cliPrintable(error: unknown): void {
-  const report = errorReport(error);
-  if (report === undefined) throw error;
-  expect(report.text).not.toMatch(/\n\s+at /);
-}
 
 describe('fuzzing every input format', () => {
   it('scenario YAML: every problem positioned, nothing thrown', () => {
