@@ -5,14 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { checkScenarioText } from '../../src/index.js';
 import { parseCommand } from '../../src/drill/commands.js';
 import { DrillError } from '../../src/drill/errors.js';
+import { parseImprovementCsv } from '../../src/drill/improvement-csv.js';
 import { loadExperimentText } from '../../src/experiment/load.js';
 import { mselToInjects } from '../../src/msel/import.js';
+import { IMPROVEMENT_COLUMNS } from '../../src/report/exercise.js';
 import { parseTrace, TraceFileError } from '../../src/report/trace-input.js';
 import type { ScenarioIssue } from '../../src/scenario/issues.js';
 import { cliPrintable, mutated, positioned, timed } from './fuzz-helpers.js';
 
 /**
- * Fuzzing every text input format in-process (10,150 cases per run): no stack
+ * Fuzzing every text input format in-process (10,650 cases per run): no stack
  * traces (every failure is a domain error the CLI prints as one line), no hangs (each case
  * well under a second), every scenario-style problem positioned at a real line and column.
  */
@@ -21,6 +23,12 @@ const ROOT = join(import.meta.dirname, '../..');
 const EARTHQUAKE = readFileSync(join(ROOT, 'scenarios/caribbean-earthquake.yaml'), 'utf8');
 const EXPERIMENT = readFileSync(join(ROOT, 'scenarios/experiments/hotline-escalation.yaml'), 'utf8');
 const MSEL = ['Inject ID,Scenario Time (h),Event Title,Event Type,Effect Parameters', 'a1,1,Aftershock,need.add,capability=medical; amount=3', ''].join('\r\n');
+const IMPROVEMENT_PLAN = [
+  '# crisis-sim improvement plan: engine crisis-sim 0.1.0, scenario x (sha256:0), seed 1, drill log drill.jsonl',
+  IMPROVEMENT_COLUMNS.map(([, label]) => label).join(','),
+  IMPROVEMENT_COLUMNS.map(([field]) => (field === 'startDate' || field === 'completionDate' ? '2026-01-15' : `${field} text`)).join(','),
+  '',
+].join('\r\n');
 const TRACE_LINES = [
   '{"type":"header","scenarioDocument":{}}',
   '{"type":"event","t":1,"agent":"usa","event":"x"}',
@@ -71,6 +79,23 @@ describe('fuzzing every input format', () => {
         }),
       ),
       { numRuns: 4000 },
+    );
+  });
+
+  it('Improvement Plan CSV (ip import): rows or a DrillError naming file:line:col', () => {
+    expect(parseImprovementCsv(IMPROVEMENT_PLAN, 'ip.csv')).toHaveLength(1);
+    fc.assert(
+      fc.property(mutated(IMPROVEMENT_PLAN), (text) =>
+        timed(() => {
+          try {
+            parseImprovementCsv(text, 'fuzz.csv');
+          } catch (error) {
+            if (!(error instanceof DrillError)) throw error;
+            expect(error.message).toMatch(/^fuzz\.csv:\d+:\d+: /);
+          }
+        }),
+      ),
+      { numRuns: 500 },
     );
   });
 
