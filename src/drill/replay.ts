@@ -104,20 +104,29 @@ function release(run: DrillRun, injectId: string): HeldInject {
   return run.held.splice(index, 1)[0]!;
 }
 
+/** An inject from a log line, checked: a bad one (an edited log) is one DrillError line, not a dump of the schema's issues. */
+function checkedInject(value: unknown, what: string): Inject {
+  const parsed = injectSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new DrillError(`${what} is not a valid inject: ${issue.path.join('.') || 'inject'}: ${issue.message}`);
+}
+
 /** A team's own-words action that pulled an engine lever, as the inject that carries its effect. */
 export function teamActionInject(action: Extract<DrillAction, { type: 'act' }>): Inject {
-  return injectSchema.parse({
+  const inject = {
     id: `team-action-${action.nation}-${Math.round(action.atHours * 1000)}`,
     atHours: action.atHours,
     title: `${action.nation} (team action): ${action.text}`,
     effect: action.effect,
     from: action.nation,
-  });
+  };
+  return checkedInject(inject, 'the team action');
 }
 
 /** The inject a logged `inject` action wrote on the spot, with the schema's defaults. */
 export function liveInjectOf(action: Extract<DrillAction, { type: 'inject' }>): Inject {
-  return injectSchema.parse(action.inject);
+  return checkedInject(action.inject, 'the live inject');
 }
 
 /**

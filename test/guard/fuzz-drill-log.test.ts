@@ -67,6 +67,15 @@ describe('fuzzing drill logs (report <log>, drill --resume)', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
+  it('a live inject edited into something that is not an inject is refused in one line (found by this fuzzer)', () => {
+    const at = LINES.findIndex((line) => line.includes('"type":"inject"'));
+    const edited = [...LINES];
+    edited[at] = JSON.stringify({ ...(JSON.parse(LINES[at]!) as object), inject: { id: 'x' } });
+    const path = join(dir, 'bad-inject.jsonl');
+    writeFileSync(path, `${edited.join('\n')}\n`);
+    expect(() => aarInputOfLog(path)).toThrow(new RegExp(`^replay failed at action ${at} \\(inject at T\\+[\\d.]+ h\\): the live inject is not a valid inject: [^\\n]+$`));
+  });
+
   it('hostile JSON lines: opened or refused in one line, nothing else', () => {
     fc.assert(fc.property(lineMutation, (text) => timed(() => openBoth(text))), { numRuns: 150 });
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
