@@ -1,7 +1,7 @@
 import { setup } from 'xstate';
 
 /** Which delay a contributor draws, each from its own random stream. */
-export type ContributorDelay = 'detect' | 'decide' | 'authorize' | 'reassess' | 'integration' | 'drawdown';
+export type ContributorDelay = 'detect' | 'decide' | 'authorize' | 'reassess' | 'integration' | 'drawdown' | 'handover';
 
 /** What a contributor machine asks of the simulation; implemented in engine/contributor-runtime.ts. */
 export interface ContributorPort {
@@ -26,6 +26,10 @@ export interface ContributorPort {
   recordArrival(pool: number, units: number): void;
   /** Whether the host's armed-forces rules, not budget or capacity, keep every unit out. */
   blockedBySovereignty(): boolean;
+  /** Relief is over: whether this nation's units stay on for the recovery (foreign units still needed). */
+  staysForRecovery(): boolean;
+  /** In recovery: whether the others in theatre can take over what this nation's units do. */
+  canHandOver(): boolean;
   withdraw(): void;
 }
 
@@ -72,6 +76,7 @@ export const contributorMachine = setup({
     reassess: ({ context }) => context.port.delayHours('reassess'),
     integration: ({ context }) => context.port.delayHours('integration'),
     drawdown: ({ context }) => context.port.delayHours('drawdown'),
+    handover: ({ context }) => context.port.delayHours('handover'),
   },
   guards: {
     mandateRequired: ({ context }) => context.port.mandateRequired(),
@@ -79,6 +84,8 @@ export const contributorMachine = setup({
     needsIntegration: ({ context }) => context.port.needsIntegration(),
     needsIntelligence: ({ context }) => context.port.needsIntelligence(),
     blockedBySovereignty: ({ context }) => context.port.blockedBySovereignty(),
+    staysForRecovery: ({ context }) => context.port.staysForRecovery(),
+    canHandOver: ({ context }) => context.port.canHandOver(),
     offerHasUnits: ({ context, event }) => event.type === 'decision.offer' && context.port.unitsOffered(event.choice) > 0,
   },
   actions: {
@@ -183,10 +190,16 @@ export const contributorMachine = setup({
     deployed: {
       on: {
         'units.arrived': { actions: 'recordArrival' },
-        'crisis.resolved': 'drawingDown',
+        'crisis.resolved': [{ guard: 'staysForRecovery', target: 'recovering' }, { target: 'drawingDown' }],
         // Asked to leave by a host that tightened its policy: the teams pack up and go.
         'consent.revoked': 'drawingDown',
       },
+    },
+    // Relief is over; the units stay until the host and the others in theatre can take over
+    // their work (checked every handover period), then draw down.
+    recovering: {
+      after: { handover: [{ guard: 'canHandOver', target: 'drawingDown' }, { target: 'recovering', reenter: true }] },
+      on: { 'units.arrived': { actions: 'recordArrival' }, 'consent.revoked': 'drawingDown' },
     },
     drawingDown: { after: { drawdown: 'withdrawn' } },
     withdrawn: { entry: 'withdraw', type: 'final' },

@@ -15,6 +15,8 @@ import type { LiftNetwork } from './logistics/lift.js';
 import type { CivilMilitaryTasking } from './coordination/civil-military.js';
 import { poolTerms } from './logistics/consent-terms.js';
 import { PoolDispatcher, type Commitment } from './logistics/dispatcher.js';
+import { canHandOver } from './operations/handover.js';
+import { HANDOVER } from '../model/operations.js';
 import { cooperationOnArrival } from './diplomacy/choices.js';
 import { ActDecision } from './diplomacy/act-decision.js';
 import { ConsentSeeking } from './diplomacy/consent-seeking.js';
@@ -109,6 +111,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
         return this.integrationHours();
       case 'drawdown':
         return sim.scenario.parameters.drawdownHours;
+      case 'handover':
+        return HANDOVER.checkHours;
       default: {
         const exhaustive: never = delay;
         throw new Error(`unknown delay ${String(exhaustive)}`);
@@ -257,6 +261,15 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
 
   // ---- resources ----------------------------------------------------------------------
 
+  /** A foreign nation stays for the recovery while the others could not take over its work; a host's own response ends with relief. */
+  staysForRecovery(): boolean {
+    return !this.isHost && !this.canHandOver();
+  }
+
+  canHandOver(): boolean {
+    return canHandOver(this.sim.world.state, this.nation.id, this.sim.now);
+  }
+
   /** Whether the hosts' rules (armed forces, consent per asset), not budget or caps, keep every unit out. */
   blockedBySovereignty(): boolean {
     return this.unitsOffered('all') === 0 && this.plan('all', true).length > 0;
@@ -361,6 +374,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       deployed[capability] = (deployed[capability] ?? 0) + units;
     });
     sim.recorder.unitsArrived(this.nation.id, units, (units * resource.costMusdPerUnitDay) / 24);
+    if (!this.isHost) sim.recorder.foreignArrived(units, units * resource.personnelPerUnit, sim.now);
     sim.recorder.milestone(this.nation.id, 'firstDeployHours', sim.now);
     sim.trace(`nation:${this.nation.id}`, 'units.arrived', { data: { capability, units } });
     this.logistics.ports.unitsArrived(capability);
@@ -376,6 +390,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     this.dispatcher.leave(pool);
     this.poolInTheatre[pool] = 0;
     sim.recorder.unitsLeft(this.nation.id, (present * resource.costMusdPerUnitDay) / 24);
+    if (!this.isHost && present > 0) sim.recorder.foreignLeft(present, present * resource.personnelPerUnit, sim.now);
     sim.change(`pool-left:${this.nation.id}:${resource.capability}`, (world) => {
       const deployed = world.deployed[this.nation.id]!;
       deployed[resource.capability] = Math.max(0, (deployed[resource.capability] ?? 0) - present);
@@ -388,6 +403,13 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
 
   withdraw(): void {
     this.sim.recorder.unitsWithdrawn(this.nation.id);
+    let units = 0;
+    let personnel = 0;
+    this.commitments.forEach(({ resource }, pool) => {
+      units += this.poolInTheatre[pool] ?? 0;
+      personnel += (this.poolInTheatre[pool] ?? 0) * resource.personnelPerUnit;
+    });
+    if (!this.isHost && units > 0) this.sim.recorder.foreignLeft(units, personnel, this.sim.now);
     this.commitments.forEach((_, pool) => this.dispatcher.leave(pool));
     this.sim.change(`withdraw:${this.nation.id}`, (world) => {
       world.deployed[this.nation.id] = {};

@@ -32,6 +32,10 @@ export const RUN_METRICS = [
   { name: 'accessHours', unit: 'hours', censorable: true, description: 'first time a host that started closed admits any foreign help' },
   { name: 'mediationHours', unit: 'hours', censorable: true, description: 'hours from the start of the first mediation to the host accepting its proposal' },
   { name: 'incidents', unit: 'count', censorable: false, description: 'incidents between the forces of rival intervening powers' },
+  { name: 'operationHours', unit: 'hours', censorable: true, description: 'operation length: from the first foreign units in theatre until the last foreign units left (recovery and transition included)' },
+  { name: 'peakForeignPersonnel', unit: 'people', censorable: false, description: 'most foreign personnel in theatre at once (units x personnelPerUnit)' },
+  { name: 'foreignPersonnelDays', unit: 'person-days', censorable: false, description: 'foreign personnel in theatre integrated over time, to the horizon' },
+  { name: 'operationCostMusd', unit: 'MUSD', censorable: false, description: 'running cost of every foreign contributor\'s deployed units, to the horizon' },
   { name: 'preparednessCostMusd', unit: 'MUSD/year', censorable: false, description: 'peacetime cost of the levers built before the crisis (agreements, hotlines, joint training, liaison officers)' },
 ] as const;
 
@@ -91,6 +95,10 @@ export interface MediationMetrics {
 
 export type RunMetrics = {
   firstResponseHours: number | null;
+  operationHours: number | null;
+  peakForeignPersonnel: number;
+  foreignPersonnelDays: number;
+  operationCostMusd: number;
   needsMet50Hours: number | null;
   needsMet90Hours: number | null;
   unmetNeedHours: number;

@@ -45,6 +45,12 @@ export class MetricsRecorder {
   private needsMet50Hours: number | null = null;
   private needsMet90Hours: number | null = null;
   private firstResponseHours: number | null = null;
+  /** Foreign units and personnel in theatre now, and what the operation has added up to. */
+  private foreignUnits = 0;
+  private foreignPersonnel = 0;
+  private peakForeignPersonnel = 0;
+  private foreignPersonHours = 0;
+  private operationEndHours: number | null = null;
 
   constructor(nationIds: readonly string[], private readonly hosts: ReadonlySet<string>) {
     for (const id of nationIds) {
@@ -110,9 +116,33 @@ export class MetricsRecorder {
     record.costPerHourMusd = Math.max(0, record.costPerHourMusd - costPerHourMusd);
   }
 
+  /** Foreign units (with their personnel) landed in theatre at time t. */
+  foreignArrived(units: number, personnel: number, t: number): void {
+    this.advance(t);
+    this.foreignUnits += units;
+    this.foreignPersonnel += personnel;
+    this.peakForeignPersonnel = Math.max(this.peakForeignPersonnel, this.foreignPersonnel);
+    this.operationEndHours = null;
+  }
+
+  /** Foreign units (with their personnel) left theatre at time t; the operation ends when the last ones go. */
+  foreignLeft(units: number, personnel: number, t: number): void {
+    this.advance(t);
+    this.foreignUnits -= units;
+    this.foreignPersonnel -= personnel;
+    if (this.foreignUnits <= 0) this.operationEndHours = t;
+  }
+
   /** A nation's units left theatre: its running cost stops. */
   unitsWithdrawn(nation: string): void {
     this.nations.get(nation)!.costPerHourMusd = 0;
+  }
+
+  /** What every foreign (non-host) nation's response cost, MUSD. */
+  private operationCost(): number {
+    let cost = 0;
+    for (const [id, record] of this.nations) if (!this.hosts.has(id)) cost += record.metrics.cost;
+    return cost;
   }
 
   /** Integrates unmet need and costs up to time t under the supply in force since the last call. */
@@ -120,6 +150,7 @@ export class MetricsRecorder {
     const from = this.lastHours;
     if (t <= from) return;
     for (const record of this.nations.values()) record.metrics.cost += record.costPerHourMusd * (t - from);
+    this.foreignPersonHours += this.foreignPersonnel * (t - from);
     if (this.accruing && this.curves.length > 0) {
       let unmetStart = 0;
       let unmetEnd = 0;
@@ -172,6 +203,10 @@ export class MetricsRecorder {
     }
     return {
       firstResponseHours: this.firstResponseHours,
+      operationHours: this.firstResponseHours !== null && this.operationEndHours !== null ? this.operationEndHours - this.firstResponseHours : null,
+      peakForeignPersonnel: this.peakForeignPersonnel,
+      foreignPersonnelDays: this.foreignPersonHours / 24,
+      operationCostMusd: this.operationCost(),
       needsMet50Hours: this.needsMet50Hours,
       needsMet90Hours: this.needsMet90Hours,
       unmetNeedHours: this.unmetNeedHours,

@@ -14,6 +14,10 @@ export const RUN_METRIC_LABELS = {
   accessHours: 'host opens to foreign help',
   mediationHours: 'mediation to agreement',
   incidents: 'incidents between rival forces',
+  operationHours: 'operation length',
+  peakForeignPersonnel: 'peak foreign personnel',
+  foreignPersonnelDays: 'foreign personnel-days',
+  operationCostMusd: 'cost of the foreign response (MUSD)',
   preparednessCostMusd: 'peacetime cost of preparedness (MUSD a year)',
 } as const satisfies Record<RunMetricName, string>;
 

@@ -70,6 +70,11 @@ const summarySchema = z.object({
   censoredAtHours: z.number(),
   metrics: z.object({
     firstResponseHours: hoursOrNull,
+    // Absent in traces written before operation metrics existed (issue 12).
+    operationHours: hoursOrNull.default(null),
+    peakForeignPersonnel: z.number().default(0),
+    foreignPersonnelDays: z.number().default(0),
+    operationCostMusd: z.number().default(0),
     needsMet50Hours: hoursOrNull,
     needsMet90Hours: hoursOrNull,
     unmetNeedHours: z.number(),

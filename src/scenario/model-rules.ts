@@ -1,5 +1,6 @@
 import { DIPLOMACY } from '../model/diplomacy.js';
 import { MILITARY_CLEARANCE } from '../model/levers.js';
+import { HANDOVER as HANDOVER_RULE } from '../model/operations.js';
 import { SUPPLY } from '../model/supply.js';
 import { replaceMarked } from './reference.js';
 import { crisisSchema, parametersSchema, relationSchema, UNDECLARED_PAIR_TRUST, type Crisis, type Parameters } from './schema.js';
@@ -35,7 +36,7 @@ export function modelRules(scenario: RuleSettings): ModelRule[] {
       text:
         `each deployed resource unit (a team, an aircraft, a company) meets ${SUPPLY.needUnitsPerResourceUnit} unit of need of its capability: count needs in the units you count resources in. ` +
         `Where more than one foreign contributor works in a capability and no coordination cell works yet, ${percent(parameters.duplication)} of that capability's supply is lost to duplicated effort (parameters.duplication; ${percent(parameters.duplicationWithCell)} once a cell works). ` +
-        `The acute phase ends when the mean of the capabilities' met shares reaches ${scenario.crisis.resolveAtCoverage} (crisis.resolveAtCoverage); contributors then withdraw within ${parameters.drawdownHours} h (parameters.drawdownHours), and units no need calls for stand down.`,
+        `The acute phase ends when the mean of the capabilities' met shares reaches ${scenario.crisis.resolveAtCoverage} (crisis.resolveAtCoverage); foreign contributors then stay while the others in theatre could not cover ${percent(HANDOVER_RULE.handoverCoverage)} of the current need of a capability they serve (checked every ${HANDOVER_RULE.checkHours} h), then withdraw within ${parameters.drawdownHours} h (parameters.drawdownHours); units no need calls for stand down.`,
     },
     {
       title: 'Messages',

@@ -313,7 +313,7 @@ export const parametersSchema = z
     intelligenceArrangementHours: hours.default(96).describe('hours to arrange intelligence sharing where the host does not share freely'),
     duplication: fraction.default(0.2).describe('share of effort wasted when several contributors work without a coordination cell'),
     duplicationWithCell: fraction.default(0.05).describe('the same once a coordination cell works'),
-    drawdownHours: hours.default(72).describe('hours from the end of the acute phase until contributors have withdrawn'),
+    drawdownHours: hours.default(72).describe('hours from a contributor\'s hand-over (or the end of relief, for those not needed in recovery) until it has withdrawn'),
     // ---- diplomacy ----
     peacetimeCostsMusdPerYear: peacetimeCostsSchema.default(() => peacetimeCostsSchema.parse({})),
   })

@@ -5,6 +5,7 @@ import { STAGING } from '../../src/engine/logistics/rules.js';
 import { CLEARANCE_FACTORS, CLEARANCES } from '../../src/engine/logistics/clearance.js';
 import { CONSENT_TERMS } from '../../src/engine/logistics/consent-terms.js';
 import { clearanceSchema } from '../../src/scenario/schema.js';
+import { HANDOVER } from '../../src/model/operations.js';
 
 const model = readFileSync(join(import.meta.dirname, '../../docs/model.md'), 'utf8');
 
@@ -31,5 +32,13 @@ describe('docs/model.md, consent per asset and legal clearance', () => {
     for (const [clearance, delay] of Object.entries(defaults)) {
       expect(model).toMatch(new RegExp(`\\| \`${clearance}\` \\|[^\\n]*\\| triangular\\(${(delay as { triangular: number[] }).triangular.join(', ')}\\) \\|`));
     }
+  });
+});
+
+describe('docs/model.md, operations that last', () => {
+  it('states the hand-over rule with the coefficients the code uses', () => {
+    expect(model).toContain(`\`handoverCoverage\` (${HANDOVER.handoverCoverage})`);
+    expect(model).toContain(`\`residualNeed\` (${HANDOVER.residualNeed} units)`);
+    expect(model).toContain(`\`checkHours\` (${HANDOVER.checkHours} h)`);
   });
 });
