@@ -50,7 +50,9 @@ export function modelRules(scenario: RuleSettings): ModelRule[] {
         'military units (resources with military: true) enter a host as its sovereignty.armedForces says: allowed = all; forbidden = none; ' +
         `restricted = only from a contributor with a SOFA or a protocol with the host, or trust >= ${MILITARY_CLEARANCE.trustAtLeast}, or that offers liaison officers when the host's diplomacy.acceptsWith asks for them (and not civilian-only); decided when consent is granted (under automatic consent, when the units are committed). ` +
         `Under a restrictive consent policy a host admits only trusted partners (trust >= ${DIPLOMACY.hostTrustBar}, an MOU, a SOFA or a protocol) and nations that offer the conditions it asks for. ` +
-        `A pair not listed under relations has trust ${UNDECLARED_PAIR_TRUST}; a listed pair without trust, ${listedTrust}.`,
+        `A pair not listed under relations has trust ${UNDECLARED_PAIR_TRUST}; a listed pair without trust, ${listedTrust}. ` +
+        'A host\'s sovereignty.consentRules then grant or refuse each pool by capability, civilian or military assets and nation (first covering rule wins), with conditions (unarmed, host-liaison, time-limited) and the ports it may enter by, whatever the consent mode. ' +
+        'Each foreign pool also needs legal clearance from each host before it leaves (sovereignty.clearance: customs and visas for every pool, diplomatic clearance and status of forces for military ones), side by side with its readiness; a SOFA waives visas and status and shortens customs and diplomatic clearance, a protocol halves customs, visas and diplomatic clearance.',
     },
   ];
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { STAGING } from '../../src/engine/logistics/rules.js';
 import { CLEARANCE_FACTORS, CLEARANCES } from '../../src/engine/logistics/clearance.js';
 import { CONSENT_TERMS } from '../../src/engine/logistics/consent-terms.js';
-import { clearanceSchema } from '../../src/scenario/schema.js';
+import { clearanceSchema, parametersSchema } from '../../src/scenario/schema.js';
+import { modelRules } from '../../src/index.js';
 import { HANDOVER } from '../../src/model/operations.js';
 
 const model = readFileSync(join(import.meta.dirname, '../../docs/model.md'), 'utf8');
@@ -40,5 +41,15 @@ describe('docs/model.md, operations that last', () => {
     expect(model).toContain(`\`handoverCoverage\` (${HANDOVER.handoverCoverage})`);
     expect(model).toContain(`\`residualNeed\` (${HANDOVER.residualNeed} units)`);
     expect(model).toContain(`\`checkHours\` (${HANDOVER.checkHours} h)`);
+  });
+});
+
+describe('the model rules `crisis-sim new` writes, on legal clearance', () => {
+  it('say what CLEARANCE_FACTORS do: a SOFA waives visas and status, a protocol halves customs, visas and diplomatic clearance', () => {
+    const text = modelRules({ parameters: parametersSchema.parse({}), crisis: { resolveAtCoverage: 0.9 } }).map((rule) => rule.text).join(' ');
+    expect(text).toContain('a SOFA waives visas and status');
+    expect([CLEARANCE_FACTORS.sofa.visas, CLEARANCE_FACTORS.sofa.status]).toEqual([0, 0]);
+    expect(text).toContain('a protocol halves customs, visas and diplomatic clearance');
+    expect([CLEARANCE_FACTORS.protocol.customs, CLEARANCE_FACTORS.protocol.visas, CLEARANCE_FACTORS.protocol.diplomatic]).toEqual([0.5, 0.5, 0.5]);
   });
 });
