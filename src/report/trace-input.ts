@@ -1,7 +1,7 @@
 import { INPUT_BYTE_LIMITS, InputFileError, readInputText } from '../guard/input-file.js';
 import { z } from 'zod';
 import type { RunResult } from '../engine/run.js';
-import { NATION_MILESTONES, STALL_CAUSES } from '../metrics/definitions.js';
+import { NATION_MILESTONES, SKIPPABLE_RUN_MILESTONES, STALL_CAUSES } from '../metrics/definitions.js';
 import type { TraceEntry } from '../metrics/trace.js';
 import { hashScenario } from '../scenario/hash.js';
 import { formatPath } from '../scenario/issues.js';
@@ -92,6 +92,7 @@ const summarySchema = z.object({
     preparednessCostMusd: z.number(),
     relations: z.array(relationMetricsSchema),
     mediations: z.array(mediationMetricsSchema),
+    notApplicable: z.array(z.enum(SKIPPABLE_RUN_MILESTONES)).optional(),
   }),
   timeline: z.array(z.object({ nation: z.string(), state: z.string(), startHours: z.number(), endHours: hoursOrNull, stallCause: z.enum(STALL_CAUSES).nullable() })),
 });

@@ -32,6 +32,14 @@ describe('run milestones that do not apply', () => {
     expect(notApplicableColumns(underWay, columns).map((k) => columns[k]!.name)).not.toContain('mediationHours');
   });
 
+  it('accessHours: the engine lists it as not applicable exactly when no host started closed', () => {
+    // Haiti consents from the start; Myanmar starts by refusing help.
+    expect(metricsOf('scenarios/caribbean-earthquake.yaml').notApplicable).toEqual(['accessHours']);
+    const closedHost = metricsOf('scenarios/cyclone-refused-help.yaml');
+    expect(closedHost.notApplicable ?? []).not.toContain('accessHours');
+    expect(notApplicableColumns(closedHost, columns).map((k) => columns[k]!.name)).not.toContain('accessHours');
+  });
+
   it('accessHours: not applicable when the engine says no host started closed (RunMetrics.notApplicable), else censored or observed', () => {
     const metrics = metricsOf('scenarios/caribbean-earthquake.yaml');
     expect(notApplicableColumns({ ...metrics, accessHours: null, notApplicable: ['accessHours'] }, columns).map((k) => columns[k]!.name)).toContain('accessHours');
@@ -41,12 +49,15 @@ describe('run milestones that do not apply', () => {
   });
 
   it('are left out of the statistics in a batch: the status column says not-applicable, summary counts them apart', async () => {
-    const text = readFileSync(join(FIXTURES, 'small.yaml'), 'utf8').replace("metrics: [firstResponseHours, needsMet50Hours, unmetNeedHours, 'usa.*']", 'metrics: [firstResponseHours, mediationHours]');
+    const text = readFileSync(join(FIXTURES, 'small.yaml'), 'utf8').replace("metrics: [firstResponseHours, needsMet50Hours, unmetNeedHours, 'usa.*']", 'metrics: [firstResponseHours, mediationHours, accessHours]');
     const dir = temporaryDir();
     await runBatch(loadExperimentText(text, join(FIXTURES, 'mediation.yaml')), { outDir: dir, workers: 0 });
-    expect(new Set(rowsOf(folderContents(dir)['runs.csv']!).map((row) => row['mediationHours.status']))).toEqual(new Set(['not-applicable']));
-    const summary = rowsOf(folderContents(dir)['summary.csv']!).filter((row) => row.metric === 'mediationHours');
-    for (const row of summary) expect([row.censored, row.notApplicable]).toEqual(['0', row.runs]);
+    for (const metric of ['mediationHours', 'accessHours']) {
+      expect(new Set(rowsOf(folderContents(dir)['runs.csv']!).map((row) => row[`${metric}.status`]))).toEqual(new Set(['not-applicable']));
+      const summary = rowsOf(folderContents(dir)['summary.csv']!).filter((row) => row.metric === metric);
+      expect(summary.length).toBeGreaterThan(0);
+      for (const row of summary) expect([row.censored, row.notApplicable]).toEqual(['0', row.runs]);
+    }
   }, 60_000);
 });
 

@@ -30,6 +30,8 @@ export function withDiplomacyMetrics(recorded: RecordedMetrics, record: Diplomac
     preparednessCostMusd: preparednessCostMusdPerYear(record.scenario),
     relations: relationMetrics(record.scenario, record.moved),
     mediations: record.mediations.map((mediation) => ({ ...mediation })),
+    // No host started closed: access is not a milestone of this run, not one it missed.
+    ...(access.length === 0 ? { notApplicable: ['accessHours' as const] } : {}),
   };
 }
 
