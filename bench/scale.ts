@@ -30,7 +30,8 @@ import { LineReader } from '../src/experiment/line-reader.js';
 import { loadExperimentFile } from '../src/experiment/load.js';
 import { mergeResults } from '../src/experiment/merge.js';
 import { forEachJournalRun, readManifest } from '../src/experiment/results-dir.js';
-import { runLines, type RunOutcome } from '../src/experiment/records.js';
+import type { RunOutcome } from '../src/experiment/records.js';
+import { runLines } from '../src/experiment/run-format.js';
 import { RESULT_FILES } from '../src/experiment/results-files.js';
 import { writeTwelveNationExperiment } from './twelve-nations.js';
 

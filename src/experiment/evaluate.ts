@@ -2,7 +2,8 @@ import { runScenario } from '../engine/run.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { extractValues, notApplicableColumns, round6, type MetricColumn } from './columns.js';
 import type { ExperimentManifest } from './manifest.js';
-import { runLines, type RunLines, type RunOutcome } from './records.js';
+import type { RunLines, RunOutcome } from './records.js';
+import { runLines } from './run-format.js';
 import { runWithSeries } from './series.js';
 
 /** What a worker needs to run any run of an experiment. Plain data: it crosses thread boundaries. */

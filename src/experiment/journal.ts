@@ -19,14 +19,22 @@ interface JournalFile {
   fd: number;
   size: number;
   spans: LineSpans;
+  /** Lines not yet written (scratch journals only), encoded into `pending` up to `pendingBytes`. */
+  pending: Buffer | undefined;
+  pendingBytes: number;
 }
+
+/** Bytes a scratch journal gathers before one write: few system calls, bounded memory. */
+const SCRATCH_WRITE_BYTES = 1 << 20;
 
 /**
  * Appends finished runs to runs.jsonl and runs.csv, one write per line per file, and
  * remembers where each run's lines are, so the final files in run order are a copy of
  * those bytes rather than a second formatting of every run. A batch appends to its
- * results files (the crash-safe journal); a merge appends to scratch files beside the
- * results and replaces the results files only once every run is there.
+ * results files (the crash-safe journal: one write per line); a merge or a resume
+ * appends to scratch files beside the results, in writes of about 1 MB (a scratch file
+ * is thrown away if the process stops), and replaces the results files only once every
+ * run is there.
  */
 export class Journal {
   private readonly csvHeaderLength: number;
@@ -42,7 +50,7 @@ export class Journal {
       FILES.map(({ name }, k) => {
         const path = join(dir, name);
         const fd = openSync(path, 'a');
-        return { path, target: path, fd, size: fstatSync(fd).size, spans: indexLines(path, k === 1) };
+        return { path, target: path, fd, size: fstatSync(fd).size, spans: indexLines(path, k === 1), pending: undefined, pendingBytes: 0 };
       }),
       manifest,
     );
@@ -55,7 +63,7 @@ export class Journal {
         const path = join(dir, `.${name}.${process.pid}.scratch`);
         const header = k === 1 ? csvHeader(manifest) : '';
         writeFileSync(path, header);
-        return { path, target: join(dir, name), fd: openSync(path, 'a'), size: Buffer.byteLength(header), spans: new LineSpans() };
+        return { path, target: join(dir, name), fd: openSync(path, 'a'), size: Buffer.byteLength(header), spans: new LineSpans(), pending: Buffer.allocUnsafe(SCRATCH_WRITE_BYTES), pendingBytes: 0 };
       }),
       manifest,
     );
@@ -67,16 +75,19 @@ export class Journal {
   }
 
   private write(file: JournalFile, run: number, line: string): void {
-    const length = writeSync(file.fd, line);
+    const length = file.pending ? gather(file, line) : writeSync(file.fd, line);
     file.spans.add(run, file.size, length);
     file.size += length;
   }
 
-  /** Closes the files (again: nothing happens). */
+  /** Writes what is gathered and closes the files (again: nothing happens). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const file of this.files) closeSync(file.fd);
+    for (const file of this.files) {
+      flush(file);
+      closeSync(file.fd);
+    }
   }
 
   /** Closes the journal, writes the results files with the lines of these runs in this order, and deletes scratch files. */
@@ -98,6 +109,24 @@ export class Journal {
     this.close();
     for (const file of this.files) if (file.path !== file.target) rmSync(file.path, { force: true });
   }
+}
+
+/** Encodes a line into a scratch file's buffer (writing the buffer out when it could not hold it); returns its bytes. */
+function gather(file: JournalFile, line: string): number {
+  const buffer = file.pending!;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit.
+  if (file.pendingBytes + line.length * 3 > buffer.length) flush(file);
+  if (line.length * 3 > buffer.length) return writeSync(file.fd, line);
+  const length = buffer.write(line, file.pendingBytes);
+  file.pendingBytes += length;
+  return length;
+}
+
+/** Writes a scratch file's gathered lines with one write. */
+function flush(file: JournalFile): void {
+  if (file.pendingBytes === 0) return;
+  writeSync(file.fd, file.pending!, 0, file.pendingBytes);
+  file.pendingBytes = 0;
 }
 
 /** Where each run's line is in a file (byte offset and length), by run index: 12 bytes a run. */

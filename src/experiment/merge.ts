@@ -5,7 +5,8 @@ import { Journal } from './journal.js';
 import { LineReader } from './line-reader.js';
 import type { ExperimentManifest } from './manifest.js';
 import { planFromTable } from './plan.js';
-import { fromExperimentRun, runCoordinates, runLines, type RunOutcome } from './records.js';
+import { fromExperimentRun, runCoordinates, type RunOutcome } from './records.js';
+import { runLines } from './run-format.js';
 import { onlyResultFiles, readManifest, RESULT_FILES, ResultsError, writeFinalResults } from './results-dir.js';
 import { ResultTable } from './table.js';
 

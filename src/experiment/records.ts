@@ -129,12 +129,6 @@ export interface RunLines {
   csv: string;
 }
 
-/** The results-file lines of a run outcome. */
-export function runLines(manifest: ExperimentManifest, outcome: RunOutcome): RunLines {
-  const run = toExperimentRun(manifest, outcome);
-  return { jsonl: jsonlLine(run), csv: csvRow(manifest, run) };
-}
-
 /** A runs.jsonl line (with its newline). */
 export function jsonlLine(run: ExperimentRun): string {
   return `${JSON.stringify(run)}\n`;
