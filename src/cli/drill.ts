@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DrillConsole } from '../drill/console.js';
 import { DrillError } from '../drill/errors.js';
 import { DrillInput } from '../drill/lines.js';
+import { playersOption } from '../drill/players.js';
 import { DrillSession } from '../drill/session.js';
 import { styleFor } from '../drill/style.js';
 import { INPUT_BYTE_LIMITS, readInputText } from '../guard/input-file.js';
@@ -81,7 +82,7 @@ export function openSession(file: string | undefined, options: DrillCommandOptio
   const seed = parseSeed(options.seed);
   const horizonHours = options.until !== undefined ? parseHours(options.until, '--until') : undefined;
   const loaded = loadScenarioFile(file);
-  const players = options.play.split(',').map((player) => player.trim()).filter((player) => player !== '');
+  const players = playersOption(options.play);
   return DrillSession.start({
     loaded,
     seed,

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ENGINE } from '../version.js';
+import { registerBrief } from './brief.js';
 import { registerDrill } from './drill.js';
 import { registerServe } from './serve.js';
 import { registerReport } from './report.js';
@@ -23,6 +24,7 @@ const program = new Command()
   .configureOutput({ outputError: (text, write) => write(text) });
 
 registerRun(program);
+registerBrief(program);
 registerDrill(program);
 registerServe(program);
 registerReport(program);

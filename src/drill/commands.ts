@@ -22,6 +22,7 @@ export type DrillCommand =
   | { type: 'observe'; inject: string; status: ObservationStatus; what: string }
   | { type: 'action'; nation: string; text: string }
   | { type: 'tasks' }
+  | { type: 'brief' }
   | { type: 'status'; nation?: string }
   | { type: 'show' }
   | { type: 'injects' }
@@ -50,6 +51,7 @@ export const COMMAND_HELP: readonly (readonly [string, string])[] = [
   ['action <nation> <what the team does>', 'a team\'s action in its own words; a hotline or funding (e.g. 20 MUSD) takes effect in the engine'],
   ['rate <task-id> <P|S|M|U> [| observation]', 'evaluator: rate a critical task (P/S/M/U: without, with some, with major challenges, unable)'],
   ['observe <inject-id> <observed|partly|not> [| what the team did]', 'evaluator: mark an inject\'s expected action'],
+  ['brief', 'the situation manual: purpose, scope, objectives, situation, teams, assets, modules, ground rules'],
   ['tasks', 'the evaluation guide: objectives, core capabilities, critical tasks and their ratings so far'],
   ['status [nation]', 'every nation on one line, or one nation in detail'],
   ['show', 'show the situation and the decision waiting again'],
@@ -127,6 +129,8 @@ export function parseCommand(line: string): DrillCommand {
       return rest[0] !== undefined ? { type: 'status', nation: rest[0] } : { type: 'status' };
     case 'show':
       return noArguments('show', rest, { type: 'show' });
+    case 'brief':
+      return noArguments('brief', rest, { type: 'brief' });
     case 'injects':
     case 'msel':
       return noArguments(word, rest, { type: 'injects' });

@@ -10,7 +10,9 @@ import { drillLogText } from './log.js';
 import { closeDrill, type DrillOutcome } from './outcome.js';
 import type { DrillSession } from './session.js';
 import type { Style } from './style.js';
+import { documentText } from './document-text.js';
 import { tasksText, viewText } from './render-text.js';
+import { situationManualDocument } from './situation-manual.js';
 import { readClock } from './scenario-clock.js';
 import { runSessionCommand, type CommandSettings, type SessionCommand, type TimeCommand } from './session-command.js';
 import { DRILL_ROLES, drillView, ROLE_SEES, type DrillRole } from './session-view.js';
@@ -36,6 +38,9 @@ export interface DrillConsoleResult {
 }
 
 type Outcome = 'go-on' | 'quit' | 'end';
+
+/** The parts of the situation manual read out when a new drill opens. */
+const OPENING_SECTIONS = ['overview', 'situation', 'participants', 'ground-rules'];
 
 /**
  * The facilitator's console: shows the situation and the decision waiting, reads one
@@ -127,6 +132,9 @@ export class DrillConsole {
         return 'go-on';
       case 'action':
         return this.carryOut({ type: 'act', nation: command.nation, text: command.text });
+      case 'brief':
+        this.say(documentText(this.manual(), style));
+        return 'go-on';
       case 'tasks':
         this.say(tasksText(session.scenario.evaluation, session.actionsInForce(), style));
         return 'go-on';
@@ -261,6 +269,21 @@ export class DrillConsole {
     this.say(`Seed ${header.seed}, horizon ${header.horizonHours} h, teams play: ${header.players.join(', ')}. Engine ${header.engine.name} ${header.engine.version}.`);
     this.say(`Decision log: ${session.logPath} (every action is saved as it happens). Type help for the commands.`);
     if (session.actions.length > 0) this.say(`Resumed: ${session.actions.length} logged actions replayed exactly.`);
+    else this.openingBriefing();
+  }
+
+  /** The situation manual of this drill (its teams named). */
+  private manual() {
+    const { session } = this.options;
+    return situationManualDocument({ scenario: session.scenario, scenarioHash: session.header.scenarioHash, players: session.header.players });
+  }
+
+  /** A new drill opens with the briefing: purpose, scope, the situation, the teams, the ground rules. */
+  private openingBriefing(): void {
+    const opening = { ...this.manual(), sections: this.manual().sections.filter((section) => OPENING_SECTIONS.includes(section.id)) };
+    this.say('');
+    this.say(documentText(opening, this.options.style));
+    this.say(this.options.style.quiet('Type brief for the whole situation manual (objectives, assets, modules and their discussion questions).'));
   }
 
   private showSituation(): void {

@@ -1,4 +1,3 @@
-import { nationHint, nationNames } from '../scenario/semantic.js';
 import { DecisionError, type DecisionRequest } from '../engine/decisions.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { hashScenario } from '../scenario/hash.js';
@@ -8,6 +7,7 @@ import type { ImprovementRow } from '../report/input.js';
 import { DrillError } from './errors.js';
 import { criticalTasksOf, type ObservationStatus, type PlacedTask, type TaskRating } from './evaluation.js';
 import { matchOwnWords } from './own-words.js';
+import { checkPlayers } from './players.js';
 import {
   actionsInForce,
   DRILL_LOG_FORMAT,
@@ -67,17 +67,8 @@ export class DrillSession {
 
   /** Starts a new drill: writes the log header, then runs to the first decision. */
   static start(options: DrillStart): DrillSession {
-    const { loaded, seed, players } = options;
-    const nationIds = new Set(loaded.scenario.nations.map((nation) => nation.id));
-    const unknown = players.filter((player) => !nationIds.has(player));
-    if (unknown.length > 0) {
-      const names = nationNames(loaded.scenario);
-      const hint = (player: string) => nationHint(player, nationIds, names);
-      // One unknown nation: its hint closes the sentence; several: each carries its own.
-      const described = unknown.length === 1 ? `${unknown[0]}${hint(unknown[0]!)}` : unknown.map((player) => (hint(player) === '' ? player : `${player} (${hint(player).slice(2)})`)).join(', ');
-      throw new DrillError(`--play: unknown nation ${described}; the scenario's nations are ${[...nationIds].join(', ')}`);
-    }
-    if (players.length === 0) throw new DrillError('--play needs at least one nation');
+    const { loaded, seed } = options;
+    const players = checkPlayers(loaded.scenario, options.players);
     const header: DrillLogHeader = {
       type: 'header',
       format: DRILL_LOG_FORMAT,
@@ -88,7 +79,7 @@ export class DrillSession {
       scenarioHash: loaded.hash,
       scenarioPath: loaded.file,
       seed,
-      players: [...new Set(players)],
+      players,
       horizonHours: options.horizonHours ?? loaded.scenario.horizonHours,
       scenarioDocument: loaded.scenario as unknown as Record<string, unknown>,
     };
