@@ -47,7 +47,7 @@ export const COMMAND_HELP: readonly (readonly [string, string])[] = [
   ['retime [inject-id] <+duration | hours>', 'move the inject due now (or a named one) later, e.g. retime +6h, retime 48'],
   ['injects', 'list the MSEL: injects still to come with their ids, and those that happened'],
   ['view [projector|player|evaluator|controller]', 'what the screen shows; projector (the default) is safe for the room'],
-  ['inject <effect> [args] | <title> [| <expected action>]', 'write a new inject and fire it now; "help inject" lists the effects'],
+  ['inject <effect> [args] | <title> [| <expected action>] [| from: ..] [| to: ..] [| mode: ..] [| message: ..]', 'write a new inject and fire it now; "help inject" lists the effects'],
   ['action <nation> <what the team does>', 'a team\'s action in its own words; a hotline or funding (e.g. 20 MUSD) takes effect in the engine'],
   ['rate <task-id> <P|S|M|U> [| observation]', 'evaluator: rate a critical task (P/S/M/U: without, with some, with major challenges, unable)'],
   ['observe <inject-id> <observed|partly|not> [| what the team did]', 'evaluator: mark an inject\'s expected action'],

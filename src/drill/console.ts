@@ -11,11 +11,11 @@ import { closeDrill, type DrillOutcome } from './outcome.js';
 import type { DrillSession } from './session.js';
 import type { Style } from './style.js';
 import { documentText } from './document-text.js';
-import { tasksText, viewText } from './render-text.js';
+import { injectCardText, tasksText, viewText } from './render-text.js';
 import { situationManualDocument } from './situation-manual.js';
 import { readClock } from './scenario-clock.js';
 import { runSessionCommand, type CommandSettings, type SessionCommand, type TimeCommand } from './session-command.js';
-import { DRILL_ROLES, drillView, ROLE_SEES, type DrillRole } from './session-view.js';
+import { DRILL_ROLES, drillView, injectCard, ROLE_SEES, type DrillRole } from './session-view.js';
 import { mselText, nationStatusText, one, overviewText } from './view.js';
 
 export interface DrillConsoleOptions {
@@ -117,7 +117,12 @@ export class DrillConsole {
       case 'inject': {
         const id = `live-${session.liveInjects().length + 1}`;
         const inject = parseLiveInject(command.spec, id, session.now, session.scenario, session.sim.capabilities);
-        return this.carryOut({ type: 'inject', inject });
+        this.say(this.reply({ type: 'inject', inject }));
+        // The card the facilitator reads out: from, to, mode and message as written.
+        const now = readClock(session.now, session.scenario.clock);
+        this.say(injectCardText(injectCard(inject, now, now, ROLE_SEES[this.role].expectedActions), style));
+        this.showSituation();
+        return 'go-on';
       }
       case 'note':
         this.say(this.reply({ type: 'note', text: command.text, kind: command.kind }));
@@ -294,6 +299,8 @@ export class DrillConsole {
   private help(topic: 'inject' | undefined): void {
     if (topic === 'inject') {
       this.say('inject <effect> <args> | <title> | <expected action>   (title and expected action are optional)');
+      this.say('  then any of: | from: <sender> | to: <nations or organizations, comma-separated, or all> | mode: <phone, email...> | message: <text read out>');
+      this.say('  e.g. inject none | Press conference | from: Ministry of Health | to: usa, hti | mode: briefing | message: The minister asks for field hospitals');
       for (const line of injectHelpLines()) this.say(`  ${line}`);
       return;
     }

@@ -52,14 +52,46 @@ export function injectHelpLines(): string[] {
   return Object.entries(EFFECT_SYNTAX).map(([type, syntax]) => `${`${type} ${syntax.args.map((arg) => `<${arg}>`).join(' ')}`.padEnd(42)} e.g. ${syntax.example}`);
 }
 
+/** The named parts a live inject may carry after its title, as `| to: usa, hti`. */
+const NAMED_PARTS = { from: 'from', to: 'to', mode: 'mode', message: 'description', expected: 'expectedAction' } as const;
+type NamedPart = keyof typeof NAMED_PARTS;
+
 /**
- * Builds an inject written at the prompt: `<effect> <args...> | <title> [| <expected action>]`.
+ * Splits the parts after the effect: the first plain part is the title, a second the
+ * expected action; `from:`, `to:`, `mode:`, `message:` and `expected:` parts, in any order,
+ * fill those fields.
+ */
+function injectParts(parts: readonly string[]): Partial<Record<(typeof NAMED_PARTS)[NamedPart] | 'title', string>> {
+  const fields: Partial<Record<(typeof NAMED_PARTS)[NamedPart] | 'title', string>> = {};
+  const plain: string[] = [];
+  for (const part of parts) {
+    const named = /^(from|to|mode|message|expected)\s*:\s*(.*)$/is.exec(part);
+    if (!named) {
+      plain.push(part);
+      continue;
+    }
+    const field = NAMED_PARTS[named[1]!.toLowerCase() as NamedPart];
+    if (fields[field] !== undefined) throw new DrillError(`inject: ${named[1]!.toLowerCase()}: is given twice`);
+    fields[field] = named[2]!.trim();
+  }
+  if (plain.length > 2 || (plain.length === 2 && fields.expectedAction !== undefined)) {
+    throw new DrillError('inject takes <effect> <args> | <title> [| <expected action>], then any of | from: ... | to: ... | mode: ... | message: ...');
+  }
+  if (plain[0] !== undefined) fields.title = plain[0];
+  if (plain[1] !== undefined) fields.expectedAction = plain[1];
+  return fields;
+}
+
+/**
+ * Builds an inject written at the prompt: `<effect> <args...> | <title> [| <expected action>]`
+ * and any of `| from: <sender> | to: <addressees> | mode: <phone, email...> | message: <text>`.
  * The effect is checked against the scenario format and the scenario's own nations,
- * hosts, organizations and capabilities, so a typo is an error message, not a silent no-op.
+ * hosts, organizations and capabilities, so a typo is an error message, not a silent no-op
+ * (the session checks `to` against the nations and organizations).
  */
 export function parseLiveInject(spec: string, id: string, atHours: number, scenario: Scenario, capabilities: readonly string[]): Inject {
-  const [head = '', title = '', expectedAction = '', ...extra] = spec.split('|').map((part) => part.trim());
-  if (extra.length > 0) throw new DrillError('inject takes at most three parts: <effect> <args> | <title> | <expected action>');
+  const [head = '', ...rest] = spec.split('|').map((part) => part.trim());
+  const fields = injectParts(rest);
   const [type = '', ...args] = head.split(/\s+/);
   if (!(type in EFFECT_SYNTAX)) throw new DrillError(`unknown inject effect "${type}"; one of: ${Object.keys(EFFECT_SYNTAX).join(', ')}`);
   const syntax: EffectSyntax = EFFECT_SYNTAX[type as EffectType];
@@ -69,10 +101,10 @@ export function parseLiveInject(spec: string, id: string, atHours: number, scena
   const parsed = injectSchema.safeParse({
     id,
     atHours,
-    title: title === '' ? `Facilitator inject (${type})` : title,
     effect: { type, ...syntax.build(args) },
     from: 'Facilitator',
-    expectedAction,
+    ...fields,
+    title: fields.title ? fields.title : `Facilitator inject (${type})`,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -8,6 +8,7 @@ import { DrillError } from './errors.js';
 import { criticalTasksOf, type ObservationStatus, type PlacedTask, type TaskRating } from './evaluation.js';
 import { matchOwnWords } from './own-words.js';
 import { checkPlayers } from './players.js';
+import { checkAddressees } from './addressees.js';
 import {
   actionsInForce,
   DRILL_LOG_FORMAT,
@@ -256,10 +257,11 @@ export class DrillSession {
     throw new DrillError(`no MSEL inject ${injectId} is still to come; still to come: ${upcoming.length > 0 ? upcoming.join(', ') : 'none'}`);
   }
 
-  /** Applies an inject written on the spot; its id must be new. */
+  /** Applies an inject written on the spot; its id must be new, its `to` nations or organizations of the scenario. */
   injectNow(inject: Inject): void {
     const used = new Set([...this.scenario.injects.map((known) => known.id), ...this.liveInjects().map((known) => known.id)]);
     if (used.has(inject.id)) throw new DrillError(`an inject with id ${inject.id} already exists; choose another id`);
+    checkAddressees(inject.to, this.scenario, this.header.players);
     this.commit({ type: 'inject', inject: { ...inject, atHours: this.now } });
   }
 
