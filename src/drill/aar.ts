@@ -4,6 +4,7 @@ import { DrillError } from './errors.js';
 import { criticalTasksOf } from './evaluation.js';
 import type { DrillAction } from './log.js';
 import { closeDrill, type DrillOutcome } from './outcome.js';
+import { liveInjectOf } from './replay.js';
 import { DrillSession } from './session.js';
 import { readClock } from './scenario-clock.js';
 
@@ -47,7 +48,12 @@ function exerciseRecord(outcome: DrillOutcome): ExerciseRecord {
   const { actions, scenario } = outcome;
   const pick = <T extends DrillAction['type']>(type: T) => actions.filter((action): action is Extract<DrillAction, { type: T }> => action.type === type);
   const ratings = pick('rate').map(({ task, rating, observation, atHours }) => ({ task, rating, observation, atHours }));
-  const observations = pick('observe').map(({ inject, status, what, atHours }) => ({ inject, status, what, atHours }));
+  // MSEL injects and those written live: an observation of either reads with its expected action.
+  const injects = new Map([...scenario.injects, ...pick('inject').map(liveInjectOf)].map((inject) => [inject.id, inject]));
+  const observations = pick('observe').map(({ inject, status, what, atHours }) => {
+    const observed = injects.get(inject);
+    return { inject, title: observed?.title ?? inject, expectedAction: observed?.expectedAction ?? '', tasks: [...(observed?.tasks ?? [])], status, what, atHours };
+  });
   const log = basename(outcome.logPath);
   return {
     clock: (hours) => readClock(hours, scenario.clock).text,
@@ -83,12 +89,11 @@ export function improvementPlan(
       drawn.push({ id: `task:${task.id}`, capability: task.capability, issue: `${task.task} (rated ${rated.rating})${rated.observation ? `: ${rated.observation}` : ''}`, ...blank });
     }
   }
-  const injects = outcome.scenario.injects;
   for (const observation of new Map(observations.map((entry) => [entry.inject, entry])).values()) {
     if (observation.status === 'observed') continue;
-    const inject = injects.find((candidate) => candidate.id === observation.inject);
-    const capability = tasks.find((task) => inject?.tasks?.includes(task.id))?.capability ?? inject?.objective ?? '';
-    const expected = inject?.expectedAction || observation.inject;
+    const objective = outcome.scenario.injects.find((candidate) => candidate.id === observation.inject)?.objective ?? '';
+    const capability = tasks.find((task) => observation.tasks.includes(task.id))?.capability ?? objective;
+    const expected = observation.expectedAction || observation.title;
     drawn.push({ id: `inject:${observation.inject}`, capability, issue: `Expected action ${observation.status === 'partly' ? 'partly observed' : 'not observed'}: ${expected}${observation.what ? ` (the team: ${observation.what})` : ''}`, ...blank });
   }
   const byId = new Map(filled.map((row) => [row.id, row]));

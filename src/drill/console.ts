@@ -280,7 +280,8 @@ export class DrillConsole {
   /** The situation manual of this drill (its teams named). */
   private manual() {
     const { session } = this.options;
-    return situationManualDocument({ scenario: session.scenario, scenarioHash: session.header.scenarioHash, players: session.header.players });
+    // On the room's screen without the provenance line (the banner names the engine; no digests on a projector).
+    return { ...situationManualDocument({ scenario: session.scenario, scenarioHash: session.header.scenarioHash, players: session.header.players }), subtitle: 'For all participants.' };
   }
 
   /** A new drill opens with the briefing: purpose, scope, the situation, the teams, the ground rules. */

@@ -74,7 +74,6 @@ export function objectivesSection(evaluation: Evaluation | undefined, record: Ex
  */
 export function capabilitySections(scenario: Scenario, players: readonly string[], record: ExerciseRecord, findings: readonly Finding[]): Section[] {
   const ratings = latestRatings(record);
-  const injects = new Map(scenario.injects.map((inject) => [inject.id, inject]));
   const byCapability = new Map<string, { strengths: ListItem[]; improvements: ListItem[] }>();
   const entry = (capability: string) => {
     const found = byCapability.get(capability) ?? { strengths: [], improvements: [] };
@@ -91,10 +90,7 @@ export function capabilitySections(scenario: Scenario, players: readonly string[
           (rated.rating === 'P' || rated.rating === 'S' ? lists.strengths : lists.improvements).push(item);
         }
         for (const observation of record.observations) {
-          const inject = injects.get(observation.inject);
-          if (!inject?.tasks?.includes(task.id)) continue;
-          const item = { text: `Expected action after "${inject.title}" (${inject.expectedAction}): ${OBSERVATION_STATUSES[observation.status]}.`, details: observation.what ? [`What the team did: ${observation.what}`] : [] };
-          (observation.status === 'observed' ? lists.strengths : lists.improvements).push(item);
+          if (observation.tasks.includes(task.id)) (observation.status === 'observed' ? lists.strengths : lists.improvements).push(observationItem(observation));
         }
       }
     }
@@ -111,6 +107,12 @@ export function capabilitySections(scenario: Scenario, players: readonly string[
   }));
   const teamFindings = findings.filter((finding) => players.includes(finding.subject));
   const teamBlocks: Block[] = [];
+  // Expected actions of injects that test no critical task (e.g. written live) are evaluated here.
+  const untied = record.observations.filter((observation) => !observation.tasks.some((task) => criticalTaskIds(scenario).has(task)));
+  if (untied.length > 0) {
+    teamBlocks.push({ type: 'paragraph', text: 'Expected actions of injects that test no critical task:' });
+    teamBlocks.push({ type: 'list', items: untied.map((observation) => ({ ...observationItem(observation), className: observation.status === 'observed' ? 'strength' : 'improvement' })) });
+  }
   if (record.actions.length > 0) {
     teamBlocks.push({ type: 'paragraph', text: 'Actions the teams took in their own words:' });
     teamBlocks.push({
@@ -122,6 +124,16 @@ export function capabilitySections(scenario: Scenario, players: readonly string[
   teamBlocks.push(teamFindings.length > 0 ? { type: 'list', items: teamFindings.map(findingItem) } : { type: 'paragraph', text: 'Nothing beyond the ratings above.' });
   sections.push({ id: 'teams', title: 'The teams\' decisions and actions', blocks: teamBlocks });
   return sections;
+}
+
+function observationItem(observation: ExerciseRecord['observations'][number]): ListItem {
+  const expected = observation.expectedAction ? ` (${observation.expectedAction})` : '';
+  return { text: `Expected action after "${observation.title}"${expected}: ${OBSERVATION_STATUSES[observation.status]}.`, details: observation.what ? [`What the team did: ${observation.what}`] : [] };
+}
+
+/** The ids of the evaluation guide's critical tasks. */
+function criticalTaskIds(scenario: Scenario): Set<string> {
+  return new Set((scenario.evaluation?.objectives ?? []).flatMap((objective) => objective.capabilities.flatMap((capability) => capability.tasks.map((task) => task.id))));
 }
 
 function findingItem(finding: Finding): ListItem {

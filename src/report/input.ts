@@ -37,7 +37,8 @@ export interface ExerciseRecord {
   reproduce: string;
   closedAtHours: number;
   ratings: { task: string; rating: 'P' | 'S' | 'M' | 'U'; observation: string; atHours: number }[];
-  observations: { inject: string; status: 'observed' | 'partly' | 'not-observed'; what: string; atHours: number }[];
+  /** Expected actions marked by evaluators, with the inject's title, expected action and critical tasks (MSEL or written live). */
+  observations: { inject: string; title: string; expectedAction: string; tasks: string[]; status: 'observed' | 'partly' | 'not-observed'; what: string; atHours: number }[];
   /** Teams' actions in their own words. */
   actions: { nation: string; text: string; lever?: string; atHours: number }[];
   notes: { text: string; kind: 'note' | 'hotwash'; atHours: number }[];

@@ -31,6 +31,8 @@ describe('AAR/IP straight from a drill log', () => {
     expect(text).toContain('| Re-task search-and-rescue teams to new collapse sites | not rated |');
     expect(text).toContain('Expected action after "Airport slots saturated" (Stand up an air-traffic coordination cell with the host): partly observed.');
     expect(text).toContain('usa: propose a hotline with hti to speed up consent questions (took effect in the simulation: hotline)');
+    // An inject written live tests no critical task: its expected action is evaluated with the teams.
+    expect(text).toContain('- **Strength:** Expected action after "Viral video of a collapsed school" (Host and partners brief the press together): observed.');
     expect(text).toMatch(/Day \d, \d\d:\d\d \(T\+[\d.]+ h\): Team USA wants a situation report/);
     expect(text).toMatch(/Hot wash:\n\n- Day 5, 16:53 \(T\+96 h\): The consent decision cost the US team two days/);
     expect(text).toContain('| Logistics and Supply Chain Management | Grant consent to foreign teams without delaying their arrival (rated U)');
@@ -48,7 +50,9 @@ describe('AAR/IP straight from a drill log', () => {
     expect(actions.filter((action) => action.type === 'rate').map((action) => action.type === 'rate' && `${action.task} ${action.rating}`)).toEqual(['atc-cell M', 'consent-fast U', 'request-usar S']);
     const acted = actions.flatMap((action) => (action.type === 'act' ? [action] : []));
     expect(acted.map((action) => action.lever ?? 'none')).toEqual(['hotline', 'none']);
-    const session = DrillSession.load(log); // replays the log and checks every fingerprint
+    // Loading replays the log and checks every action's fingerprint (the state it was taken in) on the way.
+    const session = DrillSession.load(log);
+    expect(session.actionsInForce().filter((action) => action.type === 'rate' || action.type === 'observe' || action.type === 'act')).toHaveLength(7);
     expect(session.sim.world.state.relations[relationKey('usa', 'hti')]?.hotlineUp).toBe(true);
     const last = actions.flatMap((action) => ('fingerprint' in action ? [action.fingerprint] : [])).at(-1);
     expect(session.fingerprint()).toBe(last);

@@ -72,7 +72,9 @@ describe('a rehearsed two-team drill driven by a script', () => {
     const fired = log.actions.find((action) => action.type === 'fire')!;
     expect(report).toContain(`- When: fired early by the facilitator at ${one(fired.atHours)} h (scheduled at 60.0 h)`);
     expect(report).toContain('- Expected action: Stand up an air-traffic coordination cell with the host');
-    expect(report).toContain('- When: did not happen before the run closed (scheduled at 192.0 h)');
+    // The facilitator brought the aftershock forward (retime, then deliver at its card).
+    const aftershock = log.actions.find((action) => action.type === 'fire' && action.inject === 'aftershock')!;
+    expect(report).toContain(`- When: fired early by the facilitator at ${one(aftershock.atHours)} h (scheduled at 192.0 h)`);
     expect(report).toContain('Decisions taken and then undone (1):');
     // The US team stood by first: its decision to act comes later than in the all-AI run.
     expect(report).toMatch(/\| usa \| decision to act taken \| [\d.]+ h \| [\d.]+ h \| \+[\d.]+ h later \|/);

@@ -1,49 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDrillLog } from '../../src/index.js';
-import { BINARY, CARIBBEAN, scratchDir } from './binary.js';
+import { CARIBBEAN, scratchDir } from './binary.js';
+import { hasTmux, tmuxServer, tmuxTitle as title } from './tmux.js';
 
-/**
- * The drill in a real pseudo-terminal: tmux runs `crisis-sim drill` in a detached pane,
- * the test types with send-keys and reads the screen with capture-pane. tmux runs on a
- * socket of its own, so no other tmux server is touched; the test kills only that one.
- */
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const socket = `crisis-sim-drill-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const { startPane: start, screen, waitForScreen, typeLine } = tmuxServer('drill-test');
 
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
-});
-
-/** Starts the drill in a 140x50 pane with the given environment assignments (and extra drill options). */
+/** Starts the drill of the Caribbean scenario in a pane (see test/drill/tmux.ts). */
 function startPane(name: string, cwd: string, env: string, log: string, options = '--play usa,hti'): void {
-  const command = `env ${env} ${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)} drill ${JSON.stringify(CARIBBEAN)} ${options} --log ${log}; echo "[exit $?]"; sleep 600`;
-  tmux('new-session', '-d', '-s', name, '-x', '140', '-y', '50', '-c', cwd, command);
+  start(name, cwd, env, [CARIBBEAN, ...options.split(' '), '--log', log]);
 }
-
-function screen(name: string, escapes = false): string {
-  return tmux('capture-pane', '-p', '-J', '-S', '-500', ...(escapes ? ['-e'] : []), '-t', name);
-}
-
-async function waitForScreen(name: string, pattern: RegExp): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const text = screen(name);
-    if (pattern.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} on the screen:\n${text}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
-
-function typeLine(name: string, text: string): void {
-  if (text !== '') tmux('send-keys', '-t', name, '-l', text);
-  tmux('send-keys', '-t', name, 'Enter');
-}
-
-const title = (what: string) => (hasTmux ? what : `${what} (SKIPPED: tmux is not installed; run .ci/install-tmux.sh)`);
 
 describe('the drill in a terminal', () => {
   it.skipIf(!hasTmux)(title('pauses at decisions, takes typed commands, refuses typos with the prompt back, and quits resumably'), async () => {
