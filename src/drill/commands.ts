@@ -44,7 +44,7 @@ export const COMMAND_HELP: readonly (readonly [string, string])[] = [
   ['next', 'run to the next MSEL inject (stops early for a decision)'],
   ['deliver [inject-id]', 'deliver the inject due now (read its card out), or an inject still to come, early'],
   ['skip [inject-id] [| reason]', 'skip the inject due now (or a named one); it never happens in this drill'],
-  ['retime [inject-id] <+duration | hours>', 'move the inject due now (or a named one) later, e.g. retime +6h, retime 48'],
+  ['retime [inject-id] <+duration | time>', 'move the inject due now (or a named one) later, e.g. retime +6h, retime 48, retime aftershock Day 3 06:00'],
   ['injects', 'list the MSEL: injects still to come with their ids, and those that happened'],
   ['view [projector|player|evaluator|controller]', 'what the screen shows; projector (the default) is safe for the room'],
   ['inject <effect> [args] | <title> [| <expected action>] [| from: ..] [| to: ..] [| mode: ..] [| message: ..]', 'write a new inject and fire it now; "help inject" lists the effects'],
@@ -77,8 +77,12 @@ export function parseDuration(text: string): number {
   return reading.hours;
 }
 
-/** Parses one line typed at the prompt (or read from a script). */
-export function parseCommand(line: string): DrillCommand {
+/**
+ * Parses one line typed at the prompt (or read from a script). `onset` is the scenario
+ * clock's onset (`YYYY-MM-DDTHH:MM`): clock times such as `advance to Day 4 04:53` are then
+ * read on the same clock the screen shows.
+ */
+export function parseCommand(line: string, onset?: string): DrillCommand {
   const trimmed = line.trim();
   if (trimmed === '') return { type: 'continue' };
   const [word = '', ...rest] = trimmed.split(/\s+/);
@@ -88,7 +92,7 @@ export function parseCommand(line: string): DrillCommand {
     case 'c':
       return noArguments('continue', rest, { type: 'continue' });
     case 'advance':
-      return parseAdvance(rest);
+      return parseAdvance(rest, onset);
     case 'next':
       return noArguments('next', rest, { type: 'next' });
     case 'fire':
@@ -100,7 +104,7 @@ export function parseCommand(line: string): DrillCommand {
     case 'skip':
       return parseSkip(argument);
     case 'retime':
-      return parseRetime(rest);
+      return parseRetime(rest, onset);
     case 'rate': {
       const { id: task, word, text } = idWordText(argument);
       const rating = ratingOf(word);
@@ -170,9 +174,9 @@ function answer(choice: string, decision: number | undefined): DrillCommand {
   return /^\d+$/.test(choice) ? { type: 'answer-number', number: Number(choice), ...id } : { type: 'answer', choice, ...id };
 }
 
-function parseAdvance(rest: readonly string[]): DrillCommand {
+function parseAdvance(rest: readonly string[], onset: string | undefined): DrillCommand {
   if (rest[0]?.toLowerCase() === 'to') {
-    const reading = readDuration(rest.slice(1).join(' '));
+    const reading = readDuration(rest.slice(1).join(' '), onset);
     if (rest.length < 2 || 'error' in reading || reading.hours < 0) throw new DrillError('advance to needs a time from onset, e.g.: advance to 48, advance to T+2d, advance to Day 3 06:00');
     return { type: 'advance-to', atHours: reading.hours };
   }
@@ -195,15 +199,21 @@ function parseSkip(argument: string): DrillCommand {
   return { type: 'skip', ...(words[0] !== undefined ? { inject: words[0] } : {}), ...(text !== '' ? { reason: text } : {}) };
 }
 
-function parseRetime(rest: readonly string[]): DrillCommand {
-  const usage = 'retime needs a time: +<duration> from now or hours from onset, e.g. retime +6h, retime aftershock 200';
-  if (rest.length === 0 || rest.length > 2) throw new DrillError(usage);
-  const when = rest.at(-1)!;
-  const inject = rest.length === 2 ? { inject: rest[0]! } : {};
-  if (when.startsWith('+')) return { type: 'retime', ...inject, to: { byHours: parseDuration(when.slice(1)) } };
-  const reading = readDuration(when);
-  if ('error' in reading || reading.hours < 0) throw new DrillError(usage);
-  return { type: 'retime', ...inject, to: { atHours: reading.hours } };
+function parseRetime(rest: readonly string[], onset: string | undefined): DrillCommand {
+  const usage = 'retime needs a time: +<duration> from now or a time from onset, e.g. retime +6h, retime aftershock 200, retime Day 3 06:00';
+  const timeOf = (words: readonly string[]): { byHours: number } | { atHours: number } | undefined => {
+    const text = words.join(' ');
+    if (text.startsWith('+')) return { byHours: parseDuration(text.slice(1)) };
+    const reading = readDuration(text, onset);
+    return 'error' in reading || reading.hours < 0 ? undefined : { atHours: reading.hours };
+  };
+  if (rest.length === 0) throw new DrillError(usage);
+  // The whole argument is a time (the inject due now), or an inject id then a time.
+  const whole = timeOf(rest);
+  if (whole) return { type: 'retime', to: whole };
+  const to = rest.length > 1 ? timeOf(rest.slice(1)) : undefined;
+  if (!to) throw new DrillError(usage);
+  return { type: 'retime', inject: rest[0]!, to };
 }
 
 function noArguments(word: string, rest: readonly string[], command: DrillCommand): DrillCommand {

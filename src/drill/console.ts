@@ -72,7 +72,7 @@ export class DrillConsole {
       }
       let outcome: Outcome;
       try {
-        outcome = this.confirming ? this.confirm(line) : this.execute(parseCommand(line));
+        outcome = this.confirming ? this.confirm(line) : this.execute(parseCommand(line, this.options.session.scenario.clock?.onset));
       } catch (error) {
         // A refused command, or a file (save) that cannot be written: one error line, the drill goes on.
         if (!(error instanceof DrillError || error instanceof FileWriteError)) throw error;

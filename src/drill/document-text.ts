@@ -1,17 +1,18 @@
 import type { Block, ReportDocument } from '../report/document.js';
+import { terminalSafeLine } from '../guard/terminal-text.js';
 import type { Style } from './style.js';
 import { table } from './view.js';
 
 /**
  * A report document (the situation manual) as terminal text: headings, definitions as
  * `term: value`, lists, aligned tables. Plain words, so the screen, a transcript and the
- * tests read alike; no markup to escape, since a terminal interprets none (control
- * characters are shown as `?`).
+ * tests read alike; no markup to escape, but control characters from the scenario are shown
+ * as escapes (src/guard/terminal-text.ts).
  */
 export function documentText(document: ReportDocument, style: Style): string {
-  const lines = [style.heading(`== ${safe(document.title)} ==`), safe(document.subtitle)];
+  const lines = [style.heading(`== ${terminalSafeLine(document.title)} ==`), terminalSafeLine(document.subtitle)];
   for (const section of document.sections) {
-    lines.push('', style.heading(safe(section.title)));
+    lines.push('', style.heading(terminalSafeLine(section.title)));
     for (const block of section.blocks) lines.push(blockText(block));
   }
   return lines.join('\n');
@@ -20,27 +21,21 @@ export function documentText(document: ReportDocument, style: Style): string {
 function blockText(block: Block): string {
   switch (block.type) {
     case 'paragraph':
-      return safe(block.text);
+      return terminalSafeLine(block.text);
     case 'list':
-      return block.items.map((item, index) => `  ${block.ordered ? `${index + 1}.` : '-'} ${safe(item.text)}`).join('\n');
+      return block.items.map((item, index) => `  ${block.ordered ? `${index + 1}.` : '-'} ${terminalSafeLine(item.text)}`).join('\n');
     case 'definitions':
-      return block.items.map(([term, value]) => `  ${safe(term)}: ${safe(value)}`).join('\n');
+      return block.items.map(([term, value]) => `  ${terminalSafeLine(term)}: ${terminalSafeLine(value)}`).join('\n');
     case 'table':
-      return `${safe(block.caption)}:\n${table(block.header.map(safe), block.rows.map((row) => row.map(safe)))
+      return `${terminalSafeLine(block.caption)}:\n${table(block.header.map(terminalSafeLine), block.rows.map((row) => row.map(terminalSafeLine)))
         .split('\n')
         .map((line) => `  ${line}`)
         .join('\n')}`;
     case 'figure':
-      return `(chart: ${safe(block.caption)})`;
+      return `(chart: ${terminalSafeLine(block.caption)})`;
     default: {
       const exhaustive: never = block;
       throw new Error(`unknown block ${JSON.stringify(exhaustive)}`);
     }
   }
-}
-
-/** Text from a scenario, with control characters (escape sequences) made harmless on a terminal. */
-function safe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }

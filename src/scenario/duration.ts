@@ -46,7 +46,7 @@ export function parseDuration(input: string | number, onset?: Onset): DurationRe
   const units = sumOfUnits(text);
   if (units !== undefined) return { hours: units };
   const onsetParts = onset === undefined ? undefined : parseOnset(onset);
-  const onsetHourOfDay = onsetParts ? onsetParts.hour + onsetParts.minute / 60 : 0;
+  const onsetMinuteOfDay = onsetParts ? onsetParts.hour * 60 + onsetParts.minute : 0;
   const clock = CLOCK.exec(text);
   const dayClock = DAY_CLOCK.exec(text);
   if (clock || dayClock) {
@@ -55,7 +55,8 @@ export function parseDuration(input: string | number, onset?: Onset): DurationRe
     const minute = Number(clock ? clock[2] : (dayClock![3] ?? 0));
     if (day < 1) return bad(' (Day 1 is the day of the onset)');
     if (hour > 23 || minute > 59) return bad(' (not a time of day)');
-    const hours = (day - 1) * 24 + hour + minute / 60 - onsetHourOfDay;
+    // Whole minutes first, so Day 4 04:53 from an onset at 16:53 is exactly 60 h.
+    const hours = ((day - 1) * 1440 + hour * 60 + minute - onsetMinuteOfDay) / 60;
     const from = onsetParts ? `onset ${onset!.replace('T', ' ')}` : 'Day 1 00:00 (no onset in the scenario)';
     if (hours < 0) return bad(` (before the onset at ${onset!.replace('T', ' ')})`);
     return { hours, reading: `Day ${day} ${pad(hour)}:${pad(minute)} = T+${round(hours)} h from ${from}` };
