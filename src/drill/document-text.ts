@@ -1,18 +1,17 @@
 import type { Block, ReportDocument } from '../report/document.js';
-import { terminalSafeLine } from '../guard/terminal-text.js';
 import type { Style } from './style.js';
 import { table } from './view.js';
 
 /**
  * A report document (the situation manual) as terminal text: headings, definitions as
  * `term: value`, lists, aligned tables. Plain words, so the screen, a transcript and the
- * tests read alike; no markup to escape, but control characters from the scenario are shown
- * as escapes (src/guard/terminal-text.ts).
+ * tests read alike; no markup to escape (the drill's writer shows control characters from
+ * files as escapes: src/guard/terminal-text.ts).
  */
 export function documentText(document: ReportDocument, style: Style): string {
-  const lines = [style.heading(`== ${terminalSafeLine(document.title)} ==`), terminalSafeLine(document.subtitle)];
+  const lines = [style.heading(`== ${document.title} ==`), document.subtitle];
   for (const section of document.sections) {
-    lines.push('', style.heading(terminalSafeLine(section.title)));
+    lines.push('', style.heading(section.title));
     for (const block of section.blocks) lines.push(blockText(block));
   }
   return lines.join('\n');
@@ -21,18 +20,18 @@ export function documentText(document: ReportDocument, style: Style): string {
 function blockText(block: Block): string {
   switch (block.type) {
     case 'paragraph':
-      return terminalSafeLine(block.text);
+      return block.text;
     case 'list':
-      return block.items.map((item, index) => `  ${block.ordered ? `${index + 1}.` : '-'} ${terminalSafeLine(item.text)}`).join('\n');
+      return block.items.map((item, index) => `  ${block.ordered ? `${index + 1}.` : '-'} ${item.text}`).join('\n');
     case 'definitions':
-      return block.items.map(([term, value]) => `  ${terminalSafeLine(term)}: ${terminalSafeLine(value)}`).join('\n');
+      return block.items.map(([term, value]) => `  ${term}: ${value}`).join('\n');
     case 'table':
-      return `${terminalSafeLine(block.caption)}:\n${table(block.header.map(terminalSafeLine), block.rows.map((row) => row.map(terminalSafeLine)))
+      return `${block.caption}:\n${table(block.header, block.rows)
         .split('\n')
         .map((line) => `  ${line}`)
         .join('\n')}`;
     case 'figure':
-      return `(chart: ${terminalSafeLine(block.caption)})`;
+      return `(chart: ${block.caption})`;
     default: {
       const exhaustive: never = block;
       throw new Error(`unknown block ${JSON.stringify(exhaustive)}`);
