@@ -1,3 +1,4 @@
+import { DrillError } from './errors.js';
 import { OBSERVATION_STATUSES, TASK_RATINGS, type CriticalTask, type Evaluation, type ObservationStatus, type TaskRating } from '../scenario/exercise.js';
 
 export { OBSERVATION_STATUSES, TASK_RATINGS, type ObservationStatus, type TaskRating };
@@ -16,6 +17,14 @@ export function criticalTasksOf(evaluation: Evaluation | undefined): PlacedTask[
       capability.tasks.map((task) => ({ ...task, objectiveId: objective.id, objective: objective.objective, capability: capability.capability })),
     ),
   );
+}
+
+/** The critical task an evaluator rates, by id; a clear error when the guide has no such task (or none at all). */
+export function criticalTaskOf(evaluation: Evaluation | undefined, taskId: string): PlacedTask {
+  const tasks = criticalTasksOf(evaluation);
+  const task = tasks.find((candidate) => candidate.id === taskId);
+  if (task) return task;
+  throw new DrillError(tasks.length === 0 ? 'the scenario has no evaluation: add evaluation.objectives to rate critical tasks' : `no critical task ${taskId}; the tasks are ${tasks.map((candidate) => candidate.id).join(', ')}`);
 }
 
 /** Parses `P`, `s`, ... into a rating, or undefined. */

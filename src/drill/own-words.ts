@@ -1,4 +1,5 @@
 import type { InjectEffect, Scenario } from '../scenario/schema.js';
+import { DrillError } from './errors.js';
 
 /**
  * Engine levers a team can pull by saying what it does in its own words. The text is
@@ -32,4 +33,12 @@ function otherNationIn(text: string, nation: string, scenario: Scenario): string
     .filter((candidate) => Number.isFinite(candidate.at))
     .sort((a, b) => a.at - b.at);
   return named[0]?.id;
+}
+
+/** A team's action as logged: its nation (a team's), its words, and the lever and effect they pull, if any. */
+export function teamAction(nation: string, text: string, players: readonly string[], scenario: Scenario): { type: 'act'; nation: string; text: string; lever?: OwnWordsLever; effect?: InjectEffect } {
+  if (!players.includes(nation)) throw new DrillError(`act: ${nation} is not played by a team; teams play ${players.join(', ')}`);
+  if (text.trim() === '') throw new DrillError('act needs what the team does, e.g.: act usa propose a hotline with hti');
+  const matched = matchOwnWords(text, nation, scenario);
+  return { type: 'act', nation, text: text.trim(), ...(matched ? { lever: matched.lever, effect: matched.effect } : {}) };
 }

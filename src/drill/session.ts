@@ -1,35 +1,16 @@
 import { DecisionError, type DecisionRequest } from '../engine/decisions.js';
-import type { LoadedScenario } from '../scenario/load.js';
-import { hashScenario } from '../scenario/hash.js';
-import { scenarioSchema, type Inject, type Scenario } from '../scenario/schema.js';
-import { ENGINE } from '../version.js';
+import type { Inject, Scenario } from '../scenario/schema.js';
 import type { ImprovementRow } from '../report/input.js';
-import { DrillError } from './errors.js';
-import { criticalTasksOf, type ObservationStatus, type PlacedTask, type TaskRating } from './evaluation.js';
-import { matchOwnWords } from './own-words.js';
-import { checkPlayers } from './players.js';
 import { checkAddressees } from './addressees.js';
-import {
-  actionsInForce,
-  DRILL_LOG_FORMAT,
-  DRILL_LOG_VERSION,
-  DrillLogWriter,
-  isStamped,
-  lastUndoableIndex,
-  readDrillLog,
-  type DrillAction,
-  type DrillLogHeader,
-} from './log.js';
+import { DrillError } from './errors.js';
+import { criticalTaskOf, type ObservationStatus, type PlacedTask, type TaskRating } from './evaluation.js';
+import { actionsInForce, DrillLogWriter, isStamped, lastUndoableIndex, type DrillAction, type DrillLogHeader } from './log.js';
+import { teamAction } from './own-words.js';
 import { applyAction, describeDecision, dueInjects, fingerprintOf, liveInjectOf, replay, type DrillRun, type HeldInject } from './replay.js';
+import { drillHeader, readCheckedLog, type DrillStart } from './session-open.js';
+import { heldInject, probeStop, stopBefore } from './session-stops.js';
 
-/** What a drill needs to start: the scenario, the seed, who plays, and where to log. */
-export interface DrillStart {
-  loaded: LoadedScenario;
-  seed: number;
-  players: readonly string[];
-  logPath: string;
-  horizonHours?: number;
-}
+export type { DrillStart } from './session-open.js';
 
 type ActionInput = DrillAction extends infer A ? (A extends DrillAction ? Omit<A, 'atHours' | 'fingerprint'> : never) : never;
 
@@ -68,48 +49,20 @@ export class DrillSession {
 
   /** Starts a new drill: writes the log header, then runs to the first decision. */
   static start(options: DrillStart): DrillSession {
-    const { loaded, seed } = options;
-    const players = checkPlayers(loaded.scenario, options.players);
-    const header: DrillLogHeader = {
-      type: 'header',
-      format: DRILL_LOG_FORMAT,
-      formatVersion: DRILL_LOG_VERSION,
-      engine: { ...ENGINE },
-      scenario: loaded.scenario.id,
-      scenarioName: loaded.scenario.name,
-      scenarioHash: loaded.hash,
-      scenarioPath: loaded.file,
-      seed,
-      players,
-      horizonHours: options.horizonHours ?? loaded.scenario.horizonHours,
-      scenarioDocument: loaded.scenario as unknown as Record<string, unknown>,
-    };
-    return new DrillSession(header, loaded.scenario, DrillLogWriter.create(options.logPath, header), options.logPath, []);
+    const header = drillHeader(options);
+    return new DrillSession(header, options.loaded.scenario, DrillLogWriter.create(options.logPath, header), options.logPath, []);
   }
 
   /** Resumes a drill from its log: replays every action and checks each fingerprint. */
   static resume(logPath: string): DrillSession {
-    const { header, scenario, actions } = DrillSession.readChecked(logPath);
+    const { header, scenario, actions } = readCheckedLog(logPath);
     return new DrillSession(header, scenario, DrillLogWriter.reopen(logPath), logPath, actions);
   }
 
   /** Opens a drill log to read only (reports): replayed and checked like a resume, never written. */
   static load(logPath: string): DrillSession {
-    const { header, scenario, actions } = DrillSession.readChecked(logPath);
+    const { header, scenario, actions } = readCheckedLog(logPath);
     return new DrillSession(header, scenario, undefined, logPath, actions);
-  }
-
-  private static readChecked(logPath: string): { header: DrillLogHeader; scenario: Scenario; actions: DrillAction[] } {
-    const log = readDrillLog(logPath);
-    const { header } = log;
-    if (header.engine.version !== ENGINE.version) {
-      throw new DrillError(`${logPath}: written by ${header.engine.name} ${header.engine.version}, this is ${ENGINE.version}; replay may differ, resume with that version`);
-    }
-    const parsed = scenarioSchema.safeParse(header.scenarioDocument);
-    if (!parsed.success || hashScenario(parsed.data) !== header.scenarioHash) {
-      throw new DrillError(`${logPath}:1:1: the scenario stored in the log does not match its hash ${header.scenarioHash}; the log is damaged`);
-    }
-    return { header, scenario: parsed.data, actions: log.actions };
   }
 
   // ---- what the room sees -------------------------------------------------------------
@@ -183,34 +136,14 @@ export class DrillSession {
     return this.run.held;
   }
 
-  /**
-   * Where a run towards `untilHours` stops at the latest: the next MSEL inject coming due,
-   * the end of the current module, or the horizon, whichever is first (a decision may stop
-   * it earlier still).
-   */
+  /** Where a run towards `untilHours` stops at the latest (the next inject due, a module's end, the horizon); see {@link stopBefore}. */
   stopBefore(untilHours: number): number {
-    const next = this.run.held.find((entry) => entry.dueHours > this.now);
-    const moduleEnd = (this.scenario.modules ?? []).find((module) => module.endHours > this.now);
-    return Math.min(untilHours, this.run.sim.horizonHours, next?.dueHours ?? Infinity, moduleEnd?.endHours ?? Infinity);
+    return stopBefore(this.run, this.scenario, untilHours);
   }
 
-  /**
-   * Where running towards `untilHours` would stop, and why (a decision, an inject due, a
-   * module's end, the horizon), found on a scratch replay of the run: nothing changes,
-   * nothing is logged.
-   */
+  /** Where running towards `untilHours` would stop, and why, found on a scratch replay; see {@link probeStop}. */
   probeAdvance(untilHours: number): { atHours: number; why: string } {
-    const scratch = replay(this.scenario, this.runOptions(), this.inForce, false);
-    const stop = this.stopBefore(untilHours);
-    scratch.sim.advance(stop);
-    const atHours = scratch.sim.now;
-    const [decision] = scratch.sim.pending();
-    if (decision) return { atHours, why: `a decision for ${decision.nation} comes up` };
-    const due = dueInjects(scratch)[0];
-    if (due) return { atHours, why: `inject ${due.inject.id} is due` };
-    const moduleEnd = (this.scenario.modules ?? []).find((module) => module.endHours === atHours);
-    if (moduleEnd) return { atHours, why: `module "${moduleEnd.title}" ends` };
-    return { atHours, why: atHours >= scratch.sim.horizonHours ? 'the run reaches its horizon' : 'the time asked for is reached' };
+    return probeStop(this.run, this.scenario, this.runOptions(), this.inForce, untilHours);
   }
 
   /** Runs the engine towards `untilHours`; stops at the first decision, due inject, module end or the horizon. */
@@ -247,14 +180,7 @@ export class DrillSession {
   }
 
   private heldInject(injectId: string): HeldInject {
-    const entry = this.run.held.find((candidate) => candidate.inject.id === injectId);
-    if (entry) return entry;
-    const happened = this.run.injects.find((occurrence) => occurrence.id === injectId);
-    if (happened) throw new DrillError(`inject ${injectId} already happened at T+${round(happened.atHours)} h`);
-    const skipped = this.inForce.some((action) => action.type === 'skip' && action.inject === injectId);
-    if (skipped) throw new DrillError(`inject ${injectId} was skipped (undo brings it back)`);
-    const upcoming = this.run.held.map((candidate) => candidate.inject.id);
-    throw new DrillError(`no MSEL inject ${injectId} is still to come; still to come: ${upcoming.length > 0 ? upcoming.join(', ') : 'none'}`);
+    return heldInject(this.run, this.inForce, injectId);
   }
 
   /** Applies an inject written on the spot; its id must be new, its `to` nations or organizations of the scenario. */
@@ -272,11 +198,7 @@ export class DrillSession {
 
   /** An evaluator rates a critical task of the scenario's evaluation guide P, S, M or U. */
   rate(taskId: string, rating: TaskRating, observation: string): PlacedTask {
-    const tasks = criticalTasksOf(this.scenario.evaluation);
-    const task = tasks.find((candidate) => candidate.id === taskId);
-    if (!task) {
-      throw new DrillError(tasks.length === 0 ? 'the scenario has no evaluation: add evaluation.objectives to rate critical tasks' : `no critical task ${taskId}; the tasks are ${tasks.map((candidate) => candidate.id).join(', ')}`);
-    }
+    const task = criticalTaskOf(this.scenario.evaluation, taskId);
     this.commit({ type: 'rate', task: taskId, rating, observation: observation.trim() });
     return task;
   }
@@ -292,10 +214,7 @@ export class DrillSession {
 
   /** A team's action in its own words; where it matches an engine lever it takes effect now. */
   act(nation: string, text: string): Extract<DrillAction, { type: 'act' }> {
-    if (!this.header.players.includes(nation)) throw new DrillError(`act: ${nation} is not played by a team; teams play ${this.header.players.join(', ')}`);
-    if (text.trim() === '') throw new DrillError('act needs what the team does, e.g.: act usa propose a hotline with hti');
-    const matched = matchOwnWords(text, nation, this.scenario);
-    this.commit({ type: 'act', nation, text: text.trim(), ...(matched ? { lever: matched.lever, effect: matched.effect } : {}) });
+    this.commit(teamAction(nation, text, this.header.players, this.scenario));
     return this.inForce.at(-1) as Extract<DrillAction, { type: 'act' }>;
   }
 
