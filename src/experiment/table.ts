@@ -82,8 +82,7 @@ export class ResultTable {
   /** Status of metric column `column` in a recorded run (meaningful for censorable columns of finished runs). */
   status(run: number, column: number): ValueStatus | undefined {
     if (!this.has(run)) return undefined;
-    const value = this.column(column)[run]!;
-    return Number.isFinite(value) ? 'observed' : value === NOT_APPLICABLE ? 'not-applicable' : 'censored';
+    return cellStatus(this.column(column)[run]!);
   }
 
   /** When a recorded run ended: a milestone missing from it was not reached by then. */
@@ -121,11 +120,14 @@ export class ResultTable {
 
   /** Value and status of metric column `column` in each finished run of a design point, in replication order, with when each run ended. */
   withStatus(point: number, column: number): { values: (number | null)[]; statuses: ValueStatus[]; censoredAtHours: number[] } {
+    // The two columns once, not a cache look-up per run and field (summaries call this for every metric).
     const runs = this.runsOfPoint(point);
+    const cells = this.column(column);
+    const ends = this.column(this.manifest.columns.length);
     return {
-      values: runs.map((run) => this.value(run, column)!),
-      statuses: runs.map((run) => this.status(run, column)!),
-      censoredAtHours: runs.map((run) => this.censoredAt(run)!),
+      values: runs.map((run) => (Number.isFinite(cells[run]!) ? cells[run]! : null)),
+      statuses: runs.map((run) => cellStatus(cells[run]!)),
+      censoredAtHours: runs.map((run) => (Number.isNaN(ends[run]!) ? null : ends[run]!) as number),
     };
   }
 
@@ -168,4 +170,9 @@ export class ResultTable {
     }
     return this.byPoint;
   }
+}
+
+/** The status a stored value stands for: a number observed, -Infinity not applicable, NaN censored. */
+function cellStatus(value: number): ValueStatus {
+  return Number.isFinite(value) ? 'observed' : value === NOT_APPLICABLE ? 'not-applicable' : 'censored';
 }
