@@ -58,13 +58,19 @@ describe('coalition intervention', () => {
     for (const entry of pooled) expect(pooling).toContain((entry.data as { between: string[] }).between.join());
   });
 
-  it('rival forces collide, and the deconfliction channel cuts incidents', () => {
-    const withoutChannel = runs(variant(coalition, (draft) => {
-      for (const relation of draft.relations ?? []) if (relation.between.includes('rus') && relation.between.includes('usa')) relation.hotline = false;
-    }));
+  it('rival forces collide, and deconfliction channels cut incidents', () => {
+    // The lever of docs/calibration.md: a channel between every pair of rivals against none at all.
+    // (The shipped US-Russia channel alone moves the total by about one incident over 10 seeds,
+    // too close to compare reliably.)
+    const rivals = (a: string, b: string) => coalition.nations.some(({ id, diplomacy }) => (id === a && diplomacy?.rivals?.includes(b)) || (id === b && diplomacy?.rivals?.includes(a)));
+    const channels = (open: boolean) =>
+      runs(variant(coalition, (draft) => {
+        for (const relation of draft.relations ?? []) if (rivals(relation.between[0], relation.between[1])) relation.hotline = open;
+      }));
     const total = (metrics: RunMetrics[]) => metrics.reduce((sum, m) => sum + m.incidents, 0);
+    const none = total(channels(false));
     expect(total(base)).toBeGreaterThan(0);
-    expect(total(withoutChannel)).toBeGreaterThan(total(base));
+    expect(total(channels(true))).toBeLessThan(none / 2);
     // Incidents cost the rivals trust: the relation records the fall.
     const usaRus = base.flatMap((m) => m.relations.filter((r) => r.between.join() === 'rus,usa'));
     expect(usaRus.some((r) => r.trustMin < r.trustStart)).toBe(true);
