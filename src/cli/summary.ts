@@ -1,10 +1,17 @@
 import type { RunResult } from '../engine/run.js';
-import { NATION_MILESTONES, STALL_CAUSES } from '../metrics/definitions.js';
+import { NATION_MILESTONES, STALL_CAUSES, type NationMetrics, type NationMilestone } from '../metrics/definitions.js';
 
 /** Hours as `37.5 h (1.6 d)`, or `—` for a milestone that did not happen. */
 export function formatHours(hours: number | null): string {
   if (hours === null) return '—';
   return hours >= 48 ? `${hours.toFixed(1)} h (${(hours / 24).toFixed(1)} d)` : `${hours.toFixed(1)} h`;
+}
+
+/** A milestone's cell: its hours, `n/a` when the nation did not need it, `—` when it was not reached (censored). */
+function milestoneCell(metrics: NationMetrics, milestone: NationMilestone): string {
+  const hours = metrics[milestone];
+  if (hours !== null) return hours.toFixed(1);
+  return metrics.notApplicable.includes(milestone) ? 'n/a' : '—';
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -34,11 +41,11 @@ export function formatSummary(result: RunResult, scenarioName: string): string {
   for (const mediation of m.mediations) out.push(`  mediation               ${mediation.mediator} for ${mediation.host}: ${mediation.outcome} after ${mediation.rounds} round(s)${mediation.hours !== null ? `, ${formatHours(mediation.hours)}` : ''}`);
   out.push(`  preparedness            ${m.preparednessCostMusd.toFixed(1)} MUSD a year in peacetime`);
   out.push('');
-  out.push('Milestones (hours from onset; — = did not happen before the horizon)');
+  out.push('Milestones (hours from onset; — = did not happen before the horizon; n/a = not needed)');
   out.push(
     table(
       ['nation', ...milestoneShort],
-      nations.map(([id, metrics]) => [id, ...NATION_MILESTONES.map((milestone) => (metrics[milestone.name] === null ? '—' : metrics[milestone.name]!.toFixed(1)))]),
+      nations.map(([id, metrics]) => [id, ...NATION_MILESTONES.map((milestone) => milestoneCell(metrics, milestone.name))]),
     ),
   );
   out.push('');

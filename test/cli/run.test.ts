@@ -29,6 +29,14 @@ describe('crisis-sim run', () => {
     expect(stdout).toMatch(/^usa\s/m);
   });
 
+  it('tells a milestone a nation did not need (n/a) from one it did not reach by the horizon (—)', () => {
+    const { stdout } = cli('run', EARTHQUAKE, '--seed', '1', '--until', '60');
+    const row = (nation: string) => stdout.match(new RegExp(`^${nation}\\s+(.*)$`, 'm'))![1]!.trim().split(/\s+/);
+    // Columns: detect, decide, authorize, mandate, consent, first deploy, full deploy.
+    expect(row('hti').slice(3, 5)).toEqual(['n/a', 'n/a']); // the host asks no one
+    expect(row('bra')[3]).toBe('—'); // Brazil needs the UN's mandate and has none by 60 h
+  });
+
   it('--json prints one object with provenance and the named metrics', () => {
     const { status, stdout } = cli('run', EARTHQUAKE, '--seed', '5', '--json');
     expect(status).toBe(0);
