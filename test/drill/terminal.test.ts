@@ -24,7 +24,7 @@ describe('the drill in a terminal', () => {
     typeLine('plain', 'status usa');
     await waitForScreen('plain', /United States \(usa\): contributor, played by a team/);
     typeLine('plain', 'bogus');
-    let text = await waitForScreen('plain', /error: "bogus" is neither a command/);
+    let text = await waitForScreen('plain', /error: "bogus" is neither a command[\s\S]*^T\+3\.5 h, #3 for hti> $/m);
     expect(text.trimEnd().split('\n').at(-1)).toBe('T+3.5 h, #3 for hti>');
     typeLine('plain', 'half');
     await waitForScreen('plain', /Recorded: Haiti \(hti\) offer = half/);
@@ -75,7 +75,8 @@ describe('the drill in a terminal', () => {
     typeLine('card', 'undo');
     await waitForScreen('card', /Undone: delivered MSEL inject airport-congestion\./);
     typeLine('card', 'undo');
-    text = await waitForScreen('card', /Undone: time ran on .*stands at Day 2, 03:\d\d \(T\+10\.9 h\)\./);
+    // Wait for the prompt too: the screen can be read between the message and the prompt line.
+    text = await waitForScreen('card', /Undone: time ran on .*stands at Day 2, 03:\d\d \(T\+10\.9 h\)\.[\s\S]*^T\+10\.9 h> $/m);
     expect(text.trimEnd().split('\n').at(-1)).toBe('T+10.9 h>');
     typeLine('card', 'quit');
     // With a script, a refused line (the `advance 1h` above) makes the exit status 1.
