@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioVariant as variant, shippedScenario as shipped } from '../fixtures/scenarios.js';
 import { runScenario, type RunMetrics, type Scenario, type TraceEntry } from '../../src/index.js';
+import { rivalPairs } from '../../src/model/diplomacy.js';
+import { relationKey } from '../../src/model/relations.js';
 
 /** The diplomacy the shipped scenarios are written to teach, with fixed seeds. */
 const SEEDS = Array.from({ length: 10 }, (_, index) => index + 1);
@@ -62,10 +64,10 @@ describe('coalition intervention', () => {
     // The lever of docs/calibration.md: a channel between every pair of rivals against none at all.
     // (The shipped US-Russia channel alone moves the total by about one incident over 10 seeds,
     // too close to compare reliably.)
-    const rivals = (a: string, b: string) => coalition.nations.some(({ id, diplomacy }) => (id === a && diplomacy?.rivals?.includes(b)) || (id === b && diplomacy?.rivals?.includes(a)));
+    const rivals = new Set(rivalPairs(coalition).map(([a, b]) => relationKey(a, b)));
     const channels = (open: boolean) =>
       runs(variant(coalition, (draft) => {
-        for (const relation of draft.relations ?? []) if (rivals(relation.between[0], relation.between[1])) relation.hotline = open;
+        for (const relation of draft.relations ?? []) if (rivals.has(relationKey(relation.between[0], relation.between[1]))) relation.hotline = open;
       }));
     const total = (metrics: RunMetrics[]) => metrics.reduce((sum, m) => sum + m.incidents, 0);
     const none = total(channels(false));
