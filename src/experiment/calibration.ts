@@ -1,12 +1,15 @@
 import { runScenario } from '../engine/run.js';
 import type { RunMetrics } from '../metrics/definitions.js';
+import { rivalPairs } from '../model/diplomacy.js';
+import { relationKey } from '../model/relations.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario/schema.js';
 
 /** A lever each scenario was written to teach: a change to the scenario and the metrics it moves. */
 interface CalibrationLever {
   label: string;
-  change: (draft: ScenarioInput) => void;
+  /** Changes `draft`, a copy of `scenario` (the parsed scenario, for the model's own readings of it). */
+  change: (draft: ScenarioInput, scenario: Scenario) => void;
   metrics: readonly [label: string, pick: (m: RunMetrics) => number | null, digits: number][];
 }
 
@@ -45,9 +48,9 @@ export const CALIBRATION_LEVERS: Readonly<Record<string, CalibrationLever>> = {
   },
   'coalition-intervention': {
     label: 'a deconfliction channel (`hotline: true`) between every pair of rivals, not only the US and Russia',
-    change: (draft) => {
-      const rivals = (a: string, b: string) => draft.nations.some(({ id, diplomacy }) => (id === a && diplomacy?.rivals?.includes(b)) || (id === b && diplomacy?.rivals?.includes(a)));
-      for (const relation of draft.relations ?? []) if (rivals(relation.between[0], relation.between[1])) relation.hotline = true;
+    change: (draft, scenario) => {
+      const rivals = new Set(rivalPairs(scenario).map(([a, b]) => relationKey(a, b)));
+      for (const relation of draft.relations ?? []) if (rivals.has(relationKey(relation.between[0], relation.between[1]))) relation.hotline = true;
     },
     metrics: [['incidents between rival forces', (m) => m.incidents, 1]],
   },
@@ -64,7 +67,7 @@ export const CALIBRATION_LEVERS: Readonly<Record<string, CalibrationLever>> = {
 /** The scenario with a lever applied, validated again as a user's file would be. */
 function withLever(scenario: Scenario, lever: CalibrationLever): Scenario {
   const draft = structuredClone(scenario) as ScenarioInput;
-  lever.change(draft);
+  lever.change(draft, scenario);
   return scenarioSchema.parse(draft);
 }
 

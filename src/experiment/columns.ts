@@ -1,4 +1,4 @@
-import { NATION_MILESTONES, RUN_METRICS, SKIPPABLE_RUN_MILESTONES, STALL_CAUSES, type RunMetrics, type RunMilestoneSkippable } from '../metrics/definitions.js';
+import { NATION_MILESTONES, RUN_METRICS, STALL_CAUSES, type RunMetrics } from '../metrics/definitions.js';
 import { didYouMean } from '../scenario/suggest.js';
 
 /**
@@ -83,38 +83,23 @@ export function extractValues(metrics: RunMetrics, columns: readonly MetricColum
  * Indices of the censorable columns whose milestone does not apply to this run: for a
  * nation's milestone, the nation is not in the scenario or its process skipped the step
  * (no mandate or consent needed, see NationMetrics.notApplicable); for a run milestone,
- * the engine says so (RunMetrics.notApplicable: no host started closed) or no mediation
- * began (`mediationHours`). Their null is "not applicable", not censored.
+ * the engine lists it in RunMetrics.notApplicable (no host started closed, no mediation
+ * began). Their null is "not applicable", not censored.
  */
 export function notApplicableColumns(metrics: RunMetrics, columns: readonly MetricColumn[]): number[] {
   const indices: number[] = [];
   columns.forEach((column, k) => {
     if (!column.censorable) return;
     if (column.nation === null) {
-      if (runMilestoneSkipped(metrics, column.name)) indices.push(k);
+      const skipped = metrics.notApplicable?.find((name) => name === column.name);
+      // A value is observed whatever the list says.
+      if (skipped !== undefined && metrics[skipped] === null) indices.push(k);
       return;
     }
     const nation = metrics.nations[column.nation];
     if (nation === undefined || (nation.notApplicable as readonly string[]).includes(column.field[0]!)) indices.push(k);
   });
   return indices;
-}
-
-/** True when a run milestone does not apply to the run (it can only be null then). */
-function runMilestoneSkipped(metrics: RunMetrics, name: string): boolean {
-  if (!(SKIPPABLE_RUN_MILESTONES as readonly string[]).includes(name)) return false;
-  const skippable = name as RunMilestoneSkippable;
-  if (metrics[skippable] !== null) return false;
-  switch (skippable) {
-    case 'accessHours':
-      return metrics.notApplicable?.includes('accessHours') ?? false;
-    case 'mediationHours':
-      return (metrics.notApplicable?.includes('mediationHours') ?? false) || metrics.mediations.length === 0;
-    default: {
-      const exhaustive: never = skippable;
-      throw new Error(`unknown run milestone ${String(exhaustive)}`);
-    }
-  }
 }
 
 /** Rounds to 6 decimals (integers stay as they are), the precision of every result file. */

@@ -119,7 +119,8 @@ export type RunMetrics = {
   /**
    * Run milestones that do not apply to this run, so their `null` means "not applicable",
    * not "not reached" (batch statistics leave them out instead of counting them as censored):
-   * `accessHours` when no host started closed. Absent: none known not to apply.
+   * `accessHours` when no host started closed, `mediationHours` when no mediation began.
+   * The engine fills it; every reader (batch columns, summaries) takes it from here. Absent: none.
    */
   notApplicable?: RunMilestoneSkippable[];
 };

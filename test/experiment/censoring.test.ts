@@ -24,17 +24,22 @@ describe('run milestones that do not apply', () => {
   const columns = allColumns([]).filter((column) => column.name === 'accessHours' || column.name === 'mediationHours');
   const metricsOf = (scenario: string) => runScenario(loadScenarioFile(scenario), { seed: 3, horizonHours: 200 }).metrics;
 
-  it('mediationHours: not applicable where no mediation began, censored where one began and was not accepted', () => {
+  it('mediationHours: the engine lists it as not applicable where no mediation began; where one began and was not accepted it is censored', () => {
     const quiet = metricsOf('scenarios/caribbean-earthquake.yaml');
     expect(quiet.mediations).toEqual([]);
+    expect(quiet.notApplicable).toContain('mediationHours');
     expect(notApplicableColumns(quiet, columns).map((k) => columns[k]!.name)).toContain('mediationHours');
-    const underWay = { ...quiet, mediations: [{ host: 'hti', mediator: 'usa', outcome: 'under-way' as const, startHours: 10, hours: null, rounds: 1 }] };
-    expect(notApplicableColumns(underWay, columns).map((k) => columns[k]!.name)).not.toContain('mediationHours');
+    const mediated = runScenario(loadScenarioFile('scenarios/cyclone-refused-help.yaml'), { seed: 3 }).metrics;
+    expect(mediated.mediations.length).toBeGreaterThan(0);
+    expect(mediated.notApplicable ?? []).not.toContain('mediationHours');
+    // The columns read the engine's list only: a run that lists nothing has nothing not applicable.
+    const unaccepted = { ...quiet, notApplicable: [] };
+    expect(notApplicableColumns(unaccepted, columns)).toEqual([]);
   });
 
   it('accessHours: the engine lists it as not applicable exactly when no host started closed', () => {
     // Haiti consents from the start; Myanmar starts by refusing help.
-    expect(metricsOf('scenarios/caribbean-earthquake.yaml').notApplicable).toEqual(['accessHours']);
+    expect(metricsOf('scenarios/caribbean-earthquake.yaml').notApplicable).toEqual(['accessHours', 'mediationHours']);
     const closedHost = metricsOf('scenarios/cyclone-refused-help.yaml');
     expect(closedHost.notApplicable ?? []).not.toContain('accessHours');
     expect(notApplicableColumns(closedHost, columns).map((k) => columns[k]!.name)).not.toContain('accessHours');

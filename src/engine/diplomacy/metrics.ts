@@ -1,4 +1,4 @@
-import type { MediationMetrics, RelationMetrics, RunMetrics } from '../../metrics/definitions.js';
+import type { MediationMetrics, RelationMetrics, RunMetrics, RunMilestoneSkippable } from '../../metrics/definitions.js';
 import type { RecordedMetrics } from '../../metrics/recorder.js';
 import { preparednessCostMusdPerYear } from '../../model/diplomacy.js';
 import { relationKey } from '../../model/relations.js';
@@ -22,6 +22,10 @@ export function withDiplomacyMetrics(recorded: RecordedMetrics, record: Diplomac
   for (const [id, extra] of record.nations) Object.assign(recorded.nations[id]!, extra);
   const accepted = record.mediations.find((mediation) => mediation.outcome === 'accepted');
   const access = [...record.accessByHost.values()];
+  // Milestones that are not this run's to miss: access where no host started closed, mediation where none began.
+  const notApplicable: RunMilestoneSkippable[] = [];
+  if (access.length === 0) notApplicable.push('accessHours');
+  if (record.mediations.length === 0) notApplicable.push('mediationHours');
   return {
     ...recorded,
     accessHours: access.length === 0 || access.includes(null) ? null : Math.min(...(access as number[])),
@@ -30,8 +34,7 @@ export function withDiplomacyMetrics(recorded: RecordedMetrics, record: Diplomac
     preparednessCostMusd: preparednessCostMusdPerYear(record.scenario),
     relations: relationMetrics(record.scenario, record.moved),
     mediations: record.mediations.map((mediation) => ({ ...mediation })),
-    // No host started closed: access is not a milestone of this run, not one it missed.
-    ...(access.length === 0 ? { notApplicable: ['accessHours' as const] } : {}),
+    ...(notApplicable.length > 0 ? { notApplicable } : {}),
   };
 }
 
