@@ -89,6 +89,31 @@ describe('a host consents per asset and per nation, whatever the consent mode', 
   });
 });
 
+describe('the shipped cyclone consents per asset (Myanmar 2008: civilian flights yes, warships no)', () => {
+  /** Myanmar trusting the Western donors as much as its neighbours, so trust alone would let their militaries in. */
+  const trusted = (rules: 'shipped' | 'none') =>
+    variant(cyclone, (draft) => {
+      for (const relation of draft.relations ?? []) if (relation.between.includes('mmr') && relation.between.some((id) => ['usa', 'fra', 'gbr'].includes(id))) relation.trust = 0.8;
+      if (rules === 'none') sovereigntyOf(draft, 'mmr').consentRules = [];
+    });
+
+  it('as shipped: neighbours\' military medical teams come, no Western military pool ever does', () => {
+    for (const seed of SEEDS) {
+      const pools = arrivedPools(traced(cyclone, seed).arrivals);
+      expect(pools.has('ind:medical') || pools.has('sgp:medical'), `seed ${seed}`).toBe(true);
+      expect([...pools].filter((pool) => ['usa:helicopters', 'usa:medical', 'fra:helicopters', 'fra:water', 'gbr:helicopters'].includes(pool)), `seed ${seed}`).toEqual([]);
+    }
+  });
+
+  it('the warship rule holds whatever the trust: with the donors trusted, their helicopters come without the rules and never with them', () => {
+    const withRules = trusted('shipped');
+    const withoutRules = trusted('none');
+    const helicopters = (scenario: Scenario) => SEEDS.filter((seed) => arrivedPools(traced(scenario, seed).arrivals).has('usa:helicopters')).length;
+    expect(helicopters(withRules)).toBe(0);
+    expect(helicopters(withoutRules)).toBeGreaterThan(0);
+  });
+});
+
 describe('conditions of a grant', () => {
   it('unarmed: military pools come, but armed tasks (security) stay out; security coverage suffers', () => {
     const unarmed = haitiWith([{ assets: 'military', conditions: ['unarmed'] }]);

@@ -35,6 +35,8 @@ describe('automatic consent keeps the host\'s armed-forces rule and personnel ca
       const automatic = variant(cyclone, (draft) => {
         myanmar(draft).consent = 'automatic';
         myanmar(draft).armedForces = armedForces;
+        // The armed-forces rule alone, not the scenario's consent per asset, must keep them out.
+        myanmar(draft).consentRules = [];
       });
       for (const seed of SEEDS) {
         const { nations } = runScenario(automatic, { seed }).metrics;
