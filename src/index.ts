@@ -26,7 +26,8 @@ export { replaceInjects } from './msel/into-scenario.js';
 export { MSEL_COLUMNS } from './msel/columns.js';
 export type { MselColumn } from './msel/columns.js';
 
-export { Simulation, stateName } from './engine/simulation.js';
+export { Simulation } from './engine/simulation.js';
+export { stateName } from './agents/state-name.js';
 export type { SimulationOptions } from './engine/simulation.js';
 export { runScenario, provenanceOf, roundNumbers } from './engine/run.js';
 export type { RunResult, RunOptions, Provenance } from './engine/run.js';

@@ -1,9 +1,9 @@
-import { setup } from 'xstate';
+import { chartLogic, type ChartActor } from './chart.js';
 
 /** Which delay a contributor draws, each from its own random stream. */
 export type ContributorDelay = 'detect' | 'decide' | 'authorize' | 'reassess' | 'integration' | 'drawdown' | 'handover';
 
-/** What a contributor machine asks of the simulation; implemented in engine/contributor-runtime.ts. */
+/** What a contributor agent asks of the simulation; implemented in engine/contributor-runtime.ts. */
 export interface ContributorPort {
   delayHours(delay: ContributorDelay): number;
   mandateRequired(): boolean;
@@ -55,99 +55,68 @@ export type ContributorEvent =
   | { type: 'crisis.resolved' }
   | { type: 'reassess' };
 
+export type ContributorState =
+  | 'monitoring' | 'assessing' | 'deciding' | 'standingBy' | 'authorizing' | 'choosingMandate' | 'awaitingMandate'
+  | 'awaitingConsent' | 'inTalks' | 'awaitingMediation' | 'preparing' | 'integrating' | 'awaitingIntelligence'
+  | 'offering' | 'awaitingResources' | 'awaitingClearance' | 'mobilizing' | 'awaitingSlot' | 'deployed'
+  | 'recovering' | 'drawingDown' | 'withdrawn' | 'stoodDown';
+
+type Port = ContributorPort;
+
+const mandateRequired = (port: Port) => port.mandateRequired();
+const consentRequired = (port: Port) => port.consentRequired();
+const needsIntelligence = (port: Port) => port.needsIntelligence();
+const proceedWithoutMandate = (port: Port) => port.proceedWithoutMandate();
+const recordArrival = (port: Port, event: ContributorEvent) => {
+  if (event.type === 'units.arrived') port.recordArrival(event.pool, event.units);
+};
+const delay = (which: ContributorDelay) => (port: Port) => port.delayHours(which);
+/** A host that tightened its policy asked the nation to leave before its units were in: it turns back. */
+const TURN_BACK = { 'consent.revoked': 'withdrawn' } as const;
+const ARRIVED = { target: 'deployed', action: recordArrival } as const;
+
 /**
  * A nation that may send help abroad (or, as host, respond at home), modelled as the
  * diplomatic and military process it goes through. States that wait on someone else are
  * stalls; their causes are listed in metrics/definitions.ts (STALL_CAUSE_BY_STATE).
+ * Run as a transition actor (agents/chart.ts).
  */
-/** A host that tightened its policy asked the nation to leave before its units were in: it turns back. */
-const TURN_BACK = { 'consent.revoked': 'withdrawn' } as const;
-
-export const contributorMachine = setup({
-  types: {
-    context: {} as { port: ContributorPort },
-    input: {} as { port: ContributorPort },
-    events: {} as ContributorEvent,
-  },
-  delays: {
-    detect: ({ context }) => context.port.delayHours('detect'),
-    decide: ({ context }) => context.port.delayHours('decide'),
-    authorize: ({ context }) => context.port.delayHours('authorize'),
-    reassess: ({ context }) => context.port.delayHours('reassess'),
-    integration: ({ context }) => context.port.delayHours('integration'),
-    drawdown: ({ context }) => context.port.delayHours('drawdown'),
-    handover: ({ context }) => context.port.delayHours('handover'),
-  },
-  guards: {
-    mandateRequired: ({ context }) => context.port.mandateRequired(),
-    consentRequired: ({ context }) => context.port.consentRequired(),
-    needsIntegration: ({ context }) => context.port.needsIntegration(),
-    needsIntelligence: ({ context }) => context.port.needsIntelligence(),
-    blockedBySovereignty: ({ context }) => context.port.blockedBySovereignty(),
-    staysForRecovery: ({ context }) => context.port.staysForRecovery(),
-    canHandOver: ({ context }) => context.port.canHandOver(),
-    offerHasUnits: ({ context, event }) => event.type === 'decision.offer' && context.port.unitsOffered(event.choice) > 0,
-  },
-  actions: {
-    askActDecision: ({ context }) => context.port.askActDecision(),
-    askMandateDecision: ({ context }) => context.port.askMandateDecision(),
-    askOfferDecision: ({ context }) => context.port.askOfferDecision(),
-    requestMandate: ({ context }) => context.port.requestMandate(),
-    proceedWithoutMandate: ({ context }) => context.port.proceedWithoutMandate(),
-    requestConsent: ({ context }) => context.port.requestConsent(),
-    requestIntelligence: ({ context }) => context.port.requestIntelligence(),
-    commitOffer: ({ context, event }) => {
-      if (event.type === 'decision.offer') context.port.commitOffer(event.choice);
-    },
-    dispatchUnits: ({ context }) => context.port.dispatchUnits(),
-    recordArrival: ({ context, event }) => {
-      if (event.type === 'units.arrived') context.port.recordArrival(event.pool, event.units);
-    },
-    withdraw: ({ context }) => context.port.withdraw(),
-  },
-}).createMachine({
-  id: 'contributor',
-  context: ({ input }) => ({ port: input.port }),
+export const contributorLogic = chartLogic<ContributorState, Port, ContributorEvent>({
   initial: 'monitoring',
-  on: { 'crisis.resolved': '.stoodDown' },
+  on: { 'crisis.resolved': 'stoodDown' },
   states: {
-    monitoring: { after: { detect: 'assessing' } },
-    assessing: { after: { decide: 'deciding' } },
+    monitoring: { after: { delayHours: delay('detect'), then: 'assessing' } },
+    assessing: { after: { delayHours: delay('decide'), then: 'deciding' } },
     deciding: {
-      entry: 'askActDecision',
+      entry: (port) => port.askActDecision(),
       on: { 'decision.act': 'authorizing', 'decision.standby': 'standingBy' },
     },
     standingBy: {
-      after: { reassess: 'deciding' },
+      after: { delayHours: delay('reassess'), then: 'deciding' },
       on: { reassess: 'deciding' },
     },
     authorizing: {
       after: {
-        authorize: [
-          { guard: 'mandateRequired', target: 'choosingMandate' },
-          { guard: 'consentRequired', target: 'awaitingConsent' },
-          { target: 'preparing' },
-        ],
+        delayHours: delay('authorize'),
+        then: [{ guard: mandateRequired, target: 'choosingMandate' }, { guard: consentRequired, target: 'awaitingConsent' }, { target: 'preparing' }],
       },
     },
     choosingMandate: {
-      entry: 'askMandateDecision',
+      entry: (port) => port.askMandateDecision(),
       on: {
         'decision.seek-mandate': 'awaitingMandate',
         'decision.proceed': [
-          { guard: 'consentRequired', target: 'awaitingConsent', actions: 'proceedWithoutMandate' },
-          { target: 'preparing', actions: 'proceedWithoutMandate' },
+          { guard: consentRequired, target: 'awaitingConsent', action: proceedWithoutMandate },
+          { target: 'preparing', action: proceedWithoutMandate },
         ],
       },
     },
     awaitingMandate: {
-      entry: 'requestMandate',
-      on: {
-        'mandate.granted': [{ guard: 'consentRequired', target: 'awaitingConsent' }, { target: 'preparing' }],
-      },
+      entry: (port) => port.requestMandate(),
+      on: { 'mandate.granted': [{ guard: consentRequired, target: 'awaitingConsent' }, { target: 'preparing' }] },
     },
     awaitingConsent: {
-      entry: 'requestConsent',
+      entry: (port) => port.requestConsent(),
       on: { 'consent.granted': 'preparing', 'talks.started': 'inTalks', 'mediation.started': 'awaitingMediation' },
     },
     // Kept out by a host: bilateral talks, or a third party's mediation, under way. Leaving
@@ -156,23 +125,23 @@ export const contributorMachine = setup({
     awaitingMediation: { on: { 'consent.granted': 'preparing', 'mediation.ended': 'awaitingConsent' } },
     preparing: {
       always: [
-        { guard: 'needsIntegration', target: 'integrating' },
-        { guard: 'needsIntelligence', target: 'awaitingIntelligence' },
+        { guard: (port) => port.needsIntegration(), target: 'integrating' },
+        { guard: needsIntelligence, target: 'awaitingIntelligence' },
         { target: 'offering' },
       ],
     },
     integrating: {
-      after: { integration: [{ guard: 'needsIntelligence', target: 'awaitingIntelligence' }, { target: 'offering' }] },
+      after: { delayHours: delay('integration'), then: [{ guard: needsIntelligence, target: 'awaitingIntelligence' }, { target: 'offering' }] },
       on: TURN_BACK,
     },
-    awaitingIntelligence: { entry: 'requestIntelligence', on: { 'intelligence.settled': 'offering', ...TURN_BACK } },
+    awaitingIntelligence: { entry: (port) => port.requestIntelligence(), on: { 'intelligence.settled': 'offering', ...TURN_BACK } },
     offering: {
-      entry: 'askOfferDecision',
+      entry: (port) => port.askOfferDecision(),
       on: {
         ...TURN_BACK,
         'decision.offer': [
-          { guard: 'offerHasUnits', target: 'mobilizing', actions: 'commitOffer' },
-          { guard: 'blockedBySovereignty', target: 'awaitingClearance' },
+          { guard: (port, event) => port.unitsOffered(event.choice) > 0, target: 'mobilizing', action: (port, event) => port.commitOffer(event.choice) },
+          { guard: (port) => port.blockedBySovereignty(), target: 'awaitingClearance' },
           { target: 'awaitingResources' },
         ],
       },
@@ -180,17 +149,15 @@ export const contributorMachine = setup({
     awaitingResources: { on: { 'budget.changed': 'offering', reassess: 'offering', ...TURN_BACK } },
     awaitingClearance: { on: { 'budget.changed': 'offering', reassess: 'offering', ...TURN_BACK } },
     mobilizing: {
-      entry: 'dispatchUnits',
-      on: { 'units.arrived': { target: 'deployed', actions: 'recordArrival' }, 'movement.queued': 'awaitingSlot', ...TURN_BACK },
+      entry: (port) => port.dispatchUnits(),
+      on: { 'units.arrived': ARRIVED, 'movement.queued': 'awaitingSlot', ...TURN_BACK },
     },
     // Ready, but the first movements wait for slots at a port of entry: a logistics stall.
-    awaitingSlot: {
-      on: { 'units.arrived': { target: 'deployed', actions: 'recordArrival' }, ...TURN_BACK },
-    },
+    awaitingSlot: { on: { 'units.arrived': ARRIVED, ...TURN_BACK } },
     deployed: {
       on: {
-        'units.arrived': { actions: 'recordArrival' },
-        'crisis.resolved': [{ guard: 'staysForRecovery', target: 'recovering' }, { target: 'drawingDown' }],
+        'units.arrived': { action: recordArrival },
+        'crisis.resolved': [{ guard: (port) => port.staysForRecovery(), target: 'recovering' }, { target: 'drawingDown' }],
         // Asked to leave by a host that tightened its policy: the teams pack up and go.
         'consent.revoked': 'drawingDown',
       },
@@ -198,11 +165,13 @@ export const contributorMachine = setup({
     // Relief is over; the units stay until the host and the others in theatre can take over
     // their work (checked every handover period), then draw down.
     recovering: {
-      after: { handover: [{ guard: 'canHandOver', target: 'drawingDown' }, { target: 'recovering', reenter: true }] },
-      on: { 'units.arrived': { actions: 'recordArrival' }, 'consent.revoked': 'drawingDown' },
+      after: { delayHours: delay('handover'), then: [{ guard: (port) => port.canHandOver(), target: 'drawingDown' }, { target: 'recovering', reenter: true }] },
+      on: { 'units.arrived': { action: recordArrival }, 'consent.revoked': 'drawingDown' },
     },
-    drawingDown: { after: { drawdown: 'withdrawn' } },
-    withdrawn: { entry: 'withdraw', type: 'final' },
-    stoodDown: { type: 'final' },
+    drawingDown: { after: { delayHours: delay('drawdown'), then: 'withdrawn' } },
+    withdrawn: { entry: (port) => port.withdraw(), final: true },
+    stoodDown: { final: true },
   },
 });
+
+export type ContributorActor = ChartActor<ContributorState, Port, ContributorEvent>;

@@ -1,7 +1,7 @@
-import { setup } from 'xstate';
+import { chartLogic, type ChartActor, type ChartTransition } from './chart.js';
 import type { HostPolicy } from '../model/world.js';
 
-/** What a host machine asks of the simulation; implemented in engine/host-runtime.ts. */
+/** What a host agent asks of the simulation; implemented in engine/host-runtime.ts. */
 export interface HostPort {
   deliberationHours(): number;
   reconsiderHours(): number;
@@ -18,66 +18,41 @@ export type HostEvent =
   | { type: 'policy.imposed'; policy: Exclude<HostPolicy, 'undecided'> }
   | { type: 'reconsider' };
 
-/** Transitions to the state named by the event's policy; `prefix` '.' targets a child of the root. */
-function adoptPolicy(prefix: '' | '.') {
-  return [
-    { guard: 'toOpen', target: `${prefix}open`, actions: 'adopt' },
-    { guard: 'toRestrictive', target: `${prefix}restrictive`, actions: 'adopt' },
-    { target: `${prefix}closed`, actions: 'adopt' },
-  ] as const;
-}
+export type HostState = 'sovereign' | 'deliberating' | 'deciding' | 'open' | 'restrictive' | 'closed';
+
+type PolicyEvent = Extract<HostEvent, { policy: unknown }>;
+const adopt = (port: HostPort, event: PolicyEvent) => port.adoptPolicy(event.policy);
+/** Transitions to the state named by the event's policy, adopting it. */
+const ADOPT_POLICY: readonly ChartTransition<HostState, HostPort, PolicyEvent>[] = [
+  { guard: (_, event) => event.policy === 'open', target: 'open', action: adopt },
+  { guard: (_, event) => event.policy === 'restrictive', target: 'restrictive', action: adopt },
+  { target: 'closed', action: adopt },
+];
+const answerRequests = { action: (port: HostPort) => port.answerRequests() };
+const reconsiderAfter = { delayHours: (port: HostPort) => port.reconsiderHours(), then: 'deciding' } as const;
 
 /**
  * A host nation's sovereign control of foreign deployments: it deliberates on the first
  * request, then keeps foreign help open, restricted or closed, reconsidering a restrictive
  * or closed policy as unmet needs press harder, or at once when a mediated mechanism is
- * accepted. Injects can impose a policy at any time.
+ * accepted. Injects can impose a policy at any time (from any state, leaving and entering
+ * again the state of the policy, whose reconsideration timer starts anew).
+ * Run as a transition actor (agents/chart.ts).
  */
-export const hostMachine = setup({
-  types: {
-    context: {} as { port: HostPort },
-    input: {} as { port: HostPort; automatic: boolean },
-    events: {} as HostEvent,
-  },
-  delays: {
-    deliberation: ({ context }) => context.port.deliberationHours(),
-    reconsider: ({ context }) => context.port.reconsiderHours(),
-  },
-  guards: {
-    toOpen: ({ event }) => 'policy' in event && event.policy === 'open',
-    toRestrictive: ({ event }) => 'policy' in event && event.policy === 'restrictive',
-  },
-  actions: {
-    askPolicyDecision: ({ context }) => context.port.askPolicyDecision(),
-    answerRequests: ({ context }) => context.port.answerRequests(),
-    adopt: ({ context, event }) => {
-      if ('policy' in event) context.port.adoptPolicy(event.policy);
-    },
-  },
-}).createMachine({
-  id: 'host',
-  context: ({ input }) => ({ port: input.port }),
+export const hostLogic = chartLogic<HostState, HostPort, HostEvent>({
   initial: 'sovereign',
-  on: { 'policy.imposed': adoptPolicy('.') },
+  on: { 'policy.imposed': ADOPT_POLICY },
   states: {
-    sovereign: {
-      on: { 'consent.requested': 'deliberating' },
-    },
-    deliberating: { after: { deliberation: 'deciding' } },
+    sovereign: { on: { 'consent.requested': 'deliberating' } },
+    deliberating: { after: { delayHours: (port) => port.deliberationHours(), then: 'deciding' } },
     deciding: {
-      entry: 'askPolicyDecision',
-      on: {
-        'decision.policy': adoptPolicy(''),
-      },
+      entry: (port) => port.askPolicyDecision(),
+      on: { 'decision.policy': ADOPT_POLICY },
     },
-    open: { on: { 'consent.requested': { actions: 'answerRequests' } } },
-    restrictive: {
-      on: { 'consent.requested': { actions: 'answerRequests' }, reconsider: 'deciding' },
-      after: { reconsider: 'deciding' },
-    },
-    closed: {
-      on: { 'consent.requested': { actions: 'answerRequests' }, reconsider: 'deciding' },
-      after: { reconsider: 'deciding' },
-    },
+    open: { on: { 'consent.requested': answerRequests } },
+    restrictive: { on: { 'consent.requested': answerRequests, reconsider: 'deciding' }, after: reconsiderAfter },
+    closed: { on: { 'consent.requested': answerRequests, reconsider: 'deciding' }, after: reconsiderAfter },
   },
 });
+
+export type HostActor = ChartActor<HostState, HostPort, HostEvent>;

@@ -1,6 +1,6 @@
-import { setup } from 'xstate';
+import { chartLogic, type ChartActor } from './chart.js';
 
-/** What a mediation machine asks of the simulation; implemented in engine/diplomacy/mediation-runtime.ts. */
+/** What a mediation agent asks of the simulation; implemented in engine/diplomacy/mediation-runtime.ts. */
 export interface MediationPort {
   /** Hours for the mediator to convene the parties. */
   conveneHours(): number;
@@ -17,48 +17,32 @@ export interface MediationPort {
 
 export type MediationEvent = { type: 'proposal.answered'; accepted: boolean };
 
+export type MediationState = 'convening' | 'shuttling' | 'proposing' | 'accepted' | 'failed';
+
 /**
  * Mediation between a host that keeps help out and would-be helpers: the mediator
  * convenes, shuttles between the parties, and puts a proposal (an access mechanism under
- * its umbrella) to the host each round until it is accepted or rounds run out.
+ * its umbrella) to the host each round until it is accepted or rounds run out. Run as a
+ * transition actor (agents/chart.ts).
  */
-export const mediationMachine = setup({
-  types: {
-    context: {} as { port: MediationPort },
-    input: {} as { port: MediationPort },
-    events: {} as MediationEvent,
-  },
-  delays: {
-    convene: ({ context }) => context.port.conveneHours(),
-    round: ({ context }) => context.port.roundHours(),
-  },
-  guards: {
-    accepted: ({ event }) => event.accepted,
-    roundsLeft: ({ context }) => context.port.roundsLeft(),
-  },
-  actions: {
-    askHost: ({ context }) => context.port.askHost(),
-    succeed: ({ context }) => context.port.succeed(),
-    fail: ({ context }) => context.port.fail(),
-  },
-}).createMachine({
-  id: 'mediation',
-  context: ({ input }) => ({ port: input.port }),
+export const mediationLogic = chartLogic<MediationState, MediationPort, MediationEvent>({
   initial: 'convening',
   states: {
-    convening: { after: { convene: 'shuttling' } },
-    shuttling: { after: { round: 'proposing' } },
+    convening: { after: { delayHours: (port) => port.conveneHours(), then: 'shuttling' } },
+    shuttling: { after: { delayHours: (port) => port.roundHours(), then: 'proposing' } },
     proposing: {
-      entry: 'askHost',
+      entry: (port) => port.askHost(),
       on: {
         'proposal.answered': [
-          { guard: 'accepted', target: 'accepted', actions: 'succeed' },
-          { guard: 'roundsLeft', target: 'shuttling' },
-          { target: 'failed', actions: 'fail' },
+          { guard: (_, event) => event.accepted, target: 'accepted', action: (port) => port.succeed() },
+          { guard: (port) => port.roundsLeft(), target: 'shuttling' },
+          { target: 'failed', action: (port) => port.fail() },
         ],
       },
     },
-    accepted: { type: 'final' },
-    failed: { type: 'final' },
+    accepted: { final: true },
+    failed: { final: true },
   },
 });
+
+export type MediationActor = ChartActor<MediationState, MediationPort, MediationEvent>;

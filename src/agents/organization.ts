@@ -1,6 +1,6 @@
-import { setup } from 'xstate';
+import { chartLogic, type ChartActor } from './chart.js';
 
-/** What an organization machine asks of the simulation; implemented in engine/organization-runtime.ts. */
+/** What an organization agent asks of the simulation; implemented in engine/organization-runtime.ts. */
 export interface OrganizationPort {
   conveneHours(): number;
   deliberationHours(): number;
@@ -18,55 +18,39 @@ export type OrganizationEvent =
   | { type: 'votes.counted' }
   | { type: 'mandate.imposed' };
 
+export type OrganizationState = 'idle' | 'convening' | 'deliberating' | 'voting' | 'deadlocked' | 'blocked' | 'mandated';
+
 /**
  * A regional or UN body deciding on a mandate: convening -> deliberating -> voting ->
  * mandated, or deadlocked and, after reconvening, voting again until rounds run out. Its
- * coordination cell, if it has one, is a machine of its own (coordination-cell.ts).
+ * coordination cell, if it has one, is an agent of its own (coordination-cell.ts). Run as a
+ * transition actor (agents/chart.ts).
  */
-export const organizationMachine = setup({
-  types: {
-    context: {} as { port: OrganizationPort },
-    input: {} as { port: OrganizationPort },
-    events: {} as OrganizationEvent,
-  },
-  delays: {
-    convene: ({ context }) => context.port.conveneHours(),
-    deliberation: ({ context }) => context.port.deliberationHours(),
-    reconvene: ({ context }) => context.port.reconveneHours(),
-  },
-  guards: {
-    passed: ({ context }) => context.port.votePassed(),
-    roundsLeft: ({ context }) => context.port.roundsLeft(),
-  },
-  actions: {
-    callVote: ({ context }) => context.port.callVote(),
-    grantMandate: ({ context }) => context.port.grantMandate(),
-  },
-}).createMachine({
-  id: 'organization',
-  context: ({ input }) => ({ port: input.port }),
+export const organizationLogic = chartLogic<OrganizationState, OrganizationPort, OrganizationEvent>({
   initial: 'idle',
-  on: { 'mandate.imposed': '.mandated' },
+  on: { 'mandate.imposed': 'mandated' },
   states: {
     idle: { on: { 'mandate.requested': 'convening' } },
-    convening: { after: { convene: 'deliberating' } },
-    deliberating: { after: { deliberation: 'voting' } },
+    convening: { after: { delayHours: (port) => port.conveneHours(), then: 'deliberating' } },
+    deliberating: { after: { delayHours: (port) => port.deliberationHours(), then: 'voting' } },
     voting: {
-      entry: 'callVote',
+      entry: (port) => port.callVote(),
       on: {
         'votes.counted': [
-          { guard: 'passed', target: 'mandated' },
-          { guard: 'roundsLeft', target: 'deadlocked' },
+          { guard: (port) => port.votePassed(), target: 'mandated' },
+          { guard: (port) => port.roundsLeft(), target: 'deadlocked' },
           { target: 'blocked' },
         ],
       },
     },
-    deadlocked: { after: { reconvene: 'deliberating' } },
+    deadlocked: { after: { delayHours: (port) => port.reconveneHours(), then: 'deliberating' } },
     blocked: {},
     mandated: {
-      entry: 'grantMandate',
+      entry: (port) => port.grantMandate(),
       // Members asking from now on are answered at once by the runtime; an imposed mandate changes nothing.
       on: { 'mandate.imposed': {} },
     },
   },
 });
+
+export type OrganizationActor = ChartActor<OrganizationState, OrganizationPort, OrganizationEvent>;

@@ -1,5 +1,4 @@
-import type { Actor } from 'xstate';
-import { contributorMachine, type ContributorDelay, type ContributorEvent, type ContributorPort, type OfferChoice } from '../agents/contributor.js';
+import { contributorLogic, type ContributorActor, type ContributorDelay, type ContributorEvent, type ContributorPort, type OfferChoice } from '../agents/contributor.js';
 import {
   authorizationFactor,
   integrationHours,
@@ -30,11 +29,11 @@ const OFFER_CONSEQUENCES: Record<OfferChoice, string> = {
 };
 
 /**
- * Runs one nation's contributor machine: draws its delays, asks its decisions, talks to
+ * Runs one nation's contributor agent: draws its delays, asks its decisions, talks to
  * hosts and organizations, and moves its units into theatre.
  */
 export class ContributorRuntime implements ContributorPort, ContributorHandle {
-  private readonly actor: Actor<typeof contributorMachine>;
+  private readonly actor: ContributorActor;
   private readonly isHost: boolean;
   private readonly hostsToAsk: string[];
   private mandateObtained = false;
@@ -59,7 +58,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     this.hostsToAsk = this.isHost ? [] : sim.scenario.crisis.hosts.slice();
     this.act = new ActDecision(sim, nation, this.hostsToAsk, () => this.plannedCostMusd(), (event) => this.send(event));
     this.consent = new ConsentSeeking(sim, this, this.hostsToAsk);
-    this.actor = sim.createActor(contributorMachine, { input: { port: this } });
+    this.actor = sim.createActor(contributorLogic, { input: { port: this } });
     this.dispatcher = new PoolDispatcher(sim, nation, this.hostsToAsk, logistics.ports, logistics.lift, {
       landed: (pool, units) => (this.deployedAlready() ? this.recordArrival(pool, units) : this.send({ type: 'units.arrived', pool, units })),
       queued: () => this.send({ type: 'movement.queued' }),
@@ -75,14 +74,14 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     this.actor.stop();
   }
 
-  /** Sends an event to the machine; events after it has finished (stood down, withdrawn) are moot. */
+  /** Sends an event to the agent; events after it has finished (stood down, withdrawn) are ignored there. */
   send(event: ContributorEvent): void {
-    if (this.actor.getSnapshot().status === 'active') this.actor.send(event);
+    this.actor.send(event);
   }
 
-  /** The state the machine is in, e.g. `awaitingConsent`. */
+  /** The state the agent is in, e.g. `awaitingConsent`. */
   get state(): string {
-    return String(this.actor.getSnapshot().value);
+    return this.actor.getSnapshot().context.state;
   }
 
   private get primaryHost(): string {
@@ -351,7 +350,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   }
 
   private deployedAlready(): boolean {
-    return this.actor.getSnapshot().value === 'deployed';
+    return this.actor.getSnapshot().context.state === 'deployed';
   }
 
   recordArrival(pool: number, units: number): void {

@@ -1,5 +1,4 @@
-import type { Actor } from 'xstate';
-import { crisisMachine, type CrisisEvent, type CrisisPort } from '../agents/crisis.js';
+import { crisisLogic, type CrisisActor, type CrisisEvent, type CrisisPort } from '../agents/crisis.js';
 import { attackFactor, escalationFactor } from '../model/levers.js';
 import { hasUnitsDeployed, uncoordinated } from '../model/supply.js';
 import type { Hazard } from '../scenario/schema.js';
@@ -24,9 +23,9 @@ interface HazardClock {
   ratePerHour: number;
 }
 
-/** Runs the crisis machine: phase changes, escalations and attacks. */
+/** Runs the crisis agent: phase changes, escalations and attacks. */
 export class CrisisRuntime implements CrisisPort {
-  private readonly actor: Actor<typeof crisisMachine>;
+  private readonly actor: CrisisActor;
   private readonly hazards: HazardClock[] = [];
   private lastAccumulated = 0;
 
@@ -39,7 +38,7 @@ export class CrisisRuntime implements CrisisPort {
     for (const [kind, spec] of specs) {
       if (spec && spec.perHour > 0) this.hazards.push({ kind, spec, budget: this.drawBudget(kind), spent: 0, ratePerHour: 0 });
     }
-    this.actor = sim.createActor(crisisMachine, { input: { port: this } });
+    this.actor = sim.createActor(crisisLogic, { input: { port: this } });
   }
 
   start(): void {

@@ -1,5 +1,4 @@
-import type { Actor } from 'xstate';
-import { hostMachine, type HostPort } from '../agents/host.js';
+import { hostLogic, type HostActor, type HostPort } from '../agents/host.js';
 import { DIPLOMACY } from '../model/diplomacy.js';
 import {
   consentProcessingFactor,
@@ -16,12 +15,12 @@ import { choosePolicy, POLICY_CONSEQUENCES, tightens, type ImposedBaseline, type
 import type { HostHandle, RunContext } from './run-context.js';
 
 /**
- * Runs a host nation's sovereignty: the consent policy machine (with hysteresis and a
+ * Runs a host nation's sovereignty: the consent policy agent (with hysteresis and a
  * recorded reason for every change), the queue of requests with their conditions, the
  * nations admitted after talks, and intelligence sharing with contributors.
  */
 export class HostRuntime implements HostPort, HostHandle {
-  private readonly actor: Actor<typeof hostMachine>;
+  private readonly actor: HostActor;
   private readonly waiting: string[] = [];
   private readonly conditions = new Map<string, readonly OfferCondition[]>();
   /** Nations admitted by agreement in talks, whatever the policy. */
@@ -44,7 +43,7 @@ export class HostRuntime implements HostPort, HostHandle {
 
   constructor(private readonly sim: RunContext, readonly nation: Nation) {
     this.liaisonDesk = nation.sovereignty.liaisonOfficers === null ? null : new Resource(sim, nation.sovereignty.liaisonOfficers);
-    this.actor = sim.createActor(hostMachine, { input: { port: this, automatic: nation.sovereignty.consent === 'automatic' } });
+    this.actor = sim.createActor(hostLogic, { input: { port: this } });
     this.startedClosed = nation.sovereignty.consent === 'refused';
   }
 

@@ -1,5 +1,4 @@
-import type { Actor } from 'xstate';
-import { organizationMachine, type OrganizationPort } from '../agents/organization.js';
+import { organizationLogic, type OrganizationActor, type OrganizationPort } from '../agents/organization.js';
 import { netMotive } from '../model/diplomacy.js';
 import { motive } from '../model/levers.js';
 import type { Organization } from '../scenario/schema.js';
@@ -9,14 +8,14 @@ import type { RunContext } from './run-context.js';
 
 /** Runs an organization's mandate process: requests, votes by the members' interests, the coordination cell. */
 export class OrganizationRuntime implements OrganizationPort {
-  private readonly actor: Actor<typeof organizationMachine>;
+  private readonly actor: OrganizationActor;
   private readonly cell: CoordinationCellRuntime | undefined;
   private readonly requesters: string[] = [];
   private votes = new Map<string, boolean>();
   private round = 0;
 
   constructor(private readonly sim: RunContext, readonly organization: Organization) {
-    this.actor = sim.createActor(organizationMachine, { input: { port: this } });
+    this.actor = sim.createActor(organizationLogic, { input: { port: this } });
     const cell = organization.coordinationCell;
     this.cell = cell ? new CoordinationCellRuntime(sim, organization.id, cell.setup, this.streamFor('cell')) : undefined;
   }

@@ -1,4 +1,5 @@
-import type { AnyActorRef, createActor } from 'xstate';
+import type { createActor } from 'xstate';
+import type { AgentActorRef } from '../agents/chart.js';
 import type { Draft } from 'immer';
 import type { ContributorEvent } from '../agents/contributor.js';
 import type { CrisisEvent } from '../agents/crisis.js';
@@ -56,7 +57,7 @@ export interface RunContext {
   pressure(): number;
 
   createActor: typeof createActor;
-  startActor<T extends AnyActorRef>(agent: string, actor: T, nation?: string): T;
+  startActor<T extends AgentActorRef>(agent: string, actor: T, nation?: string): T;
 
   contributor(id: string): ContributorHandle | undefined;
   /** Contributors in scenario order. */

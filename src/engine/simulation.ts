@@ -1,4 +1,5 @@
-import { createActor, type AnyActorRef, type StateValue } from 'xstate';
+import { createActor } from 'xstate';
+import type { AgentActorRef, AgentSnapshot } from '../agents/chart.js';
 import type { Draft } from 'immer';
 import { Kernel, MAX_EVENTS_PER_RUN } from '../kernel/kernel.js';
 import { RandomStreams, type RandomStream } from '../kernel/random.js';
@@ -328,13 +329,13 @@ export class Simulation implements RunContext {
   }
 
   /**
-   * Starts an actor on the kernel clock and reports its state changes to the trace and,
-   * for contributors, to the recorder.
+   * Starts an agent's actor on the kernel clock and reports its state changes (the chart
+   * state named in its context) to the trace and, for contributors, to the recorder.
    */
-  startActor<T extends AnyActorRef>(agent: string, actor: T, nation?: string): T {
+  startActor<T extends AgentActorRef>(agent: string, actor: T, nation?: string): T {
     let previous = '';
-    actor.subscribe((snapshot: { value: StateValue }) => {
-      const state = stateName(snapshot.value);
+    actor.subscribe((snapshot: AgentSnapshot) => {
+      const state = snapshot.context.state;
       if (state === previous) return;
       if (nation !== undefined) this.recorder.enterState(nation, state, this.now);
       if (this.traceSink) {
@@ -358,16 +359,4 @@ export class Simulation implements RunContext {
   trace(agent: string, event: string, extra?: Omit<TraceEntry, 't' | 'agent' | 'event'>): void {
     if (this.traceSink) this.traceSink({ t: this.now, agent, event, ...extra });
   }
-}
-
-/** `mandated.working` for nested state values; the plain name for flat ones. */
-export function stateName(value: StateValue): string {
-  if (typeof value === 'string') return value;
-  return Object.keys(value)
-    .sort()
-    .map((key) => {
-      const child = value[key];
-      return child === undefined ? key : `${key}.${stateName(child)}`;
-    })
-    .join(',');
 }

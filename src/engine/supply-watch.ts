@@ -10,7 +10,7 @@ type CoverageMetric = 'needsMet50Hours' | 'needsMet90Hours';
 
 /**
  * A coverage level to watch: when it is first reached (at the exact time, found by
- * `CoverageScan`) the recorder notes the metric and the crisis machine is told.
+ * `CoverageScan`) the recorder notes the metric and the crisis agent is told.
  */
 interface CoverageCrossing {
   target: number;

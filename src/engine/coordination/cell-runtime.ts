@@ -1,5 +1,4 @@
-import type { Actor } from 'xstate';
-import { coordinationCellMachine, type CoordinationCellPort } from '../../agents/coordination-cell.js';
+import { coordinationCellLogic, type CoordinationCellActor, type CoordinationCellPort } from '../../agents/coordination-cell.js';
 import type { RandomStream } from '../../kernel/random.js';
 import type { Delay } from '../../scenario/schema.js';
 import { drawDelay } from '../delays.js';
@@ -10,7 +9,7 @@ import type { CellContext } from './ports.js';
  * set up after a drawn delay, then working. Traced as `cell:<organization>`.
  */
 export class CoordinationCellRuntime implements CoordinationCellPort {
-  private readonly actor: Actor<typeof coordinationCellMachine>;
+  private readonly actor: CoordinationCellActor;
   private engaged = false;
 
   constructor(
@@ -19,7 +18,7 @@ export class CoordinationCellRuntime implements CoordinationCellPort {
     private readonly setup: Delay,
     private readonly stream: RandomStream,
   ) {
-    this.actor = run.createActor(coordinationCellMachine, { input: { port: this } });
+    this.actor = run.createActor(coordinationCellLogic, { input: { port: this } });
   }
 
   start(): void {

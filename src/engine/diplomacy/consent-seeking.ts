@@ -7,7 +7,7 @@ import { conditionsChoice, offeredStayHours, TALKS_CONSEQUENCES } from './choice
 /** What consent seeking needs of the contributor it works for. */
 export interface ConsentSeeker {
   readonly nation: Nation;
-  /** The contributor machine's state, e.g. `awaitingConsent`. */
+  /** The contributor agent's state, e.g. `awaitingConsent`. */
   readonly state: string;
   /** Acting on conditions: its requests carry civilian-only where it has civilian assets. */
   readonly conditional: boolean;

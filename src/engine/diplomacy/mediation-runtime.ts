@@ -1,5 +1,4 @@
-import type { Actor } from 'xstate';
-import { mediationMachine, type MediationPort } from '../../agents/mediation.js';
+import { mediationLogic, type MediationActor, type MediationPort } from '../../agents/mediation.js';
 import type { RandomStream } from '../../kernel/random.js';
 import type { MediationMetrics } from '../../metrics/definitions.js';
 import { DIPLOMACY, proposalScore } from '../../model/diplomacy.js';
@@ -29,7 +28,7 @@ export type MediationOutcome = MediationMetrics;
  * each round. The host's answer is a decision (its player can take it in a drill).
  */
 export class MediationRuntime implements MediationPort {
-  private readonly actor: Actor<typeof mediationMachine>;
+  private readonly actor: MediationActor;
   private readonly stream: RandomStream;
   readonly outcome: MediationOutcome;
 
@@ -41,7 +40,7 @@ export class MediationRuntime implements MediationPort {
   ) {
     this.stream = sim.stream(`mediation/${host}`);
     this.outcome = { host, mediator: mediator.id, outcome: 'under-way', startHours: sim.now, hours: null, rounds: 0 };
-    this.actor = sim.createActor(mediationMachine, { input: { port: this } });
+    this.actor = sim.createActor(mediationLogic, { input: { port: this } });
   }
 
   start(): void {

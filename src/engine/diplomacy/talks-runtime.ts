@@ -1,5 +1,4 @@
-import type { Actor } from 'xstate';
-import { talksMachine, type TalksPort } from '../../agents/talks.js';
+import { talksLogic, type TalksActor, type TalksPort } from '../../agents/talks.js';
 import { talksSuccessChance, DIPLOMACY } from '../../model/diplomacy.js';
 import { relationKey } from '../../model/relations.js';
 import type { RandomStream } from '../../kernel/random.js';
@@ -12,7 +11,7 @@ import type { RunContext } from '../run-context.js';
  * rivalry; agreement builds trust and makes the host admit the nation.
  */
 export class TalksRuntime implements TalksPort {
-  private readonly actor: Actor<typeof talksMachine>;
+  private readonly actor: TalksActor;
   private readonly stream: RandomStream;
 
   constructor(
@@ -22,7 +21,7 @@ export class TalksRuntime implements TalksPort {
     private readonly ended: (agreed: boolean) => void,
   ) {
     this.stream = sim.stream(`talks/${relationKey(nation, host)}`);
-    this.actor = sim.createActor(talksMachine, { input: { port: this } });
+    this.actor = sim.createActor(talksLogic, { input: { port: this } });
   }
 
   start(): void {
