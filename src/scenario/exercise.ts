@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema as taskId } from './schema-id.js';
 
 /**
  * The exercise-conduct parts of a scenario (HSEEP): the scenario clock, the situation
@@ -7,7 +8,6 @@ import { z } from 'zod';
  * without them runs and drills as before.
  */
 
-const taskId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lowercase letters, digits and dashes, starting with a letter');
 
 /** An IANA time zone name the runtime knows (e.g. America/Port-au-Prince, UTC). */
 const timeZone = z.string().refine(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema as id } from './schema-id.js';
 
 /**
  * Scenario fields of consent per asset, mission and area (issue 12): a host's rules for
@@ -6,7 +7,6 @@ import { z } from 'zod';
  * conditions. Kept apart from schema.ts; schema.ts spreads them into `sovereignty`.
  */
 
-const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lowercase letters, digits and dashes, starting with a letter');
 
 /** Conditions a host can attach to the assets a rule admits (docs/model.md, "Consent per asset"). */
 export const CONSENT_CONDITIONS = ['unarmed', 'host-liaison', 'time-limited'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema as id } from './schema-id.js';
 
 /**
  * Scenario fields of diplomacy (issue 11): interests that bind, conditions, mediation,
@@ -6,7 +7,6 @@ import { z } from 'zod';
  * schema.ts so other subsystems' additions do not interleave; schema.ts spreads these in.
  */
 
-const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'an id of lowercase letters, digits and dashes, starting with a letter');
 const fraction = z.number().min(0).max(1);
 const hours = z.number().nonnegative().finite();
 

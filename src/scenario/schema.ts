@@ -1,5 +1,6 @@
 import { SCENARIO_LIMITS } from './limits.js';
 import { z } from 'zod';
+import { idSchema as id } from './schema-id.js';
 import { exerciseFields } from './exercise.js';
 import { envoySchema, incidentHazardSchema, nationDiplomacySchema, peacetimeCostsSchema } from './schema-diplomacy.js';
 import { consentFields } from './schema-consent.js';
@@ -10,9 +11,6 @@ import { consentFields } from './schema-consent.js';
  * All durations are simulated hours; money is millions of US dollars (MUSD).
  */
 
-const id = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'an id of lowercase letters, digits and dashes, starting with a letter');
 const fraction = z.number().min(0).max(1);
 const hours = z.number().nonnegative().finite();
 
