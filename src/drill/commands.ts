@@ -45,7 +45,7 @@ export const COMMAND_HELP: readonly (readonly [string, string])[] = [
   ['deliver [inject-id]', 'deliver the inject due now (read its card out), or an inject still to come, early'],
   ['skip [inject-id] [| reason]', 'skip the inject due now (or a named one); it never happens in this drill'],
   ['retime [inject-id] <+duration | time>', 'move the inject due now (or a named one) later, e.g. retime +6h, retime 48, retime aftershock Day 3 06:00'],
-  ['injects', 'list the MSEL: injects still to come with their ids, and those that happened'],
+  ['injects', 'list the MSEL (controller view): injects still to come with their ids, those that happened, contingency injects not fired'],
   ['view [projector|player|evaluator|controller]', 'what the screen shows; projector (the default) is safe for the room'],
   ['inject <effect> [args] | <title> [| <expected action>] [| from: ..] [| to: ..] [| mode: ..] [| message: ..]', 'write a new inject and fire it now; "help inject" lists the effects'],
   ['action <nation> <what the team does>', 'a team\'s action in its own words; a hotline or funding (e.g. 20 MUSD) takes effect in the engine'],

@@ -166,7 +166,9 @@ export class DrillConsole {
         this.showSituation();
         return 'go-on';
       case 'injects':
-        this.say(mselText(session.held(), session.injectsSoFar(), style));
+        // The MSEL still to come and its expected actions are for controllers: never on the room's screen.
+        if (!ROLE_SEES[this.role].internals) throw new DrillError(`the MSEL is for controllers; switch with: view controller (this screen is ${this.role})`);
+        this.say(mselText(session.held(), session.injectsSoFar(), session.lapsed(), style));
         return 'go-on';
       case 'save':
         if (command.file !== undefined) {
@@ -253,7 +255,7 @@ export class DrillConsole {
     const { session, handOuts } = this.options;
     if (session.now <= 0) throw new DrillError('nothing has happened yet; continue first');
     session.end();
-    this.say(`Closing the drill at ${this.clock(session.now)} and running the all-AI comparison run...`);
+    this.say(`Closing the drill at ${this.clock(session.now)} and running the engine-only baseline...`);
     const outcome = closeDrill(session);
     writeHandOuts(outcome, handOuts);
     this.outcome = outcome;
@@ -263,8 +265,8 @@ export class DrillConsole {
     this.say(`Drill debrief (each team decision against the engine and the MSEL) written to ${handOuts.debriefPath}`);
     this.say(`  ${decisions.length} team decisions, ${same} as the engine would have chosen; ${outcome.undone.length} undone.`);
     const met = (value: number | null) => (value === null ? 'not reached' : `T+${one(value)} h`);
-    this.say(`  90% of needs met: drill ${met(outcome.drill.metrics.needsMet90Hours)}, all-AI run ${met(outcome.engine.metrics.needsMet90Hours)}.`);
-    this.say(`  unmet need: drill ${one(outcome.drill.metrics.unmetNeedHours)}, all-AI run ${one(outcome.engine.metrics.unmetNeedHours)} unit-hours.`);
+    this.say(`  90% of needs met: drill ${met(outcome.drill.metrics.needsMet90Hours)}, engine-only baseline ${met(outcome.engine.metrics.needsMet90Hours)}.`);
+    this.say(`  unmet need: drill ${one(outcome.drill.metrics.unmetNeedHours)}, engine-only baseline ${one(outcome.engine.metrics.unmetNeedHours)} unit-hours.`);
   }
 
   private banner(): void {

@@ -9,7 +9,7 @@ import { addressedTo, clock, EXPECTED_ACTION_WINDOW_HOURS, one } from './view.js
 
 /**
  * The drill debrief, as Markdown, handed out beside the after-action report: the outcome
- * against the all-AI run of the same seed, every team decision against the engine's
+ * against the engine-only baseline (the same seed with every nation played by the engine), every team decision against the engine's
  * choice and timing, the MSEL's expected actions with what the teams did after each
  * inject, and the facilitator's log. Deterministic: the same log gives the same debrief,
  * with no wall-clock time in it.
@@ -53,11 +53,11 @@ function outcomeSection(outcome: DrillOutcome): string[] {
     return [label, value(drill, unit), value(engine, unit), difference(drill, engine, unit)];
   });
   return [
-    '## Outcome: drill against the all-AI run',
+    '## Outcome: drill against the engine-only baseline',
     '',
-    'The comparison run uses the same scenario and seed with every nation played by the engine, and the facilitator\'s injects at the same times: the differences come from the teams\' decisions.',
+    'The engine-only baseline uses the same scenario and seed with every nation played by the engine, and the facilitator\'s injects at the same times: the differences come from the teams\' decisions.',
     '',
-    ...markdownTable(['metric', 'drill', 'all-AI run', 'drill minus all-AI'], rows),
+    ...markdownTable(['metric', 'drill', 'engine-only baseline', 'drill minus baseline'], rows),
   ];
 }
 
@@ -79,7 +79,7 @@ function milestoneSection(outcome: DrillOutcome): string[] {
   return [
     '## Played nations: milestones (hours from onset)',
     '',
-    ...(rows.length > 0 ? markdownTable(['nation', 'milestone', 'drill', 'all-AI run', 'drill minus all-AI'], rows) : ['No played nation has milestones.']),
+    ...(rows.length > 0 ? markdownTable(['nation', 'milestone', 'drill', 'engine-only baseline', 'drill minus baseline'], rows) : ['No played nation has milestones.']),
   ];
 }
 
@@ -119,9 +119,9 @@ function decisionSection(outcome: DrillOutcome): string[] {
     '## Team decisions',
     '',
     `${matches} of ${rows.length} decisions matched what the engine would have chosen at that moment. ` +
-      'The last column is the same decision (same nation, kind and subject, same occurrence) in the all-AI run: its choice and time.',
+      'The last column is the same decision (same nation, kind and subject, same occurrence) in the engine-only baseline: its choice and time.',
     '',
-    ...markdownTable(['decision', 'at (h)', 'nation', 'kind', 'team chose', 'engine would choose here', 'all-AI run'], rows),
+    ...markdownTable(['decision', 'at (h)', 'nation', 'kind', 'team chose', 'engine would choose here', 'engine-only baseline'], rows),
   ];
 }
 

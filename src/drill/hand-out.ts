@@ -15,7 +15,7 @@ export interface HandOutPaths {
 
 /**
  * Writes the after-action report of a closed drill with the project's report builder
- * (charts, findings, the players' decisions against the MSEL, the all-AI comparison), and
+ * (charts, findings, the players' decisions against the MSEL, the engine-only baseline), and
  * beside it the drill debrief, which goes decision by decision. Both atomically.
  */
 export function writeHandOuts(outcome: DrillOutcome, paths: HandOutPaths): void {

@@ -33,7 +33,7 @@ export interface ClosedRun {
 
 /**
  * Everything the after-action report compares: the drill closed at the time the
- * facilitator ended it, the all-AI run of the same seed closed at the same time with
+ * facilitator ended it, the engine-only baseline (the same seed, every nation played by the engine) closed at the same time with
  * the facilitator's injects at the same times, and the drill's log.
  */
 export interface DrillOutcome {
@@ -116,7 +116,7 @@ function closeEngineRun(session: DrillSession, closedAtHours: number): ClosedRun
   return closeRun(session, run, trace, () => decisions.filter((decision) => players.has(decision.nation)));
 }
 
-/** Closes a drill now: the drill run and the all-AI run, side by side. */
+/** Closes a drill now: the drill run and the engine-only baseline, side by side. */
 export function closeDrill(session: DrillSession): DrillOutcome {
   const closedAtHours = session.now;
   const inForce = new Set(session.actionsInForce());

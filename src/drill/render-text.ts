@@ -22,6 +22,9 @@ export function viewText(view: DrillView, style: Style): string {
   }
   if (view.controller) {
     const next = view.controller.upcoming.find((card) => card.scheduled.hours >= view.clock.hours && !view.due.some((due) => due.id === card.id));
+    for (const lapse of view.controller.notFired.filter((entry) => entry.sinceLastStop)) {
+      lines.push(style.quiet(`[controller] inject ${lapse.id} not fired (condition false) at ${lapse.clock.text}: "${lapse.title}"`));
+    }
     lines.push(style.quiet(`[controller] next MSEL inject: ${next ? `${next.id} at ${next.clock.text}, "${next.title}"` : 'none left'}; state ${view.controller.fingerprint}`));
   }
   lines.push(style.quiet(hint(view)));

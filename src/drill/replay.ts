@@ -37,7 +37,7 @@ export interface DrillRun {
 
 export interface DrillRunOptions {
   seed: number;
-  /** Nations played by people; empty for the all-AI comparison run. */
+  /** Nations played by people; empty for the engine-only baseline. */
   players: readonly string[];
   horizonHours?: number;
 }
@@ -85,10 +85,31 @@ function lapseUnmet(run: DrillRun): void {
   }
 }
 
+/**
+ * Runs towards `untilHours` and stops there, at a decision, or at a contingency inject
+ * coming due on the way whose condition holds (its card stops the clock). A contingency
+ * inject whose condition is false at its time lapses (it never fires, no card) and the
+ * run goes on: the clock does not stop for it.
+ */
+export function runTowards(run: DrillRun, untilHours: number): void {
+  for (;;) {
+    const contingency = run.held.find((entry) => entry.inject.when !== undefined && entry.dueHours > run.sim.now && entry.dueHours < untilHours);
+    const stop = Math.min(untilHours, contingency?.dueHours ?? Infinity);
+    run.sim.advance(stop);
+    lapseUnmet(run);
+    if (run.sim.now < stop || stop >= untilHours || run.sim.pending().length > 0 || dueInjects(run).length > 0) return;
+  }
+}
+
+/** The first MSEL inject that stops the clock whatever happens: one without a condition (contingency injects stop it only if theirs holds). */
+export function nextUnconditional(run: DrillRun): HeldInject | undefined {
+  return run.held.find((entry) => entry.dueHours > run.sim.now && entry.inject.when === undefined);
+}
+
 /** Runs a fresh drill run to its first stop: a decision, the first MSEL inject due, or the horizon. */
 export function runToFirstStop(run: DrillRun, firstModuleEndHours = Infinity): void {
-  run.sim.advance(Math.min(run.held[0]?.dueHours ?? Infinity, firstModuleEndHours, run.sim.horizonHours));
-  lapseUnmet(run);
+  const first = run.held.find((entry) => entry.inject.when === undefined);
+  runTowards(run, Math.min(first?.dueHours ?? Infinity, firstModuleEndHours, run.sim.horizonHours));
 }
 
 /** The fingerprint of a run's current state, the held MSEL included. */
@@ -144,8 +165,7 @@ export function applyAction(run: DrillRun, action: DrillAction): void {
       sim.advance(sim.now);
       return;
     case 'advance':
-      sim.advance(action.untilHours);
-      lapseUnmet(run);
+      runTowards(run, action.untilHours);
       return;
     case 'fire':
       sim.fireInject(release(run, action.inject).inject);

@@ -120,7 +120,7 @@ function targetOf(session: DrillSession, command: TimeCommand): number {
     case 'advance-to':
       return command.atHours;
     case 'next':
-      return session.held().find((entry) => entry.dueHours > session.now)?.dueHours ?? session.sim.horizonHours;
+      return session.nextInject()?.dueHours ?? session.sim.horizonHours;
     default: {
       const exhaustive: never = command;
       throw new Error(`unknown time command ${JSON.stringify(exhaustive)}`);

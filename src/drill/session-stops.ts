@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.js';
 import { DrillError } from './errors.js';
 import type { DrillAction } from './log.js';
-import { dueInjects, replay, type DrillRun, type DrillRunOptions, type HeldInject } from './replay.js';
+import { dueInjects, nextUnconditional, replay, runTowards, type DrillRun, type DrillRunOptions, type HeldInject } from './replay.js';
 
 /**
  * Where the drill's clock stops, and the MSEL inject a facilitator command names: the
@@ -9,13 +9,14 @@ import { dueInjects, replay, type DrillRun, type DrillRunOptions, type HeldInjec
  */
 
 /**
- * Where a run towards `untilHours` stops at the latest: the next MSEL inject coming due,
- * the end of the current module, or the horizon, whichever is first (a decision may stop
- * it earlier still).
+ * Where a run towards `untilHours` stops at the latest: the next MSEL inject coming due
+ * (without a condition), the end of the current module, or the horizon, whichever is
+ * first (a decision, or a contingency inject whose condition holds, may stop it earlier
+ * still: see {@link runTowards}).
  */
 export function stopBefore(run: DrillRun, scenario: Scenario, untilHours: number): number {
   const now = run.sim.now;
-  const next = run.held.find((entry) => entry.dueHours > now);
+  const next = nextUnconditional(run);
   const moduleEnd = (scenario.modules ?? []).find((module) => module.endHours > now);
   return Math.min(untilHours, run.sim.horizonHours, next?.dueHours ?? Infinity, moduleEnd?.endHours ?? Infinity);
 }
@@ -27,7 +28,7 @@ export function stopBefore(run: DrillRun, scenario: Scenario, untilHours: number
  */
 export function probeStop(run: DrillRun, scenario: Scenario, options: DrillRunOptions, inForce: readonly DrillAction[], untilHours: number): { atHours: number; why: string } {
   const scratch = replay(scenario, options, inForce, false);
-  scratch.sim.advance(stopBefore(run, scenario, untilHours));
+  runTowards(scratch, stopBefore(run, scenario, untilHours));
   const atHours = scratch.sim.now;
   const [decision] = scratch.sim.pending();
   if (decision) return { atHours, why: `a decision for ${decision.nation} comes up` };

@@ -101,8 +101,21 @@ export interface DrillView {
   moduleEnded?: ModuleView;
   decisions: DecisionView[];
   atHorizon: boolean;
-  /** Controllers only: the MSEL still to come and the state digest. */
-  controller?: { upcoming: InjectCard[]; fingerprint: string };
+  /**
+   * Controllers only: the MSEL still to come, the state digest, and the contingency
+   * injects not fired because their condition was false at their time (`sinceLastStop`:
+   * those that lapsed while the clock last ran, to call out on the screen).
+   */
+  controller?: { upcoming: InjectCard[]; fingerprint: string; notFired: NotFiredInject[] };
+}
+
+/** A contingency inject that came due with its condition false: it never fired and showed no card. */
+export interface NotFiredInject {
+  id: string;
+  title: string;
+  clock: ClockReading;
+  /** Whether it lapsed while the clock last ran (since the last stop), not earlier. */
+  sinceLastStop: boolean;
 }
 
 export interface ViewOptions {
@@ -152,8 +165,14 @@ export function drillView(session: DrillSession, role: DrillRole, options: ViewO
     ...(ended ? { moduleEnded: moduleView(ended) } : {}),
     decisions,
     atHorizon: session.atHorizon,
-    ...(sees.internals ? { controller: { upcoming: session.held().map((entry) => card(entry, entry.dueHours)), fingerprint: session.fingerprint() } } : {}),
+    ...(sees.internals ? { controller: { upcoming: session.held().map((entry) => card(entry, entry.dueHours)), fingerprint: session.fingerprint(), notFired: notFiredOf(session) } } : {}),
   };
+}
+
+/** Contingency injects that lapsed so far, marking those since the last stop (the last clock move started after every earlier one). */
+function notFiredOf(session: DrillSession): NotFiredInject[] {
+  const since = session.actionsInForce().reduce((latest, action) => (action.type === 'advance' ? action.atHours : latest), -1);
+  return session.lapsed().map((lapse) => ({ id: lapse.id, title: lapse.title, clock: readClock(lapse.atHours, session.scenario.clock), sinceLastStop: lapse.atHours > since }));
 }
 
 /** An inject as a card; `forControllers` adds its expected action, critical tasks and notes. */

@@ -6,7 +6,7 @@ import { DrillError } from './errors.js';
 import { criticalTaskOf, type ObservationStatus, type PlacedTask, type TaskRating } from './evaluation.js';
 import { actionsInForce, DrillLogWriter, isStamped, lastUndoableIndex, type DrillAction, type DrillLogHeader } from './log.js';
 import { teamAction } from './own-words.js';
-import { applyAction, describeDecision, dueInjects, fingerprintOf, liveInjectOf, replay, type DrillRun, type HeldInject } from './replay.js';
+import { applyAction, describeDecision, dueInjects, fingerprintOf, liveInjectOf, nextUnconditional, replay, type DrillRun, type HeldInject, type InjectOccurrence } from './replay.js';
 import { drillHeader, readCheckedLog, type DrillStart } from './session-open.js';
 import { heldInject, probeStop, stopBefore } from './session-stops.js';
 
@@ -134,6 +134,16 @@ export class DrillSession {
   /** MSEL injects not yet delivered or skipped, by due time. */
   held(): readonly HeldInject[] {
     return this.run.held;
+  }
+
+  /** The next MSEL inject that stops the clock for sure (contingency injects stop it only if their condition holds then). */
+  nextInject(): HeldInject | undefined {
+    return nextUnconditional(this.run);
+  }
+
+  /** Contingency injects that came due with their condition false: never fired, no card (controllers see them). */
+  lapsed(): readonly InjectOccurrence[] {
+    return this.run.lapsed;
   }
 
   /** Where a run towards `untilHours` stops at the latest (the next inject due, a module's end, the horizon); see {@link stopBefore}. */

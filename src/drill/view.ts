@@ -118,7 +118,7 @@ export function overviewText(sim: Simulation, players: readonly string[], style:
 }
 
 /** The MSEL: injects still to come (deliver them early with `deliver <id>`) and those that happened. */
-export function mselText(upcoming: readonly HeldInject[], happened: readonly InjectOccurrence[], style: Style): string {
+export function mselText(upcoming: readonly HeldInject[], happened: readonly InjectOccurrence[], notFired: readonly InjectOccurrence[], style: Style): string {
   const lines = [style.heading('MSEL injects')];
   lines.push('  Still to come (deliver <id> to deliver one now):');
   if (upcoming.length === 0) lines.push('    none');
@@ -129,6 +129,8 @@ export function mselText(upcoming: readonly HeldInject[], happened: readonly Inj
   lines.push('  Happened:');
   if (happened.length === 0) lines.push('    none yet');
   for (const occurrence of happened) lines.push(`    T+${one(occurrence.atHours)} h  ${occurrence.id}: ${occurrence.title}`);
+  if (notFired.length > 0) lines.push('  Not fired (condition false at their time):');
+  for (const lapse of notFired) lines.push(`    T+${one(lapse.atHours)} h  ${lapse.id}: ${lapse.title}`);
   return lines.join('\n');
 }
 

@@ -57,9 +57,9 @@ export interface DrillInput {
   decisions?: PlayerDecision[];
 }
 
-/** Another run of the same scenario to compare with, e.g. the all-AI run of a drill. */
+/** Another run of the same scenario to compare with, e.g. the engine-only baseline of a drill. */
 export interface ComparisonInput {
-  /** How the report names it, e.g. `all-AI run`. */
+  /** How the report names it, e.g. `engine-only baseline`. */
   label: string;
   /** A sentence on how to read it, shown with the comparison. */
   note?: string;

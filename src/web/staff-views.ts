@@ -18,7 +18,8 @@ import { commonOf, deliveredInjects, sessionView, type CommonView } from './view
  * reasoning (controller), the MSEL's expectations (both).
  */
 
-export type InjectStatus = 'pending' | 'due now' | 're-timed' | 'delivered' | 'delivered early' | 'skipped' | 'written live';
+/** `not fired`: a contingency inject whose condition was false at its time (it never fires). */
+export type InjectStatus = 'pending' | 'due now' | 're-timed' | 'delivered' | 'delivered early' | 'skipped' | 'not fired' | 'written live';
 
 export interface MselRow {
   id: string;
@@ -29,7 +30,7 @@ export interface MselRow {
   status: InjectStatus;
   /** When it was delivered, or is now due (re-timed), as a clock text; empty otherwise. */
   at: string;
-  /** Why it was skipped. */
+  /** Why it was skipped, or not fired. */
   reason: string;
 }
 
@@ -105,6 +106,7 @@ function mselRows(exercise: WebExercise): MselRow[] {
   const happened = new Map(session.injectsSoFar().map((occurrence) => [occurrence.id, occurrence.atHours]));
   const held = new Map(session.held().map((entry) => [entry.inject.id, entry.dueHours]));
   const skipped = new Map(session.actionsInForce().flatMap((action) => (action.type === 'skip' ? [[action.inject, action.reason] as const] : [])));
+  const lapsed = new Map(session.lapsed().map((lapse) => [lapse.id, lapse.atHours]));
   const rows: MselRow[] = [...session.scenario.injects]
     .sort((a, b) => a.atHours - b.atHours)
     .map((inject) => {
@@ -116,12 +118,16 @@ function mselRows(exercise: WebExercise): MselRow[] {
         status = deliveredAt < inject.atHours ? 'delivered early' : 'delivered';
         at = text(deliveredAt);
       } else if (skipped.has(inject.id)) status = 'skipped';
+      else if (lapsed.has(inject.id)) {
+        status = 'not fired';
+        at = text(lapsed.get(inject.id)!);
+      }
       else if (dueHours !== undefined && dueHours <= session.now) status = 'due now';
       else if (dueHours !== undefined && dueHours !== inject.atHours) {
         status = 're-timed';
         at = text(dueHours);
       }
-      return { id: inject.id, scheduled: text(inject.atHours), title: inject.title, to: inject.to, expectedAction: inject.expectedAction, status, at, reason: skipped.get(inject.id) ?? '' };
+      return { id: inject.id, scheduled: text(inject.atHours), title: inject.title, to: inject.to, expectedAction: inject.expectedAction, status, at, reason: skipped.get(inject.id) ?? (lapsed.has(inject.id) ? 'condition false' : '') };
     });
   for (const inject of session.liveInjects()) {
     rows.push({ id: inject.id, scheduled: '', title: inject.title, to: inject.to, expectedAction: inject.expectedAction, status: 'written live', at: text(inject.atHours), reason: '' });

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DrillSession, loadScenarioFile, runSessionCommand, Simulation } from '../../src/index.js';
+import { viewText } from '../../src/drill/render-text.js';
+import { drillView } from '../../src/drill/session-view.js';
+import { PLAIN_STYLE } from '../../src/drill/style.js';
 import { injectsToMsel } from '../../src/msel/export.js';
 import { mselToInjects } from '../../src/msel/import.js';
 import { hashScenario } from '../../src/scenario/hash.js';
@@ -17,7 +20,7 @@ function withInjects(...extra: object[]): Scenario {
   return { ...base.scenario, injects: [...base.scenario.injects, ...extra.map((inject) => injectSchema.parse(inject))] };
 }
 
-/** Injects that fired and lapsed in an all-engine run of a scenario. */
+/** Injects that fired and lapsed in a run with every nation played by the engine. */
 function runInjects(scenario: Scenario): { fired: string[]; lapsed: string[] } {
   const fired: string[] = [];
   const lapsed: string[] = [];
@@ -67,6 +70,15 @@ describe('contingency injects', () => {
     const open = play('open');
     expect(open.due()).toEqual([]);
     expect(open.held().map((entry) => entry.inject.id)).not.toContain('door-closed');
+    // The clock ran straight past the lapsed inject's time: no stop at T+20 without a card.
+    expect(open.now).toBe(21);
+    expect(open.actionsInForce().filter((action) => action.type === 'advance').map((action) => action.atHours)).not.toContain(20);
+    expect(open.lapsed()).toEqual([{ id: 'door-closed', atHours: 20, title: 'Contributors protest the closed door' }]);
+    // Controllers see it as not fired (condition false); the room's screen says nothing of it.
+    expect(drillView(open, 'controller').controller?.notFired).toEqual([expect.objectContaining({ id: 'door-closed', sinceLastStop: true })]);
+    expect(JSON.stringify(drillView(open, 'projector'))).not.toContain('door-closed');
+    expect(viewText(drillView(open, 'controller'), PLAIN_STYLE)).toContain('[controller] inject door-closed not fired (condition false) at');
+    expect(viewText(drillView(open, 'projector'), PLAIN_STYLE)).not.toContain('door-closed');
     // Replay from the log gives the same: the lapse is part of the state.
     expect(DrillSession.load(open.logPath).fingerprint()).toBe(open.fingerprint());
   });

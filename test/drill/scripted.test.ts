@@ -41,14 +41,14 @@ describe('a rehearsed two-team drill driven by a script', () => {
     expect(fired!.atHours).toBeLessThan(60);
   });
 
-  it('hands out the after-action report with the players\' decisions and the all-AI comparison', () => {
+  it('hands out the after-action report with the players\' decisions and the engine-only baseline', () => {
     const html = readFileSync(join(first, 'rehearsal.report.html'), 'utf8');
     expect(html).toContain('Compared with the engine-only baseline');
     expect(html).toContain('Stand up an air-traffic coordination cell with the host');
     expect(html).toContain('usa act: standby (engine would choose act)');
   });
 
-  it('debriefs each team decision against the MSEL and the all-AI run of the same seed', () => {
+  it('debriefs each team decision against the MSEL and the engine-only baseline of the same seed', () => {
     // The script's decisions follow the engine's seed-1 run; the expectations below are
     // read from the log where they depend on its timing.
     const report = readFileSync(join(first, 'rehearsal.debrief.md'), 'utf8');
@@ -64,9 +64,9 @@ describe('a rehearsed two-team drill driven by a script', () => {
       const mark = action.choice === action.recommended ? 'same' : 'differs';
       expect(report).toContain(`| #${action.decision} | ${one(action.atHours)} | ${action.nation} | ${action.kind}${action.subject ? ` (${action.subject})` : ''} | ${action.choice} | ${action.recommended} (${mark}) |`);
     }
-    // The US team's first answer (standby) differs from the engine, which acted at once in the all-AI run.
+    // The US team's first answer (standby) differs from the engine, which acted at once in the engine-only baseline.
     expect(report).toMatch(/\| usa \| act \| standby \| act \(differs\) \| act at [\d.]+ h \|/);
-    // The same decisions in the all-AI run are found after the facilitator's injects too.
+    // The same decisions in the engine-only baseline are found after the facilitator's injects too.
     expect(report).toMatch(/\| usa \| offer \| all \| all \(same\) \| all at [\d.]+ h \|/);
     expect(report).toMatch(/\| hti \| vote \(caricom\) \| yes \| yes \(same\) \| yes at [\d.]+ h \|/);
     const fired = log.actions.find((action) => action.type === 'fire')!;
@@ -76,7 +76,7 @@ describe('a rehearsed two-team drill driven by a script', () => {
     const aftershock = log.actions.find((action) => action.type === 'fire' && action.inject === 'aftershock')!;
     expect(report).toContain(`- When: fired early by the facilitator at ${one(aftershock.atHours)} h (scheduled at 192.0 h)`);
     expect(report).toContain('Decisions taken and then undone (1):');
-    // The US team stood by first: its decision to act comes later than in the all-AI run.
+    // The US team stood by first: its decision to act comes later than in the engine-only baseline.
     expect(report).toMatch(/\| usa \| decision to act taken \| [\d.]+ h \| [\d.]+ h \| \+[\d.]+ h later \|/);
   });
 

@@ -65,15 +65,21 @@ describe('evaluation and contingency injects in a terminal', () => {
       typeLine(consent, consent);
       await waitForScreen(consent, new RegExp(`consent = ${consent}`));
       typeLine(consent, 'advance to 14');
-      await waitForScreen(consent, /The clock ran from .* to Day 2, 04:53 \(T\+12 h\)\.[\s\S]*T\+12\.0 h.*> $/m);
     }
-    const closed = await waitForScreen('closed', /T\+12\.0 h, inject door-closed due> $/m);
+    // Closed door: the clock stops at the inject's time with its card.
+    const closed = await waitForScreen('closed', /The clock ran from .* to Day 2, 04:53 \(T\+12 h\)\.[\s\S]*T\+12\.0 h, inject door-closed due> $/m);
     expect(closed).toContain('+-- INJECT door-closed: Contributors protest the closed door');
     expect(closed).toContain('|  message: Six governments ask publicly why their teams wait at the airport.');
-    const open = await waitForScreen('open', /T\+12\.0 h> $/m);
-    expect(open).not.toContain('INJECT door-closed');
-    typeLine('open', 'advance to 14');
-    await waitForScreen('open', /to Day 2, 06:53 \(T\+14 h\)/);
+    // Open door: the condition is false at T+12, so the inject does not fire and the clock does not stop there.
+    const open = await waitForScreen('open', /The clock ran from .* to Day 2, 06:53 \(T\+14 h\)\.[\s\S]*T\+14\.0 h> $/m);
+    expect(open).not.toContain('door-closed');
+    expect(open).not.toContain('T+12 h)');
+    // The controller's view says it did not fire, and why; the projected screen never did.
+    typeLine('open', 'view controller');
+    const controller = await waitForScreen('open', /\[controller\] inject door-closed not fired \(condition false\) at Day 2, 04:53 \(T\+12 h\): "Contributors protest the closed door"/);
+    expect(controller).toContain('View: controller');
+    typeLine('open', 'injects');
+    await waitForScreen('open', /Not fired \(condition false at their time\):\n\s+T\+12\.0 h  door-closed: Contributors protest the closed door/);
     for (const pane of ['closed', 'open']) typeLine(pane, 'quit');
     const fired = (file: string) => readDrillLog(join(dir, file)).actions.filter((action) => action.type === 'fire').length;
     await waitForScreen('open', /\[exit 0\]/);

@@ -157,11 +157,11 @@ describe('drill reports', () => {
     }
     const metrics = sim.finish();
     const result: RunResult = { ...provenanceOf(scenario, hashScenario(scenario), 3, sim.horizonHours), censoredAtHours: sim.horizonHours, metrics, timeline: sim.recorder.intervals };
-    const report = buildReport({ scenario, result, trace, comparison: { label: 'all-AI run', result: reportInputOf(scenario, 3).result } });
+    const report = buildReport({ scenario, result, trace, comparison: { label: 'engine-only baseline', result: reportInputOf(scenario, 3).result } });
     expect(report.markdown).toContain('## Players\' decisions and the MSEL');
     expect(report.markdown).toMatch(/\| 1 \| 100\.0 h \(4\.2 d\) \| More rain \| Offer more medical teams \|/);
     expect(report.markdown).toMatch(/aaa offer: half/);
-    expect(report.markdown).toContain('## Compared with the all-AI run');
+    expect(report.markdown).toContain('## Compared with the engine-only baseline');
     expect(count(report.html, /class="need-panel"/)).toBe(2);
   });
 });
