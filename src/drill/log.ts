@@ -97,8 +97,12 @@ const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rate'), ...stamped, task: z.string(), rating: z.enum(['P', 'S', 'M', 'U']), observation: z.string() }),
   /** Whether an inject's expected action was observed, and what the team actually did. */
   z.object({ type: z.literal('observe'), ...stamped, inject: z.string(), status: z.enum(['observed', 'partly', 'not-observed']), what: z.string() }),
-  /** A team's action in its own words; `effect` when it matched an engine lever (it then takes effect). */
-  z.object({ type: z.literal('act'), ...stamped, nation: z.string(), text: z.string(), lever: z.string().optional(), effect: injectLike.optional() }),
+  /**
+   * A team's action in its own words; when it matched an engine lever, `effect` (an inject's
+   * effect: hotline, funding) or `engineAction` (the engine's team action: talks, cell,
+   * re-tasking), which then takes effect.
+   */
+  z.object({ type: z.literal('act'), ...stamped, nation: z.string(), text: z.string(), lever: z.string().optional(), effect: injectLike.optional(), engineAction: injectLike.optional() }),
   /** The Improvement Plan as the planning team filled it in (`crisis-sim ip import`); the latest counts. */
   z.object({ type: z.literal('plan'), ...timed, rows: z.array(improvementRowSchema) }),
   z.object({ type: z.literal('undo'), ...stamped }),

@@ -1,5 +1,6 @@
 import type { DecisionRequest } from '../engine/decisions.js';
 import { Simulation } from '../engine/simulation.js';
+import { teamActionSchema, type TeamAction } from '../engine/teams/team-actions.js';
 import type { TraceEntry, TraceSink } from '../metrics/trace.js';
 import { injectSchema, type Inject, type Scenario } from '../scenario/schema.js';
 import { DrillError } from './errors.js';
@@ -133,6 +134,14 @@ function checkedInject(value: unknown, what: string): Inject {
   throw new DrillError(`${what} is not a valid inject: ${issue.path.join('.') || 'inject'}: ${issue.message}`);
 }
 
+/** A team action from a log line, checked like an inject: a bad one is one DrillError line. */
+function checkedTeamAction(value: unknown): TeamAction {
+  const parsed = teamActionSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new DrillError(`the team action is not valid: ${issue.path.join('.') || 'engineAction'}: ${issue.message}`);
+}
+
 /** A team's own-words action that pulled an engine lever, as the inject that carries its effect. */
 export function teamActionInject(action: Extract<DrillAction, { type: 'act' }>): Inject {
   const inject = {
@@ -183,6 +192,7 @@ export function applyAction(run: DrillRun, action: DrillAction): void {
       return;
     case 'act':
       if (action.effect) sim.fireInject(teamActionInject(action));
+      if (action.engineAction) sim.takeTeamAction(checkedTeamAction(action.engineAction));
       return;
     case 'observe':
       if (action.status === 'observed') run.observed.add(action.inject);

@@ -83,8 +83,10 @@ export function runSessionCommand(session: DrillSession, command: SessionCommand
       return done(`Expected action of ${inject.id} marked ${OBSERVATION_STATUSES[command.status]}.`);
     }
     case 'act': {
-      const action = session.act(command.nation, command.text);
-      const effect = action.lever ? `it takes effect in the engine (${action.lever}: ${OWN_WORDS_LEVERS[action.lever as OwnWordsLever].means})` : 'no engine lever matched: logged as what the team did';
+      const { action, why } = session.act(command.nation, command.text);
+      const effect = action.lever
+        ? `it takes effect in the engine (${action.lever}: ${OWN_WORDS_LEVERS[action.lever as OwnWordsLever].means})`
+        : `no engine lever taken (${why ?? 'the words match none'}): logged as what the team did`;
       return done(`Action of ${command.nation} recorded at ${clock(session.now)}; ${effect}.`);
     }
     case 'undo': {

@@ -1,4 +1,5 @@
 import { DecisionError, type DecisionRequest } from '../engine/decisions.js';
+import { TeamActionRefused } from '../engine/teams/team-actions.js';
 import type { Inject, Scenario } from '../scenario/schema.js';
 import type { ImprovementRow } from '../report/input.js';
 import { checkAddressees } from './addressees.js';
@@ -222,10 +223,14 @@ export class DrillSession {
     return inject;
   }
 
-  /** A team's action in its own words; where it matches an engine lever it takes effect now. */
-  act(nation: string, text: string): Extract<DrillAction, { type: 'act' }> {
-    this.commit(teamAction(nation, text, this.header.players, this.scenario));
-    return this.inForce.at(-1) as Extract<DrillAction, { type: 'act' }>;
+  /**
+   * A team's action in its own words; where it matches an engine lever the run can pull now
+   * it takes effect now. Returns the action as logged, and why no lever took effect when none did.
+   */
+  act(nation: string, text: string): { action: Extract<DrillAction, { type: 'act' }>; why?: string } {
+    const { action, why } = teamAction(nation, text, this.header.players, this.scenario, (engineAction) => this.run.sim.teamActionRefusal(engineAction));
+    this.commit(action);
+    return { action: this.inForce.at(-1) as Extract<DrillAction, { type: 'act' }>, ...(why !== undefined ? { why } : {}) };
   }
 
   /** Records the Improvement Plan as the planning team filled it in (the latest one counts). */
@@ -291,7 +296,7 @@ export class DrillSession {
       try {
         applyAction(this.run, action);
       } catch (cause) {
-        if (cause instanceof DecisionError) throw new DrillError(cause.message);
+        if (cause instanceof DecisionError || cause instanceof TeamActionRefused) throw new DrillError(cause.message);
         throw cause;
       }
       this.inForce.push(action);

@@ -46,6 +46,11 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   private poolInTheatre: number[] = [];
   /** Pools that went home before the drawdown (time-limited grants). */
   private readonly leftEarly = new Set<number>();
+  /** The capability each committed pool serves now: its own, or the one a team re-tasked it to. */
+  private serving: string[] = [];
+  /** Units of each pool being re-tasked now: in theatre, serving no capability until the re-tasking ends. */
+  private readonly retasking = new Map<number, number>();
+  private withdrawn = false;
   private readonly dispatcher: PoolDispatcher;
 
   constructor(
@@ -346,6 +351,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   dispatchUnits(): void {
     this.unitsPending = this.commitments.reduce((sum, { units }) => sum + units, 0);
     this.poolInTheatre = this.commitments.map(() => 0);
+    this.serving = this.commitments.map(({ resource }) => resource.capability);
     this.dispatcher.dispatch(this.commitments, this.isHost);
   }
 
@@ -356,7 +362,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   recordArrival(pool: number, units: number): void {
     const sim = this.sim;
     const { resource } = this.commitments[pool]!;
-    const capability = resource.capability;
+    const capability = this.serving[pool] ?? resource.capability;
     this.unitsPending -= units;
     if (this.unitsPending === 0) sim.recorder.milestone(this.nation.id, 'fullDeployHours', sim.now);
     // Late units of a pool whose time-limited stay is over go home at once.
@@ -376,8 +382,56 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     if (!this.isHost) sim.recorder.foreignArrived(units, units * resource.personnelPerUnit, sim.now);
     sim.recorder.milestone(this.nation.id, 'firstDeployHours', sim.now);
     sim.trace(`nation:${this.nation.id}`, 'units.arrived', { data: { capability, units } });
-    this.logistics.ports.unitsArrived(capability);
+    this.logistics.ports.unitsArrived(resource.capability);
     if (firstArrival && !this.isHost) sim.diplomacy.forcesArrived(this.nation.id);
+  }
+
+  // ---- re-tasking (a team's action) ------------------------------------------------------
+
+  /** Units of this nation in theatre serving `capability` now that could be re-tasked (not already being re-tasked). */
+  retaskable(capability: string): number {
+    return this.retaskablePools(capability).reduce((sum, pool) => sum + this.poolInTheatre[pool]!, 0);
+  }
+
+  private retaskablePools(capability: string): number[] {
+    if (this.withdrawn) return [];
+    return this.serving.flatMap((serving, pool) => (serving === capability && !this.retasking.has(pool) && !this.leftEarly.has(pool) && (this.poolInTheatre[pool] ?? 0) > 0 ? [pool] : []));
+  }
+
+  /**
+   * Re-tasks every unit in theatre serving `from` to `to`: they serve neither for
+   * `hours` (moving, re-organizing), then serve `to`; units of those pools landing later
+   * serve `to` at once. The caller checked the pair (RETASKING) and that units are there.
+   */
+  retask(from: string, to: string, hours: number): number {
+    const sim = this.sim;
+    const pools = this.retaskablePools(from);
+    let units = 0;
+    for (const pool of pools) {
+      units += this.poolInTheatre[pool]!;
+      this.retasking.set(pool, this.poolInTheatre[pool]!);
+      this.serving[pool] = to;
+    }
+    sim.change(`retask:${this.nation.id}:${from}:${to}`, (world) => {
+      const deployed = world.deployed[this.nation.id]!;
+      deployed[from] = Math.max(0, (deployed[from] ?? 0) - units);
+    });
+    sim.trace(`nation:${this.nation.id}`, 'units.retasking', { data: { from, to, units, hours } });
+    sim.schedule(hours, () => {
+      // Pools that left meanwhile (time-limited stay, withdrawal) took their units with them.
+      let ready = 0;
+      for (const pool of pools) {
+        ready += this.retasking.get(pool) ?? 0;
+        this.retasking.delete(pool);
+      }
+      if (ready === 0) return;
+      sim.change(`retasked:${this.nation.id}:${to}`, (world) => {
+        const deployed = world.deployed[this.nation.id]!;
+        deployed[to] = (deployed[to] ?? 0) + ready;
+      });
+      sim.trace(`nation:${this.nation.id}`, 'units.retasked', { data: { from, to, units: ready } });
+    });
+    return units;
   }
 
   /** One pool goes home (its time-limited stay is over): its units, running cost and room under the personnel cap. */
@@ -385,6 +439,10 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     const sim = this.sim;
     const { resource, units } = this.commitments[pool]!;
     const present = this.poolInTheatre[pool]!;
+    // Units being re-tasked serve no capability yet: only the others come off one.
+    const serving = present - (this.retasking.get(pool) ?? 0);
+    const capability = this.serving[pool] ?? resource.capability;
+    this.retasking.delete(pool);
     this.leftEarly.add(pool);
     this.dispatcher.leave(pool);
     this.poolInTheatre[pool] = 0;
@@ -392,7 +450,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     if (!this.isHost && present > 0) sim.recorder.foreignLeft(present, present * resource.personnelPerUnit, sim.now);
     sim.change(`pool-left:${this.nation.id}:${resource.capability}`, (world) => {
       const deployed = world.deployed[this.nation.id]!;
-      deployed[resource.capability] = Math.max(0, (deployed[resource.capability] ?? 0) - present);
+      deployed[capability] = Math.max(0, (deployed[capability] ?? 0) - serving);
       for (const host of this.hostsToAsk) {
         if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= units * resource.personnelPerUnit;
       }
@@ -401,6 +459,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   }
 
   withdraw(): void {
+    this.withdrawn = true;
+    this.retasking.clear();
     this.sim.recorder.unitsWithdrawn(this.nation.id);
     let units = 0;
     let personnel = 0;

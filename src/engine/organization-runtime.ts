@@ -40,6 +40,17 @@ export class OrganizationRuntime implements OrganizationPort {
     if (this.organization.coordinationCell?.engagedBy === 'members') this.cell?.engage(`${nation} decided to respond`);
   }
 
+  /** Its coordination cell: `none` when the organization has none, else whether it was engaged (set up or working). */
+  cellStatus(): 'none' | 'idle' | 'engaged' {
+    if (!this.cell) return 'none';
+    return this.cell.isEngaged ? 'engaged' : 'idle';
+  }
+
+  /** A member's team sets the cell up now (a team's action): its set-up starts as when a mandate engages it. */
+  standUpCell(nation: string): void {
+    this.cell?.engage(`${nation} set it up`);
+  }
+
   private streamFor(purpose: string) {
     return this.sim.stream(`org/${this.organization.id}/${purpose}`);
   }

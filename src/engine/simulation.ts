@@ -25,6 +25,7 @@ import { OrganizationRuntime } from './organization-runtime.js';
 import type { RunContext } from './run-context.js';
 import { SupplyWatch } from './supply-watch.js';
 import { TrustLedger } from './trust/ledger.js';
+import { takeTeamAction, teamActionRefusal, type TeamAction } from './teams/team-actions.js';
 import type { TrustCause } from './trust/rules.js';
 
 export interface SimulationOptions {
@@ -192,6 +193,21 @@ export class Simulation implements RunContext {
   /** Answers a pending decision with one of its options. */
   decide(decisionId: number, choice: string): void {
     this.decisions.decide(decisionId, choice);
+  }
+
+  // ---- team actions (people playing a nation, beside its decisions) ----------------------
+
+  /** Why a team's action cannot be taken now, or undefined when it can (see {@link takeTeamAction}). */
+  teamActionRefusal(action: TeamAction): string | undefined {
+    return teamActionRefusal(this, action);
+  }
+
+  /**
+   * Takes a team's action now: requests talks, sets up a coordination cell, re-tasks units
+   * (src/engine/teams/team-actions.ts). Throws {@link TeamActionRefused} when it cannot be taken.
+   */
+  takeTeamAction(action: TeamAction): void {
+    takeTeamAction(this, action);
   }
 
   // ---- injects ------------------------------------------------------------------------

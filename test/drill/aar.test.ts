@@ -49,10 +49,10 @@ describe('AAR/IP straight from a drill log', () => {
     const actions = readDrillLog(log).actions;
     expect(actions.filter((action) => action.type === 'rate').map((action) => action.type === 'rate' && `${action.task} ${action.rating}`)).toEqual(['atc-cell M', 'consent-fast U', 'request-usar S']);
     const acted = actions.flatMap((action) => (action.type === 'act' ? [action] : []));
-    expect(acted.map((action) => action.lever ?? 'none')).toEqual(['hotline', 'none']);
+    expect(acted.map((action) => action.lever ?? 'none')).toEqual(['hotline', 'talks', 'none']);
     // Loading replays the log and checks every action's fingerprint (the state it was taken in) on the way.
     const session = DrillSession.load(log);
-    expect(session.actionsInForce().filter((action) => action.type === 'rate' || action.type === 'observe' || action.type === 'act')).toHaveLength(7);
+    expect(session.actionsInForce().filter((action) => action.type === 'rate' || action.type === 'observe' || action.type === 'act')).toHaveLength(8);
     expect(session.sim.world.state.relations[relationKey('usa', 'hti')]?.hotlineUp).toBe(true);
     const last = actions.flatMap((action) => ('fingerprint' in action ? [action.fingerprint] : [])).at(-1);
     expect(session.fingerprint()).toBe(last);

@@ -9,7 +9,7 @@ import { hasTmux, tmuxServer, tmuxTitle } from './tmux.js';
 const { startPane, waitForScreen, typeLine } = tmuxServer('evaluation');
 
 describe('evaluation and contingency injects in a terminal', () => {
-  it.skipIf(!hasTmux)(tmuxTitle('logs ratings, observations and an own-words action as typed, and a resumed drill replays them exactly'), async () => {
+  it.skipIf(!hasTmux)(tmuxTitle('logs ratings, observations and own-words actions (a hotline, talks) as typed, and a resumed drill replays them exactly'), async () => {
     const dir = scratchDir();
     startPane('rate', dir, 'NO_COLOR=1 TERM=xterm-256color', [CARIBBEAN, '--play', 'usa,hti', '--log', 'rate.jsonl']);
     await waitForScreen('rate', /T\+2\.5 h, #2 for hti> $/m);
@@ -23,19 +23,25 @@ describe('evaluation and contingency injects in a terminal', () => {
     await waitForScreen('rate', /Rated atc-cell \(Stand up an air-traffic coordination cell with the host\) M: performed with major challenges\./);
     typeLine('rate', 'action usa propose a hotline with the Dominican Republic');
     await waitForScreen('rate', /Action of usa recorded at .*; it takes effect in the engine \(hotline/);
+    typeLine('rate', 'action usa request talks with Haiti about landing slots');
+    await waitForScreen('rate', /Action of usa recorded at .*; it takes effect in the engine \(talks: requests talks/);
     typeLine('rate', 'quit');
     await waitForScreen('rate', /\[exit 0\]/);
     const log = readDrillLog(join(dir, 'rate.jsonl'));
-    expect(log.actions.map((action) => action.type)).toEqual(['decide', 'fire', 'observe', 'rate', 'act']);
+    expect(log.actions.map((action) => action.type)).toEqual(['decide', 'fire', 'observe', 'rate', 'act', 'act']);
     expect(log.actions.find((action) => action.type === 'rate')).toMatchObject({ task: 'atc-cell', rating: 'M', observation: 'Slots negotiated flight by flight' });
     expect(log.actions.find((action) => action.type === 'observe')).toMatchObject({ inject: 'airport-congestion', status: 'partly', what: 'US team asked for landing slots; no joint cell' });
     expect(log.actions.find((action) => action.type === 'act')).toMatchObject({ nation: 'usa', lever: 'hotline', effect: { type: 'hotline.up', between: ['usa', 'dom'] } });
+    expect(log.actions.at(-1)).toMatchObject({ type: 'act', nation: 'usa', lever: 'talks', engineAction: { type: 'talks', nation: 'usa', with: 'hti' } });
     // The own words took effect in the engine: a US-Dominican hotline the scenario does not have.
     expect(DrillSession.load(join(dir, 'rate.jsonl')).sim.world.state.relations[relationKey('usa', 'dom')]?.hotlineUp).toBe(true);
 
     // Resumed in a new terminal: every action replayed (fingerprints checked), the ratings still there.
     startPane('resumed', dir, 'NO_COLOR=1 TERM=xterm-256color', ['--resume', 'rate.jsonl']);
-    await waitForScreen('resumed', /Resumed: 5 logged actions replayed exactly\./);
+    await waitForScreen('resumed', /Resumed: 6 logged actions replayed exactly\./);
+    // The talks the US team asked for are under way in the resumed run: a second request is refused, logged as words only.
+    typeLine('resumed', 'action usa request talks with Haiti again');
+    await waitForScreen('resumed', /no engine lever taken \(talks: talks between usa and hti are under way or used up/);
     typeLine('resumed', 'tasks');
     const text = await waitForScreen('resumed', /Stand up an air-traffic coordination cell with the host.*\n?.*M/);
     expect(text).toContain('Slots negotiated flight by flight');

@@ -7,6 +7,7 @@ import { CONSENT_TERMS } from '../../src/engine/logistics/consent-terms.js';
 import { clearanceSchema, parametersSchema } from '../../src/scenario/schema.js';
 import { modelRules } from '../../src/index.js';
 import { HANDOVER } from '../../src/model/operations.js';
+import { RETASKING } from '../../src/model/retasking.js';
 
 const model = readFileSync(join(import.meta.dirname, '../../docs/model.md'), 'utf8');
 
@@ -51,5 +52,14 @@ describe('the model rules `crisis-sim new` writes, on legal clearance', () => {
     expect([CLEARANCE_FACTORS.sofa.visas, CLEARANCE_FACTORS.sofa.status]).toEqual([0, 0]);
     expect(text).toContain('a protocol halves customs, visas and diplomatic clearance');
     expect([CLEARANCE_FACTORS.protocol.customs, CLEARANCE_FACTORS.protocol.visas, CLEARANCE_FACTORS.protocol.diplomatic]).toEqual([0.5, 0.5, 0.5]);
+  });
+});
+
+describe('docs/model.md, team actions', () => {
+  it('lists every re-tasking pair with the hours the code uses, and no other', () => {
+    const rows = Object.entries(RETASKING).flatMap(([from, targets]) => Object.entries(targets).map(([to, hours]) => `| ${from} | ${to} | ${hours} |`));
+    for (const row of rows) expect(model).toContain(row);
+    const section = model.slice(model.indexOf('## Team actions'), model.indexOf('## Stalls'));
+    expect(section.split('\n').filter((line) => /^\| [a-z-]+ \| [a-z-]+ \| \d+ \|$/.test(line))).toEqual(rows);
   });
 });

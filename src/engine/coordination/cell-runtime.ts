@@ -29,6 +29,11 @@ export class CoordinationCellRuntime implements CoordinationCellPort {
     this.actor.stop();
   }
 
+  /** Whether the cell was engaged (its set-up started, or it works). */
+  get isEngaged(): boolean {
+    return this.engaged;
+  }
+
   /** The organization engages with the crisis; the first call starts the set-up, later ones change nothing. */
   engage(reason: string): void {
     if (this.engaged) return;
