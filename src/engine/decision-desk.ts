@@ -18,7 +18,8 @@ export class DecisionDesk {
   constructor(
     private readonly kernel: Kernel,
     private readonly players: ReadonlySet<string>,
-    private readonly trace: Trace,
+    /** Where decisions are traced; undefined when nobody traces (then no entry is built). */
+    private readonly trace: Trace | undefined,
   ) {}
 
   /** Number of decisions waiting for players. */
@@ -32,26 +33,28 @@ export class DecisionDesk {
   }
 
   readonly ask: AskDecision = (nation, kind, question, consequences, recommended, apply, subject, detail) => {
-    const request: DecisionRequest = {
-      id: this.nextId++,
-      nation,
-      kind,
-      atHours: this.kernel.now,
-      question,
-      options: Object.keys(consequences),
-      consequences,
-      recommended,
-      ...(subject !== undefined ? { subject } : {}),
-      ...(detail !== undefined ? { detail } : {}),
-    };
+    // Every decision takes an id, so players' ids do not depend on who plays the others.
+    const id = this.nextId++;
     if (this.players.has(nation)) {
-      this.waiting.set(request.id, { request, apply });
-      this.trace('player:' + nation, 'decision.asked', { data: { id: request.id, kind, options: request.options } });
+      const request: DecisionRequest = {
+        id,
+        nation,
+        kind,
+        atHours: this.kernel.now,
+        question,
+        options: Object.keys(consequences),
+        consequences,
+        recommended,
+        ...(subject !== undefined ? { subject } : {}),
+        ...(detail !== undefined ? { detail } : {}),
+      };
+      this.waiting.set(id, { request, apply });
+      this.trace?.('player:' + nation, 'decision.asked', { data: { id, kind, options: request.options } });
       return;
     }
     this.kernel.schedule(0, () => {
       this.taken.add(`${nation} ${kind} ${recommended}`);
-      this.trace(`nation:${nation}`, 'decision', { data: { kind, choice: recommended, ...(subject ? { subject } : {}) } });
+      this.trace?.(`nation:${nation}`, 'decision', { data: { kind, choice: recommended, ...(subject ? { subject } : {}) } });
       apply(recommended);
     });
   };
@@ -71,7 +74,7 @@ export class DecisionDesk {
     this.waiting.delete(decisionId);
     const { request } = entry;
     this.taken.add(`${request.nation} ${request.kind} ${choice}`);
-    this.trace(`player:${request.nation}`, 'decision', { data: { id: request.id, kind: request.kind, choice, ...(request.subject ? { subject: request.subject } : {}) } });
+    this.trace?.(`player:${request.nation}`, 'decision', { data: { id: request.id, kind: request.kind, choice, ...(request.subject ? { subject: request.subject } : {}) } });
     this.kernel.schedule(0, () => entry.apply(choice));
   }
 }

@@ -35,6 +35,8 @@ export interface RunContext {
   change(label: string, recipe: (draft: Draft<WorldState>) => void): void;
   ask: AskDecision;
   trace(agent: string, event: string, extra?: Omit<TraceEntry, 't' | 'agent' | 'event'>): void;
+  /** Whether a trace sink listens: hot paths build trace entries only then. */
+  readonly tracing: boolean;
   /** The named random stream of one agent and purpose (common random numbers). */
   stream(name: string): RandomStream;
 

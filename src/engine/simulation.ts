@@ -87,7 +87,7 @@ export class Simulation implements RunContext {
     this.horizonHours = options.horizonHours ?? scenario.horizonHours;
     this.hosts = new Set(scenario.crisis.hosts);
     this.traceSink = options.trace;
-    this.decisions = new DecisionDesk(this.kernel, new Set(options.players ?? []), (agent, event, extra) => this.trace(agent, event, extra));
+    this.decisions = new DecisionDesk(this.kernel, new Set(options.players ?? []), options.trace ? (agent, event, extra) => this.trace(agent, event, extra) : undefined);
     this.relations = indexRelations(scenario);
     for (const nation of scenario.nations) this.nationsById.set(nation.id, nation);
     this.capabilities = scenarioCapabilities(scenario);
@@ -370,6 +370,10 @@ export class Simulation implements RunContext {
   /** Creates an actor whose clock is this run's kernel. */
   createActor: typeof createActor = ((logic: Parameters<typeof createActor>[0], options?: Parameters<typeof createActor>[1]) =>
     createActor(logic, { ...options, clock: this.kernel })) as typeof createActor;
+
+  get tracing(): boolean {
+    return this.traceSink !== undefined;
+  }
 
   /** Adds an entry to the trace (no work at all when nobody listens). */
   trace(agent: string, event: string, extra?: Omit<TraceEntry, 't' | 'agent' | 'event'>): void {

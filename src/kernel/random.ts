@@ -1,13 +1,19 @@
 import seedrandom from 'seedrandom';
+import { aleaSeedState } from './alea-seed.js';
 
 /** A seeded source of uniform draws in [0, 1) with the distributions the model uses. */
 export class RandomStream {
-  private readonly next: () => number;
+  private next: () => number;
   private spareNormal: number | undefined;
 
   constructor(seedText: string) {
-    // Alea: seedrandom's fastest generator with good statistical quality.
-    this.next = seedrandom.alea(seedText);
+    // Alea: seedrandom's fastest generator with good statistical quality, the draws of
+    // `seedrandom.alea(seedText)`. Seeded at the first draw: a run asks for about a fifth
+    // of its streams without drawing from them (docs/performance.md).
+    this.next = () => {
+      this.next = seedrandom.alea('', { state: aleaSeedState(seedText) });
+      return this.next();
+    };
   }
 
   /** Uniform on [0, 1). */

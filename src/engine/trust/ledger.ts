@@ -9,6 +9,8 @@ import { TRUST_RULES, type TrustCause } from './rules.js';
 /** What the ledger needs from a run: current relations and the trace. */
 export interface TrustLedgerPort extends RelationLookups {
   trace(agent: string, event: string, extra?: Omit<TraceEntry, 't' | 'agent' | 'event'>): void;
+  /** Whether anyone traces (no `trust.changed` entry is built otherwise). */
+  readonly tracing: boolean;
 }
 
 /** How trust between one pair moved during a run. */
@@ -42,7 +44,7 @@ export class TrustLedger {
     const record = this.record(a, b, before);
     record.trustEnd = after;
     if (after < record.trustMin) record.trustMin = after;
-    this.port.trace('world', 'trust.changed', { data: { between: record.between, cause, delta: after - before, trust: after } });
+    if (this.port.tracing) this.port.trace('world', 'trust.changed', { data: { between: record.between, cause, delta: after - before, trust: after } });
     return after;
   }
 
