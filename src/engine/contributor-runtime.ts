@@ -184,29 +184,33 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   }
 
   askMandateDecision(): void {
-    const orgs = this.nation.decision.mandateFrom.join(' or ');
     this.sim.ask(
       this.nation.id,
       'mandate',
-      `Your law asks for a mandate from ${orgs} before deploying. Seek it?`,
-      {
-        'seek-mandate': `wait for ${orgs} to convene, deliberate and vote`,
-        proceed: `deploy without a mandate: faster, but trust with the host drops by ${-TRUST_RULES['proceed-without-mandate']}`,
-      },
       'seek-mandate',
       (choice) => this.send({ type: choice === 'proceed' ? 'decision.proceed' : 'decision.seek-mandate' }),
+      () => {
+        const orgs = this.nation.decision.mandateFrom.join(' or ');
+        return {
+          question: `Your law asks for a mandate from ${orgs} before deploying. Seek it?`,
+          consequences: {
+            'seek-mandate': `wait for ${orgs} to convene, deliberate and vote`,
+            proceed: `deploy without a mandate: faster, but trust with the host drops by ${-TRUST_RULES['proceed-without-mandate']}`,
+          },
+        };
+      },
     );
   }
 
   askOfferDecision(): void {
-    const options: Record<string, string> = {};
-    for (const choice of ['all', 'civilian-only', 'half'] as const) {
-      options[choice] = `${OFFER_CONSEQUENCES[choice]} (${this.unitsOffered(choice)} units)`;
-    }
     const recommended = this.conditional ? (this.unitsOffered('civilian-only') > 0 ? 'civilian-only' : 'half') : 'all';
-    this.sim.ask(this.nation.id, 'offer', `Which resources do you offer?${this.conditional ? ' (your motive barely clears the bar: a conditioned offer)' : ''}`, options, recommended, (choice) =>
-      this.send({ type: 'decision.offer', choice: choice as OfferChoice }),
-    );
+    this.sim.ask(this.nation.id, 'offer', recommended, (choice) => this.send({ type: 'decision.offer', choice: choice as OfferChoice }), () => {
+      const consequences: Record<string, string> = {};
+      for (const choice of ['all', 'civilian-only', 'half'] as const) {
+        consequences[choice] = `${OFFER_CONSEQUENCES[choice]} (${this.unitsOffered(choice)} units)`;
+      }
+      return { question: `Which resources do you offer?${this.conditional ? ' (your motive barely clears the bar: a conditioned offer)' : ''}`, consequences };
+    });
   }
 
   // ---- mandate, consent, intelligence -------------------------------------------------

@@ -6,6 +6,7 @@ import { addNeed } from './effects.js';
 import { relationDraft } from './trust/relation-draft.js';
 import { TRUST_RULES } from './trust/rules.js';
 import type { RunContext } from './run-context.js';
+import type { DecisionText } from './decisions.js';
 
 type HazardKind = 'escalation' | 'attack';
 
@@ -144,11 +145,14 @@ export class CrisisRuntime implements CrisisPort {
     const sim = this.sim;
     const up = sim.hotlineUp(nation, other);
     const setupHours = 4 * sim.scenario.parameters.diplomaticLatencyHours;
-    const consequences: Record<string, string> = up
-      ? { call: `call ${other} on the hotline: trust +${TRUST_RULES['hotline-call']}, lowering the escalation hazard`, silence: 'say nothing: trust stays low' }
-      : { propose: `propose a hotline to ${other}: it works after about ${setupHours} h`, silence: 'say nothing' };
     const recommended = up ? 'call' : sim.trust(nation, other) >= 0.3 ? 'propose' : 'silence';
-    sim.ask(nation, 'hotline', `An escalation with ${other}. ${up ? 'Use the hotline?' : 'There is no hotline. Propose one?'}`, consequences, recommended, (choice) => {
+    const text = (): DecisionText => ({
+      question: `An escalation with ${other}. ${up ? 'Use the hotline?' : 'There is no hotline. Propose one?'}`,
+      consequences: up
+        ? { call: `call ${other} on the hotline: trust +${TRUST_RULES['hotline-call']}, lowering the escalation hazard`, silence: 'say nothing: trust stays low' }
+        : { propose: `propose a hotline to ${other}: it works after about ${setupHours} h`, silence: 'say nothing' },
+    });
+    sim.ask(nation, 'hotline', recommended, (choice) => {
       if (choice === 'call') {
         sim.change(`hotline-call:${nation}`, (world) => {
           sim.shiftTrust(world, nation, other, 'hotline-call');
@@ -160,7 +164,7 @@ export class CrisisRuntime implements CrisisPort {
           }),
         );
       }
-    }, other);
+    }, text, other);
   }
 
   /**

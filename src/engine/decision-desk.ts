@@ -6,8 +6,9 @@ type Trace = (agent: string, event: string, extra?: Omit<TraceEntry, 't' | 'agen
 
 /**
  * Where every decision of a run goes: engine-played nations take the recommendation as a
- * kernel event at the same time (never re-entrantly inside a transition); played nations'
- * requests wait until {@link decide} answers them.
+ * kernel event at the same time (never re-entrantly inside a transition), and their
+ * decision's text is never built; played nations' requests wait until {@link decide}
+ * answers them.
  */
 export class DecisionDesk {
   private readonly waiting = new Map<number, { request: DecisionRequest; apply: (choice: string) => void }>();
@@ -32,10 +33,11 @@ export class DecisionDesk {
     return [...this.waiting.values()].map((entry) => entry.request);
   }
 
-  readonly ask: AskDecision = (nation, kind, question, consequences, recommended, apply, subject, detail) => {
+  readonly ask: AskDecision = (nation, kind, recommended, apply, text, subject) => {
     // Every decision takes an id, so players' ids do not depend on who plays the others.
     const id = this.nextId++;
     if (this.players.has(nation)) {
+      const { question, consequences, detail } = text();
       const request: DecisionRequest = {
         id,
         nation,

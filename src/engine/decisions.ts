@@ -36,20 +36,30 @@ export interface DecisionRequest {
 }
 
 /**
+ * What a decision asks and what each option leads to: the question, the consequence of
+ * each option (its keys are the options) and the engine's reasoning (see
+ * {@link DecisionRequest.detail}).
+ */
+export interface DecisionText {
+  question: string;
+  consequences: Record<string, string>;
+  detail?: string;
+}
+
+/**
  * Asks `nation` to decide: engine-played nations take `recommended` at once (as a kernel
- * event at the current time), played nations make the run pause until answered.
- * `consequences` maps each option to what it leads to; `subject` names whom it concerns.
+ * event at the current time), played nations make the run pause until answered. `text`
+ * describes the decision; it is called only for a played nation (an engine-played one
+ * reads none of it, and a run asks 40-100 decisions), so it must have no side effects.
+ * `subject` names whom the decision concerns.
  */
 export type AskDecision = (
   nation: string,
   kind: DecisionKind,
-  question: string,
-  consequences: Record<string, string>,
   recommended: string,
   apply: (choice: string) => void,
+  text: () => DecisionText,
   subject?: string,
-  /** The engine's reasoning, for controllers (see {@link DecisionRequest.detail}). */
-  detail?: string,
 ) => void;
 
 /** Thrown when a decision is answered with an unknown id or an option it does not offer. */

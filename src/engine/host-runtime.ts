@@ -11,6 +11,7 @@ import type { Nation } from '../scenario/schema.js';
 import type { OfferCondition } from '../scenario/schema-diplomacy.js';
 import { Resource } from '../kernel/resource.js';
 import { drawDelay } from './delays.js';
+import type { DecisionText } from './decisions.js';
 import { choosePolicy, POLICY_CONSEQUENCES, tightens, type ImposedBaseline, type Policy, type PolicyReason } from './host-policy.js';
 import type { HostHandle, RunContext } from './run-context.js';
 
@@ -147,16 +148,19 @@ export class HostRuntime implements HostPort, HostHandle {
       imposed: this.imposed,
     });
     this.trustAtLastChoice = trustInRequesters;
+    const waiting = this.waiting.length;
     this.sim.ask(
       this.nation.id,
       'consent',
-      `${this.waiting.length} foreign offer(s) wait for consent (pressure of unmet needs ${pressure.toFixed(2)}). Your policy? (engine: ${choice.reason})`,
-      POLICY_CONSEQUENCES,
       choice.policy,
       (chosen) => {
         this.nextReason = chosen === choice.policy ? choice.reason : 'player';
         this.actor.send({ type: 'decision.policy', policy: chosen as Policy });
       },
+      () => ({
+        question: `${waiting} foreign offer(s) wait for consent (pressure of unmet needs ${pressure.toFixed(2)}). Your policy? (engine: ${choice.reason})`,
+        consequences: POLICY_CONSEQUENCES,
+      }),
     );
   }
 
@@ -261,18 +265,21 @@ export class HostRuntime implements HostPort, HostHandle {
     const arrangement = intelligenceArrangementHours(sharing, trust, sim.scenario.parameters);
     const latency = this.latencyTo(nation);
     const recommended: IntelligenceSharing = sharing === 'none' ? 'none' : trust >= 0.5 ? 'full' : 'partners';
-    const options: Record<string, string> = {
-      full: `share fully: ${nation} operates at full effectiveness once the message arrives (${latency.toFixed(1)} h)`,
-      partners: `arrange a sharing agreement: about ${arrangement.toFixed(0)} h, then full effectiveness`,
-      none: `withhold: ${nation} operates at half effectiveness after about ${(arrangement * 2).toFixed(0)} h of workarounds`,
-    };
-    sim.ask(this.nation.id, 'intelligence', `${nation} asks you to share intelligence. Share?`, options, recommended, (choice) => {
+    const text = (): DecisionText => ({
+      question: `${nation} asks you to share intelligence. Share?`,
+      consequences: {
+        full: `share fully: ${nation} operates at full effectiveness once the message arrives (${latency.toFixed(1)} h)`,
+        partners: `arrange a sharing agreement: about ${arrangement.toFixed(0)} h, then full effectiveness`,
+        none: `withhold: ${nation} operates at half effectiveness after about ${(arrangement * 2).toFixed(0)} h of workarounds`,
+      },
+    });
+    sim.ask(this.nation.id, 'intelligence', recommended, (choice) => {
       const hours = choice === 'full' ? latency : choice === 'partners' ? arrangement : arrangement * 2;
       const effectiveness = choice === 'none' ? 0.5 : 1;
       sim.change(`intelligence-${choice === 'none' ? 'withheld' : 'shared'}:${this.nation.id}:${nation}`, (world) => {
         sim.shiftTrust(world, this.nation.id, nation, choice === 'none' ? 'intelligence-withheld' : 'intelligence-shared');
       });
       sim.schedule(hours, () => settle(effectiveness));
-    }, nation);
+    }, text, nation);
   }
 }

@@ -90,13 +90,16 @@ export class OrganizationRuntime implements OrganizationPort {
     const noise = this.streamFor('votes');
     for (const member of this.organization.members) {
       const { inFavour, reason } = this.engineVote(member, host, noise.normal(0, 0.05));
+      const round = this.round;
       sim.ask(
         member,
         'vote',
-        `${this.organization.name} votes on a mandate (round ${this.round}, rule: ${this.organization.rule}). Your vote? (engine: ${reason})`,
-        { yes: 'vote for the mandate', no: 'vote against; the response waits for the next round' },
         inFavour ? 'yes' : 'no',
         (choice) => this.castVote(member, choice === 'yes'),
+        () => ({
+          question: `${this.organization.name} votes on a mandate (round ${round}, rule: ${this.organization.rule}). Your vote? (engine: ${reason})`,
+          consequences: { yes: 'vote for the mandate', no: 'vote against; the response waits for the next round' },
+        }),
         this.organization.id,
       );
     }

@@ -16,7 +16,7 @@ describe('named streams draw exactly what seedrandom.alea(seed text) draws', () 
       fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (seedText) => {
         expect(aleaSeedState(seedText)).toEqual(seedrandom.alea(seedText, { state: true }).state());
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -36,7 +36,7 @@ describe('named streams draw exactly what seedrandom.alea(seed text) draws', () 
         const stream = new RandomStreams(seed).stream(name);
         expect([stream.random(), stream.random(), stream.random()]).toEqual(seedrandomDraws(`${seed}:${name}`, 3));
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });

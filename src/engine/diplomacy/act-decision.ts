@@ -44,7 +44,7 @@ export class ActDecision {
     const nation = this.nation;
     if (isHost) {
       // A government always responds on its own soil; the question is how fast.
-      sim.ask(nation.id, 'act', 'Respond to the crisis at home?', { act: 'mobilize national resources' }, 'act', () => this.send({ type: 'decision.act' }));
+      sim.ask(nation.id, 'act', 'act', () => this.send({ type: 'decision.act' }), () => ({ question: 'Respond to the crisis at home?', consequences: { act: 'mobilize national resources' } }));
       return;
     }
     const drive = motive(nation.interests, sim.scenario.crisis.kind, sim.pressure(), sim.trust(nation.id, this.hosts[0] ?? nation.id));
@@ -60,11 +60,6 @@ export class ActDecision {
     sim.ask(
       nation.id,
       'act',
-      'Commit to the response?',
-      {
-        act: 'start domestic authorization, then seek mandate and consent as required',
-        standby: `stand by and reconsider in ${nation.decision.reassessHours} h or when the situation changes${othersActing ? ' (others carry the response: partners see free-riding)' : ''}`,
-      },
       acts ? 'act' : 'standby',
       (choice) => {
         if (choice === 'act') {
@@ -79,8 +74,14 @@ export class ActDecision {
         }
         this.send({ type: choice === 'act' ? 'decision.act' : 'decision.standby' });
       },
-      undefined,
-      `motive ${drive.toFixed(2)}, less cost ${(nation.diplomacy.costWeight * Math.min(1, costShare)).toFixed(2)}${rivalActing ? ', plus the pull of an acting rival' : ''}: ${net.toFixed(2)}; threshold ${threshold.toFixed(2)}${acts && noisy < threshold ? ' (acts on conditions)' : ''}`,
+      () => ({
+        question: 'Commit to the response?',
+        consequences: {
+          act: 'start domestic authorization, then seek mandate and consent as required',
+          standby: `stand by and reconsider in ${nation.decision.reassessHours} h or when the situation changes${othersActing ? ' (others carry the response: partners see free-riding)' : ''}`,
+        },
+        detail: `motive ${drive.toFixed(2)}, less cost ${(nation.diplomacy.costWeight * Math.min(1, costShare)).toFixed(2)}${rivalActing ? ', plus the pull of an acting rival' : ''}: ${net.toFixed(2)}; threshold ${threshold.toFixed(2)}${acts && noisy < threshold ? ' (acts on conditions)' : ''}`,
+      }),
     );
   }
 

@@ -2,6 +2,7 @@ import type { ContributorEvent, OfferChoice } from '../../agents/contributor.js'
 import type { Nation } from '../../scenario/schema.js';
 import type { OfferCondition } from '../../scenario/schema-diplomacy.js';
 import type { RunContext } from '../run-context.js';
+import type { DecisionText } from '../decisions.js';
 import { conditionsChoice, offeredStayHours, TALKS_CONSEQUENCES } from './choices.js';
 
 /** What consent seeking needs of the contributor it works for. */
@@ -89,12 +90,12 @@ export class ConsentSeeking {
       return;
     }
     this.conditionsAsked.set(key, true);
-    sim.ask(seeker.nation.id, 'conditions', offer.question, offer.consequences, offer.recommended, (choice) => {
+    sim.ask(seeker.nation.id, 'conditions', offer.recommended, (choice) => {
       const conditions = choice === 'host-terms' ? offer.terms : [];
       this.conditionsFor.set(host, conditions);
       if (conditions.length > 0) sim.trace(`nation:${seeker.nation.id}`, 'conditions.offered', { data: { host, conditions } });
       send(conditions);
-    }, host);
+    }, () => ({ question: offer.question, consequences: offer.consequences }), host);
   }
 
   /** A host left the request waiting: talks, a démarche, or waiting, at most once per reassessment period. */
@@ -106,13 +107,16 @@ export class ConsentSeeking {
     if (last !== undefined && sim.now - last < nation.decision.reassessHours) return;
     this.lastTalksAsk.set(host, sim.now);
     const talksLeft = sim.diplomacy.talksLeft(nation.id, host);
-    const options: Record<string, string> = {};
-    if (talksLeft > 0) options['talks'] = `${TALKS_CONSEQUENCES.talks} (${talksLeft} left with ${host})`;
-    options['demarche'] = TALKS_CONSEQUENCES.demarche;
-    options['wait'] = TALKS_CONSEQUENCES.wait;
     const trust = sim.trust(nation.id, host);
     const recommended = sim.diplomacy.mediating(host) ? 'wait' : talksLeft > 0 ? 'talks' : trust < 0.1 && nation.interests.security >= 0.5 ? 'demarche' : 'wait';
-    sim.ask(nation.id, 'talks', `${host} keeps your offer waiting (trust ${trust.toFixed(2)}). Seek talks?`, options, recommended, (choice) => {
+    const text = (): DecisionText => {
+      const consequences: Record<string, string> = {};
+      if (talksLeft > 0) consequences['talks'] = `${TALKS_CONSEQUENCES.talks} (${talksLeft} left with ${host})`;
+      consequences['demarche'] = TALKS_CONSEQUENCES.demarche;
+      consequences['wait'] = TALKS_CONSEQUENCES.wait;
+      return { question: `${host} keeps your offer waiting (trust ${trust.toFixed(2)}). Seek talks?`, consequences };
+    };
+    sim.ask(nation.id, 'talks', recommended, (choice) => {
       if (choice === 'talks') {
         if (sim.diplomacy.startTalks(nation.id, host)) this.seeker.send({ type: 'talks.started' });
       } else if (choice === 'demarche') {
@@ -122,7 +126,7 @@ export class ConsentSeeking {
         });
         sim.schedule(sim.host(host)!.latencyTo(nation.id), () => sim.host(host)?.reconsider('demarche'));
       }
-    }, host);
+    }, text, host);
   }
 
   /** A host granted consent (called by the host runtime). */

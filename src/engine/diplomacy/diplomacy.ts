@@ -110,17 +110,19 @@ export class Diplomacy implements DiplomacyHandle {
     sim.ask(
       mediator.lead,
       'mediate',
-      `${why}. Should ${mediator.id} mediate (trust with ${host} ${trust.toFixed(2)})?`,
-      {
-        mediate: `send an envoy: convene the parties, shuttle up to ${mediator.maxRounds} rounds, propose an access mechanism under the ${mediator.id} umbrella`,
-        'stay-out': 'leave access to bilateral talks',
-      },
       trust >= DIPLOMACY.mediatorMinTrust ? 'mediate' : 'stay-out',
       (choice) => {
         this.mediationPending.delete(host);
         if (choice === 'mediate') this.startMediation(host, mediator);
         else this.mediations.set(host, this.declinedMediation(host, mediator));
       },
+      () => ({
+        question: `${why}. Should ${mediator.id} mediate (trust with ${host} ${trust.toFixed(2)})?`,
+        consequences: {
+          mediate: `send an envoy: convene the parties, shuttle up to ${mediator.maxRounds} rounds, propose an access mechanism under the ${mediator.id} umbrella`,
+          'stay-out': 'leave access to bilateral talks',
+        },
+      }),
       host,
     );
   }

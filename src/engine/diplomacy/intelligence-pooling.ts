@@ -47,16 +47,18 @@ export class IntelligencePooling {
     sim.ask(
       giver,
       'pooling',
-      `Share this round's intelligence with ${receiver} (trust ${trust.toFixed(2)})?`,
-      {
-        share: `pool it with ${receiver}: trust ${TRUST_RULES['intelligence-pooled'] > 0 ? '+' : ''}${TRUST_RULES['intelligence-pooled']}`,
-        withhold: `keep it: trust ${TRUST_RULES['intelligence-withheld']}`,
-      },
       trust >= DIPLOMACY.poolingMinTrust ? 'share' : 'withhold',
       (choice) =>
         sim.change(`pooling:${giver}:${receiver}`, (world) => {
           sim.shiftTrust(world, giver, receiver, choice === 'share' ? 'intelligence-pooled' : 'intelligence-withheld');
         }),
+      () => ({
+        question: `Share this round's intelligence with ${receiver} (trust ${trust.toFixed(2)})?`,
+        consequences: {
+          share: `pool it with ${receiver}: trust ${TRUST_RULES['intelligence-pooled'] > 0 ? '+' : ''}${TRUST_RULES['intelligence-pooled']}`,
+          withhold: `keep it: trust ${TRUST_RULES['intelligence-withheld']}`,
+        },
+      }),
       receiver,
     );
   }

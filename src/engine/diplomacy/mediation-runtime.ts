@@ -79,13 +79,15 @@ export class MediationRuntime implements MediationPort {
     sim.ask(
       this.host,
       'proposal',
-      `${this.mediator.id} proposes an access mechanism under its umbrella (round ${round} of ${this.mediator.maxRounds}). Accept?`,
-      {
-        accept: `admit foreign help that comes under the ${this.mediator.id} umbrella on your conditions; trust in the mediator grows`,
-        reject: round < this.mediator.maxRounds ? 'refuse for now: the mediator shuttles another round' : 'refuse: the mediation ends',
-      },
       noisy >= DIPLOMACY.proposalBar ? 'accept' : 'reject',
       (choice) => this.actor.send({ type: 'proposal.answered', accepted: choice === 'accept' }),
+      () => ({
+        question: `${this.mediator.id} proposes an access mechanism under its umbrella (round ${round} of ${this.mediator.maxRounds}). Accept?`,
+        consequences: {
+          accept: `admit foreign help that comes under the ${this.mediator.id} umbrella on your conditions; trust in the mediator grows`,
+          reject: round < this.mediator.maxRounds ? 'refuse for now: the mediator shuttles another round' : 'refuse: the mediation ends',
+        },
+      }),
       this.mediator.id,
     );
   }
