@@ -141,28 +141,36 @@ export function chartLogic<S extends string, P, E extends EventObject>(config: C
   const chartOn = compileOn(config.on);
   const compiled = (name: S) => states.get(name)!;
 
-  /** Leaves `from` (if it was active) and enters `to`; scheduler calls are deferred to the step's end. */
-  function move(from: S | undefined, to: S, transition: ChartTransition<S, P, E> | undefined, port: P, event: E, scope: AnyActorScope | undefined): Context {
+  /**
+   * Leaves `from` (if it was active) and enters `to`; scheduler calls are deferred to the
+   * step's end (with no scope, at creation, the timer's delay is returned to be started at
+   * start). A timer that has just fired is not cancelled: xstate's scheduler already forgot
+   * it, so cancelling would do nothing.
+   */
+  function move(from: S | undefined, to: S, transition: ChartTransition<S, P, E> | undefined, port: P, event: E, scope: AnyActorScope | undefined, timerFired: boolean): number | undefined {
     const exited = from === undefined ? undefined : compiled(from).timer;
-    if (exited && scope) cancelTimer(scope, exited);
+    if (exited && scope && !timerFired) cancelTimer(scope, exited);
     transition?.action?.(port, event);
     const entered = compiled(to);
     entered.entry?.(port);
     const timer = entered.timer;
-    if (timer === undefined) return { state: to, port };
+    if (timer === undefined) return undefined;
     const delayHours = timer.delayHours(port);
-    if (scope === undefined) return { state: to, port, initialTimerHours: delayHours };
+    if (scope === undefined) return delayHours;
     startTimer(scope, timer, delayHours);
-    return { state: to, port };
+    return undefined;
   }
 
-  function take(context: Context, transition: ChartTransition<S, P, E>, fromChart: boolean, event: E, scope: AnyActorScope | undefined): Context {
+  function take(current: Context, transition: ChartTransition<S, P, E>, fromChart: boolean, event: E, scope: AnyActorScope | undefined, timerFired = false): Context {
     const target = transition.target;
-    if (target === undefined || (target === context.state && transition.reenter !== true && !fromChart)) {
-      transition.action?.(context.port, event);
-      return context;
+    if (target === undefined || (target === current.state && transition.reenter !== true && !fromChart)) {
+      transition.action?.(current.port, event);
+      return current;
     }
-    return move(context.state, target, transition, context.port, event, scope);
+    const initialTimerHours = move(current.state, target, transition, current.port, event, scope, timerFired);
+    if (initialTimerHours !== undefined) return { state: target, port: current.port, initialTimerHours };
+    // Entering the same state again changes neither its name nor the port: the context stays.
+    return target === current.state ? current : { state: target, port: current.port };
   }
 
   function settle(context: Context, event: E, scope: AnyActorScope | undefined): Context {
@@ -177,28 +185,38 @@ export function chartLogic<S extends string, P, E extends EventObject>(config: C
 
   const INIT = { type: 'xstate.init' } as E;
 
+  const step = (context: Context, event: E | ChartTimerEvent, scope: AnyActorScope): Context => {
+    const state = compiled(context.state);
+    if (state.final || event.type === STOP) return context;
+    let handled = context;
+    if (event.type === 'chart.timer') {
+      const timer = state.timer;
+      const transition = timer && (event as ChartTimerEvent).state === context.state ? select(timer.then, context.port, event as E) : undefined;
+      if (transition) handled = take(context, transition, false, event as E, scope, true);
+    } else {
+      const own = select(state.on.get(event.type), context.port, event as E);
+      const transition = own ?? select(chartOn.get(event.type), context.port, event as E);
+      if (transition) handled = take(context, transition, own === undefined, event as E, scope);
+    }
+    return settle(handled, event as E, scope);
+  };
   const logic = fromTransition<Context, E | ChartTimerEvent, ActorSystem<any>, { port: P }, EventObject>(
-    (context, event, scope) => {
-      const state = compiled(context.state);
-      if (state.final || event.type === STOP) return context;
-      let handled = context;
-      if (event.type === 'chart.timer') {
-        const timer = state.timer;
-        const transition = timer && (event as ChartTimerEvent).state === context.state ? select(timer.then, context.port, event as E) : undefined;
-        if (transition) handled = take(context, transition, false, event as E, scope);
-      } else {
-        const own = select(state.on.get(event.type), context.port, event as E);
-        const transition = own ?? select(chartOn.get(event.type), context.port, event as E);
-        if (transition) handled = take(context, transition, own === undefined, event as E, scope);
-      }
-      return settle(handled, event as E, scope);
-    },
+    step,
     // The initial state is entered when the actor is created, as a machine's is: its timer's
     // delay is read then, and the timer started when the actor starts.
-    ({ input }) => settle(move(undefined, config.initial, undefined, input.port, INIT, undefined), INIT, undefined),
+    ({ input }) => {
+      const initialTimerHours = move(undefined, config.initial, undefined, input.port, INIT, undefined, false);
+      return settle({ state: config.initial, port: input.port, initialTimerHours }, INIT, undefined);
+    },
   );
   return {
     ...logic,
+    // fromTransition's own, except that a step that changed nothing (an unhandled event, a
+    // state entered again) keeps the snapshot instead of copying it.
+    transition: (snapshot, event, scope) => {
+      const context = step(snapshot.context, event, scope);
+      return context === snapshot.context ? snapshot : { ...snapshot, context };
+    },
     start: (snapshot, scope) => {
       const delayHours = snapshot.context.initialTimerHours;
       const timer = compiled(snapshot.context.state).timer;
