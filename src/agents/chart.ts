@@ -8,7 +8,7 @@ import { fromTransition, type Actor, type ActorRef, type ActorSystem, type AnyAc
  * and its timers are delayed self-events placed by xstate's scheduler on the kernel clock.
  * What the agents do not need is the statechart algorithm (transition domains, exit and
  * entry sets, a new snapshot of state-node sets per step): their charts are flat. So each
- * chart is declared here as states with `on`, `after`, `always` and `entry`, and run by one
+ * chart is declared here as states with `on`, `after`, `always`, `entry` and `exit`, and run by one
  * small transition function that keeps the order of effects of a `setup().createMachine()`
  * machine exactly, so the trace and every result stay those of the machines they replace
  * (docs/architecture.md, "xstate-driven"):
@@ -16,8 +16,9 @@ import { fromTransition, type Actor, type ActorRef, type ActorSystem, type AnyAc
  * 1. the event is handled by the current state's `on`, else by the chart's `on` (a chart-level
  *    transition always leaves and re-enters, even towards the current state); the first
  *    candidate whose guard passes is taken, guards read before anything runs;
- * 2. leaving a state cancels its timer; the transition's action runs; entering a state runs
- *    its `entry`, then reads its timer's delay (a random draw, for most) and starts it;
+ * 2. leaving a state runs its `exit` and cancels its timer; the transition's action runs;
+ *    entering a state runs its `entry`, then reads its timer's delay (a random draw, for
+ *    most) and starts it;
  * 3. after every event, handled or not, the current state's `always` candidates are tried
  *    (eventless transitions, with the same event), until none is taken;
  * 4. timers are started and cancelled when the step is over, before observers see the new
@@ -43,6 +44,8 @@ export type ChartHandler<S extends string, P, E extends EventObject> = S | Chart
 
 export interface ChartState<S extends string, P, E extends EventObject> {
   readonly entry?: (port: P) => void;
+  /** Runs when the state is left (before the transition's action). */
+  readonly exit?: (port: P) => void;
   /** A timer started on entry and cancelled on exit (xstate's `after`); its delay is read on entry. */
   readonly after?: { readonly delayHours: (port: P) => number; readonly then: ChartHandler<S, P, E> };
   /** Eventless transitions, tried after every event. */
@@ -102,6 +105,7 @@ type Candidates<S extends string, P, E extends EventObject> = readonly ChartTran
 
 interface CompiledState<S extends string, P, E extends EventObject> {
   entry: ((port: P) => void) | undefined;
+  exit: ((port: P) => void) | undefined;
   timer: (ChartTimer & { delayHours: (port: P) => number; then: Candidates<S, P, E> }) | undefined;
   always: Candidates<S, P, E> | undefined;
   on: Map<string, Candidates<S, P, E>>;
@@ -132,6 +136,7 @@ export function chartLogic<S extends string, P, E extends EventObject>(config: C
   for (const [name, state] of Object.entries(config.states) as [S, ChartState<S, P, E>][]) {
     states.set(name, {
       entry: state.entry,
+      exit: state.exit,
       timer: state.after && { ...chartTimer(name), delayHours: state.after.delayHours, then: candidates(state.after.then) },
       always: state.always && candidates(state.always),
       on: compileOn(state.on),
@@ -148,8 +153,11 @@ export function chartLogic<S extends string, P, E extends EventObject>(config: C
    * it, so cancelling would do nothing.
    */
   function move(from: S | undefined, to: S, transition: ChartTransition<S, P, E> | undefined, port: P, event: E, scope: AnyActorScope | undefined, timerFired: boolean): number | undefined {
-    const exited = from === undefined ? undefined : compiled(from).timer;
-    if (exited && scope && !timerFired) cancelTimer(scope, exited);
+    if (from !== undefined) {
+      const left = compiled(from);
+      left.exit?.(port);
+      if (left.timer && scope && !timerFired) cancelTimer(scope, left.timer);
+    }
     transition?.action?.(port, event);
     const entered = compiled(to);
     entered.entry?.(port);

@@ -1,7 +1,7 @@
 import { chartLogic, type ChartActor } from './chart.js';
 
 /** Which delay a contributor draws, each from its own random stream. */
-export type ContributorDelay = 'detect' | 'decide' | 'authorize' | 'reassess' | 'integration' | 'drawdown' | 'handover';
+export type ContributorDelay = 'detect' | 'decide' | 'authorize' | 'reassess' | 'integration' | 'drawdown';
 
 /** What a contributor agent asks of the simulation; implemented in engine/contributor-runtime.ts. */
 export interface ContributorPort {
@@ -28,8 +28,12 @@ export interface ContributorPort {
   blockedBySovereignty(): boolean;
   /** Relief is over: whether this nation's units stay on for the recovery (foreign units still needed). */
   staysForRecovery(): boolean;
-  /** In recovery: whether the others in theatre can take over what this nation's units do. */
-  canHandOver(): boolean;
+  /**
+   * In recovery: checks every `HANDOVER.checkHours` whether the others in theatre can take
+   * over what this nation's units do; `handover.ready` follows when they can.
+   */
+  watchHandover(): void;
+  stopWatchingHandover(): void;
   withdraw(): void;
 }
 
@@ -53,6 +57,7 @@ export type ContributorEvent =
   | { type: 'units.arrived'; pool: number; units: number }
   | { type: 'movement.queued' }
   | { type: 'crisis.resolved' }
+  | { type: 'handover.ready' }
   | { type: 'reassess' };
 
 export type ContributorState =
@@ -163,10 +168,11 @@ export const contributorLogic = chartLogic<ContributorState, Port, ContributorEv
       },
     },
     // Relief is over; the units stay until the host and the others in theatre can take over
-    // their work (checked every handover period), then draw down.
+    // their work (checked every handover period, a plain kernel event: a tick, not a step), then draw down.
     recovering: {
-      after: { delayHours: delay('handover'), then: [{ guard: (port) => port.canHandOver(), target: 'drawingDown' }, { target: 'recovering', reenter: true }] },
-      on: { 'units.arrived': { action: recordArrival }, 'consent.revoked': 'drawingDown' },
+      entry: (port) => port.watchHandover(),
+      exit: (port) => port.stopWatchingHandover(),
+      on: { 'handover.ready': 'drawingDown', 'units.arrived': { action: recordArrival }, 'consent.revoked': 'drawingDown' },
     },
     drawingDown: { after: { delayHours: delay('drawdown'), then: 'withdrawn' } },
     withdrawn: { entry: (port) => port.withdraw(), final: true },

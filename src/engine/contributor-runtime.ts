@@ -52,6 +52,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   private readonly retasking = new Map<number, number>();
   private withdrawn = false;
   private readonly dispatcher: PoolDispatcher;
+  /** The next hand-over check while recovering (a kernel event id). */
+  private handoverCheck: number | undefined;
 
   constructor(
     private readonly sim: RunContext,
@@ -115,8 +117,6 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
         return this.integrationHours();
       case 'drawdown':
         return sim.scenario.parameters.drawdownHours;
-      case 'handover':
-        return HANDOVER.checkHours;
       default: {
         const exhaustive: never = delay;
         throw new Error(`unknown delay ${String(exhaustive)}`);
@@ -274,9 +274,25 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     return !this.isHost && !this.canHandOver();
   }
 
-  canHandOver(): boolean {
+  private canHandOver(): boolean {
     return canHandOver(this.sim.world.state, this.nation.id, this.sim.now);
   }
+
+  watchHandover(): void {
+    this.handoverCheck = this.sim.schedule(HANDOVER.checkHours, this.checkHandover);
+  }
+
+  stopWatchingHandover(): void {
+    if (this.handoverCheck !== undefined) this.sim.cancel(this.handoverCheck);
+    this.handoverCheck = undefined;
+  }
+
+  /** One hand-over check of the recovery (a kernel event, one reusable action). */
+  private readonly checkHandover = (): void => {
+    this.handoverCheck = undefined;
+    if (this.canHandOver()) this.send({ type: 'handover.ready' });
+    else this.watchHandover();
+  };
 
   /** Whether the hosts' rules (armed forces, consent per asset), not budget or caps, keep every unit out. */
   blockedBySovereignty(): boolean {

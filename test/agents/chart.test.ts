@@ -8,7 +8,7 @@ import { RandomStreams } from '../../src/kernel/random.js';
  * The chart helper must run a flat chart exactly as xstate runs the same chart written as a
  * `setup().createMachine()` machine: same states after each step, same port calls in the
  * same order at the same times, same random draws. One chart exercises every rule: timers
- * (`after`) started on entry and cancelled on exit, guarded candidates, a chart-level
+ * (`after`) started on entry and cancelled on exit, entry and exit actions, guarded candidates, a chart-level
  * transition that re-enters the current state, an eventless transition tried after an
  * event no state handles, an event sent to the agent from inside its own step (mailbox),
  * and a final state that ignores later events.
@@ -51,6 +51,7 @@ const machine = setup({
       context.port.sendSelf({ type: 'poke' });
     },
     fired: ({ context }) => context.port.note('fired'),
+    leftBusy: ({ context }) => context.port.note('left busy'),
     reset: ({ context }) => context.port.note('reset'),
     flip: ({ context }) => {
       context.port.flag = !context.port.flag;
@@ -66,6 +67,7 @@ const machine = setup({
     flagged: { on: { go: 'busy', finish: 'done' } },
     busy: {
       entry: 'enterBusy',
+      exit: 'leftBusy',
       after: { wait: [{ guard: 'flag', target: 'busy', reenter: true, actions: 'fired' }, { target: 'ready', actions: 'fired' }] },
       on: { poke: { actions: 'flip' }, finish: 'done' },
     },
@@ -85,6 +87,7 @@ const chart = chartLogic<'idle' | 'ready' | 'flagged' | 'busy' | 'done', Port, E
         port.note('enter busy');
         port.sendSelf({ type: 'poke' });
       },
+      exit: (port) => port.note('left busy'),
       after: {
         delayHours: (port) => port.delay('wait'),
         then: [
@@ -134,6 +137,7 @@ describe('chartLogic runs a flat chart as xstate runs the same machine', () => {
       // The script reaches every rule at least once.
       expect(fromMachine.some((line) => line.includes('reset'))).toBe(true);
       expect(fromMachine.some((line) => line.includes('fired'))).toBe(true);
+      expect(fromMachine.some((line) => line.includes('left busy'))).toBe(true);
       expect(fromMachine.some((line) => line.includes('state done'))).toBe(true);
     });
   }
