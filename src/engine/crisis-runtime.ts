@@ -10,6 +10,9 @@ import type { DecisionText } from './decisions.js';
 
 type HazardKind = 'escalation' | 'attack';
 
+const HAZARD_CHANGED: CrisisEvent = { type: 'hazard.changed' };
+const HAZARD_DUE: CrisisEvent = { type: 'hazard.due' };
+
 /**
  * A Poisson hazard with a rate that changes at world changes, sampled by the "unit
  * exponential budget" method: an Exp(1) budget is drawn per event and the integrated
@@ -29,6 +32,10 @@ export class CrisisRuntime implements CrisisPort {
   private readonly actor: CrisisActor;
   private readonly hazards: HazardClock[] = [];
   private lastAccumulated = 0;
+  /** The pending hazard timer (a kernel event id). */
+  private hazardTimer: number | undefined;
+  /** True while the crisis's own step runs a port call that changes the world. */
+  private inStep = false;
 
   constructor(private readonly sim: RunContext) {
     const crisis = sim.scenario.crisis;
@@ -48,6 +55,7 @@ export class CrisisRuntime implements CrisisPort {
   }
 
   stop(): void {
+    this.stopHazardTimer();
     this.actor.stop();
   }
 
@@ -67,10 +75,47 @@ export class CrisisRuntime implements CrisisPort {
     this.lastAccumulated = t;
   }
 
-  /** Called after every world change: re-derives rates and re-times the next event if they moved. */
+  /**
+   * Called after every world change: re-derives rates and re-times the next event if they
+   * moved. Between the crisis's steps, a waiting hazard still pending is re-timed here and a
+   * quiet one still not pending left alone: what the crisis's step would do at once, with no
+   * state change to trace. Only a change of the hazard's state, or any rate change made
+   * during the crisis's own step (which its mailbox holds until the step is over), is sent.
+   */
   hazardChanged(): void {
-    if (this.hazards.length === 0) return;
-    if (this.updateRates()) this.actor.send({ type: 'hazard.changed' });
+    if (this.hazards.length === 0 || !this.updateRates()) return;
+    if (!this.inStep) {
+      const hours = this.hoursToNextHazard();
+      const waiting = this.actor.getSnapshot().context.hazard === 'waiting';
+      if (waiting && Number.isFinite(hours)) return this.timeHazard(hours);
+      if (!waiting && !Number.isFinite(hours)) return;
+    }
+    this.actor.send(HAZARD_CHANGED);
+  }
+
+  timeHazard(delayHours: number): void {
+    this.stopHazardTimer();
+    this.hazardTimer = this.sim.schedule(delayHours, this.hazardDue);
+  }
+
+  stopHazardTimer(): void {
+    if (this.hazardTimer !== undefined) this.sim.cancel(this.hazardTimer);
+    this.hazardTimer = undefined;
+  }
+
+  private readonly hazardDue = (): void => {
+    this.hazardTimer = undefined;
+    this.actor.send(HAZARD_DUE);
+  };
+
+  /** Runs a port call of the crisis's own step that changes the world (see {@link hazardChanged}). */
+  private withinStep(work: () => void): void {
+    this.inStep = true;
+    try {
+      work();
+    } finally {
+      this.inStep = false;
+    }
   }
 
   private updateRates(): boolean {
@@ -112,6 +157,10 @@ export class CrisisRuntime implements CrisisPort {
   }
 
   fireHazard(): void {
+    this.withinStep(() => this.fireDueHazard());
+  }
+
+  private fireDueHazard(): void {
     this.accumulate(this.sim.now);
     let due: HazardClock | undefined;
     for (const hazard of this.hazards) {
@@ -188,6 +237,10 @@ export class CrisisRuntime implements CrisisPort {
 
 
   resolve(): void {
+    this.withinStep(() => this.resolveNow());
+  }
+
+  private resolveNow(): void {
     const sim = this.sim;
     sim.recorder.stopAccruing(sim.now);
     sim.change('resolved', (world) => {
