@@ -40,15 +40,19 @@ const WORKERS = 2;
 
 interface Measurement {
   seconds: number;
+  /** CPU time of the batch or merge, all threads (user + system): less moved by the machine's load than wall time. */
+  cpuSeconds: number;
   peakRssMb: number;
 }
 
 /** Child mode: one batch or one merge, then its wall time and peak RSS as JSON on stdout. */
 async function child(args: string[]): Promise<void> {
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   if (args[0] === 'batch' || args[0] === 'resume') await runBatch(loadExperimentFile(args[1]!), { outDir: args[2]!, workers: WORKERS, resume: args[0] === 'resume' });
   else mergeResults(args.slice(2), args[1]!);
-  const measurement: Measurement = { seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  const cpu = process.cpuUsage(startedCpu);
+  const measurement: Measurement = { seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(JSON.stringify(measurement));
 }
 
@@ -140,7 +144,7 @@ async function main(): Promise<void> {
   const merged = join(folder, 'merged');
   const merge = inChild(['merge', merged, ...shards]);
   const runs = sizes[sizes.length - 1]!;
-  console.log(`\nmerge of ${shardCount} shards of ${runs / shardCount} runs: ${merge.seconds.toFixed(1)} s, ${(runs / merge.seconds).toFixed(0)} runs/s, peak RSS ${merge.peakRssMb.toFixed(0)} MB; identical to the unsharded batch: ${sameFiles(merged, largest) ? 'yes' : 'NO'}`);
+  console.log(`\nmerge of ${shardCount} shards of ${runs / shardCount} runs: ${merge.seconds.toFixed(1)} s (${merge.cpuSeconds.toFixed(1)} CPU s), ${(runs / merge.seconds).toFixed(0)} runs/s, peak RSS ${merge.peakRssMb.toFixed(0)} MB; identical to the unsharded batch: ${sameFiles(merged, largest) ? 'yes' : 'NO'}`);
   console.log(`machine: load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} after the benchmark`);
   rmSync(folder, { recursive: true });
 }
@@ -156,7 +160,7 @@ function syntheticMerge(folder: string, shardCount: number): void {
   const shards = synthesizeShards(source, writeTwelveNationExperiment(folder, runs), shardCount, shardsFolder);
   const merged = join(folder, 'merged');
   const merge = inChild(['merge', merged, ...shards]);
-  console.log(`merge of ${shardCount} synthetic shards of 1000 runs: ${merge.seconds.toFixed(1)} s, ${(runs / merge.seconds).toFixed(0)} runs/s, peak RSS ${merge.peakRssMb.toFixed(0)} MB`);
+  console.log(`merge of ${shardCount} synthetic shards of 1000 runs: ${merge.seconds.toFixed(1)} s (${merge.cpuSeconds.toFixed(1)} CPU s), ${(runs / merge.seconds).toFixed(0)} runs/s, peak RSS ${merge.peakRssMb.toFixed(0)} MB`);
   // --resume of a finished folder: reads every run back from the journal, runs nothing, rewrites the results.
   const small = inChild(['resume', join(folder, 'bench-1000.yaml'), source]);
   const large = inChild(['resume', join(folder, `bench-${runs}.yaml`), merged]);

@@ -69,13 +69,13 @@ export class Journal {
     );
   }
 
-  /** Appends a run's lines, as formatted by runLines. */
-  append(run: number, lines: RunLines): void {
+  /** Appends a run's lines, as formatted by runLines, or as bytes (each with its newline). */
+  append(run: number, lines: RunLines | { jsonl: Uint8Array; csv: Uint8Array }): void {
     FILES.forEach(({ line }, k) => this.write(this.files[k]!, run, lines[line]));
   }
 
-  private write(file: JournalFile, run: number, line: string): void {
-    const length = file.pending ? gather(file, line) : writeSync(file.fd, line);
+  private write(file: JournalFile, run: number, line: string | Uint8Array): void {
+    const length = file.pending ? gather(file, line) : writeLine(file.fd, line);
     file.spans.add(run, file.size, length);
     file.size += length;
   }
@@ -90,10 +90,19 @@ export class Journal {
     }
   }
 
-  /** Closes the journal, writes the results files with the lines of these runs in this order, and deletes scratch files. */
+  /**
+   * Closes the journal, writes the results files with the lines of these runs in this
+   * order, and deletes scratch files. A file that already holds exactly these lines in this
+   * order (a merge of finished shards, a batch whose runs finished in order) is not copied:
+   * a scratch file is renamed over the results file, a results file is left as it is.
+   */
   rewriteInOrder(runs: Iterable<number>): void {
     this.close();
     this.files.forEach((file, k) => {
+      if (holdsExactly(file, runs, k === 1 ? this.csvHeaderLength : 0)) {
+        if (file.path !== file.target) renameSync(file.path, file.target);
+        return;
+      }
       const source = new WindowReader(file.path);
       const target = new AtomicWriter(file.target);
       if (k === 1) target.write(source.read(0, this.csvHeaderLength));
@@ -111,15 +120,34 @@ export class Journal {
   }
 }
 
+/** True when the file holds the lines of `runs` in this order after `headerBytes`, and nothing else. */
+function holdsExactly(file: JournalFile, runs: Iterable<number>, headerBytes: number): boolean {
+  let offset = headerBytes;
+  for (const run of runs) {
+    const span = file.spans.get(run);
+    if (span?.[0] !== offset) return false;
+    offset += span[1];
+  }
+  return offset === file.size;
+}
+
 /** Encodes a line into a scratch file's buffer (writing the buffer out when it could not hold it); returns its bytes. */
-function gather(file: JournalFile, line: string): number {
+function gather(file: JournalFile, line: string | Uint8Array): number {
   const buffer = file.pending!;
   // UTF-8 takes at most 3 bytes per UTF-16 unit.
-  if (file.pendingBytes + line.length * 3 > buffer.length) flush(file);
-  if (line.length * 3 > buffer.length) return writeSync(file.fd, line);
-  const length = buffer.write(line, file.pendingBytes);
+  const most = typeof line === 'string' ? line.length * 3 : line.length;
+  if (file.pendingBytes + most > buffer.length) flush(file);
+  if (most > buffer.length) return writeLine(file.fd, line);
+  let length = line.length;
+  if (typeof line === 'string') length = buffer.write(line, file.pendingBytes);
+  else buffer.set(line, file.pendingBytes);
   file.pendingBytes += length;
   return length;
+}
+
+/** Writes a line with one write; returns its bytes. */
+function writeLine(fd: number, line: string | Uint8Array): number {
+  return typeof line === 'string' ? writeSync(fd, line) : writeSync(fd, line);
 }
 
 /** Writes a scratch file's gathered lines with one write. */

@@ -7,6 +7,17 @@ export interface Line {
   bytes: number;
 }
 
+/** One line of a file as bytes: `chunk[start, end)` without its newline, valid until the reader's next call. */
+export interface LineBytes {
+  chunk: Buffer;
+  start: number;
+  end: number;
+  /** File offset of the line's first byte. */
+  offset: number;
+  /** 1-based line number in the file. */
+  number: number;
+}
+
 /**
  * Reads a file line by line through one chunk of memory, however large the file: a
  * results journal of a million runs is gigabytes, more than a string can hold. A last
@@ -20,6 +31,7 @@ export class LineReader {
   private end = 0;
   private eof = false;
   private readonly fd: number;
+  private lines = 0;
   /** True once the reader met a last line without its newline. */
   partial = false;
 
@@ -30,10 +42,17 @@ export class LineReader {
 
   /** The next complete line, or undefined at the end of the file. */
   next(): Line | undefined {
+    const line = this.nextBytes();
+    return line && { text: line.chunk.toString('utf8', line.start, line.end), offset: line.offset, bytes: line.end + 1 - line.start };
+  }
+
+  /** The next complete line's bytes, without decoding them (valid until the next call), or undefined at the end of the file. */
+  nextBytes(): LineBytes | undefined {
     for (;;) {
       const newline = this.chunk.indexOf(10, this.start);
       if (newline !== -1 && newline < this.end) {
-        const line = { text: this.chunk.toString('utf8', this.start, newline), offset: this.chunkOffset + this.start, bytes: newline + 1 - this.start };
+        this.lines += 1;
+        const line = { chunk: this.chunk, start: this.start, end: newline, offset: this.chunkOffset + this.start, number: this.lines };
         this.start = newline + 1;
         return line;
       }

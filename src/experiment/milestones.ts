@@ -1,7 +1,9 @@
 import { wilsonInterval, pairedShareDifference, type PairedCounts } from './proportions.js';
 import type { ValueStatus } from './records.js';
 import { describe, type Description } from './statistics.js';
-import { kaplanMeier, kaplanMeierQuantile, restrictedMean, type Estimate, type KaplanMeierCurve, type RestrictedMean } from './survival.js';
+import { sortNumbers } from './sort-numbers.js';
+import { NOT_APPLICABLE } from './table.js';
+import { kaplanMeierQuantile, kaplanMeierSorted, restrictedMean, type Estimate, type KaplanMeierCurve, type RestrictedMean } from './survival.js';
 
 /**
  * Censoring-aware statistics of a milestone over runs: pure functions over each run's
@@ -31,38 +33,75 @@ export interface MilestoneSummary {
   restricted: RestrictedMean | null;
 }
 
+/**
+ * A milestone in one set of runs as the results table stores it: per run its cell (the
+ * value when observed, NaN when censored, -Infinity when not applicable) and when the run
+ * ended. Summaries of 100,000 runs read these typed arrays instead of a list per run.
+ */
+export interface MilestoneCells {
+  cells: Float64Array;
+  ends: Float64Array;
+}
+
+/** A sample in the table's form. */
+export function toMilestoneCells(sample: MilestoneSample): MilestoneCells {
+  const n = sample.statuses.length;
+  const cells = new Float64Array(n);
+  const ends = Float64Array.from(sample.censoredAtHours);
+  for (let i = 0; i < n; i += 1) {
+    const status = sample.statuses[i]!;
+    cells[i] = status === 'observed' ? sample.values[i]! : status === 'censored' ? Number.NaN : NOT_APPLICABLE;
+  }
+  return { cells, ends };
+}
+
 /** The horizon of a sample: the earliest end among its applicable runs, so every run is followed up to it. */
 export function sampleHorizon(sample: MilestoneSample): number | null {
+  return cellsHorizon(toMilestoneCells(sample));
+}
+
+/** The earliest end among the applicable runs; null when there are none. */
+export function cellsHorizon({ cells, ends }: MilestoneCells): number | null {
   let horizon: number | null = null;
-  sample.statuses.forEach((status, i) => {
-    if (status !== 'not-applicable') horizon = horizon === null ? sample.censoredAtHours[i]! : Math.min(horizon, sample.censoredAtHours[i]!);
-  });
+  for (let i = 0; i < cells.length; i += 1) if (cells[i] !== NOT_APPLICABLE) horizon = horizon === null ? ends[i]! : Math.min(horizon, ends[i]!);
   return horizon;
 }
 
 /** The Kaplan-Meier curve of a sample's applicable runs (a censored run at its end time). */
 export function milestoneCurve(sample: MilestoneSample): KaplanMeierCurve {
-  const times: number[] = [];
-  const reached: boolean[] = [];
-  sample.statuses.forEach((status, i) => {
-    if (status === 'not-applicable') return;
-    times.push(status === 'observed' ? sample.values[i]! : sample.censoredAtHours[i]!);
-    reached.push(status === 'observed');
-  });
-  return kaplanMeier(times, reached);
+  return cellsCurve(toMilestoneCells(sample));
+}
+
+/** The Kaplan-Meier curve of the applicable runs; `observedSorted`: the observed values sorted, when the caller has them. */
+function cellsCurve({ cells, ends }: MilestoneCells, observedSorted?: Float64Array): KaplanMeierCurve {
+  const counts = countCells(cells);
+  const censorings = new Float64Array(counts.censored);
+  const events = observedSorted ?? new Float64Array(counts.observed);
+  for (let i = 0, e = 0, c = 0; i < cells.length; i += 1) {
+    const cell = cells[i]!;
+    if (Number.isFinite(cell)) {
+      if (!observedSorted) events[e++] = cell;
+    } else if (cell !== NOT_APPLICABLE) censorings[c++] = ends[i]!;
+  }
+  return kaplanMeierSorted(observedSorted ?? sortNumbers(events), sortNumbers(censorings));
 }
 
 /** Share reached, Kaplan-Meier quartiles and the restricted mean of a milestone. */
 export function summarizeMilestone(sample: MilestoneSample): MilestoneSummary {
-  const counts = countStatuses(sample.statuses);
+  return summarizeCells(toMilestoneCells(sample));
+}
+
+/** {@link summarizeMilestone} of a sample in the table's form; `observedSorted`: its observed values sorted, when the caller has them. */
+export function summarizeCells(sample: MilestoneCells, observedSorted?: Float64Array): MilestoneSummary {
+  const counts = countCells(sample.cells);
   const applicable = counts.observed + counts.censored;
-  const curve = milestoneCurve(sample);
-  const horizon = sampleHorizon(sample);
+  const curve = cellsCurve(sample, observedSorted);
+  const horizon = cellsHorizon(sample);
   return {
-    runs: sample.statuses.length,
+    runs: sample.cells.length,
     observed: counts.observed,
     censored: counts.censored,
-    notApplicable: counts['not-applicable'],
+    notApplicable: counts.notApplicable,
     reachedShare: wilsonInterval(counts.observed, applicable),
     q25: kaplanMeierQuantile(curve, 0.25),
     median: kaplanMeierQuantile(curve, 0.5),
@@ -71,10 +110,24 @@ export function summarizeMilestone(sample: MilestoneSample): MilestoneSummary {
   };
 }
 
-function countStatuses(statuses: readonly ValueStatus[]): Record<ValueStatus, number> {
-  const counts: Record<ValueStatus, number> = { observed: 0, censored: 0, 'not-applicable': 0 };
-  for (const status of statuses) counts[status] += 1;
-  return counts;
+/** The observed values among the cells (the numbers), in their order. */
+export function observedValues(cells: Float64Array): Float64Array {
+  let observed = 0;
+  for (let i = 0; i < cells.length; i += 1) if (Number.isFinite(cells[i]!)) observed += 1;
+  const values = new Float64Array(observed);
+  for (let i = 0, k = 0; i < cells.length; i += 1) if (Number.isFinite(cells[i]!)) values[k++] = cells[i]!;
+  return values;
+}
+
+/** Observed (a number), not applicable (-Infinity) and censored (anything else) cells. */
+function countCells(cells: Float64Array): { observed: number; censored: number; notApplicable: number } {
+  let observed = 0;
+  let notApplicable = 0;
+  for (let i = 0; i < cells.length; i += 1) {
+    if (Number.isFinite(cells[i]!)) observed += 1;
+    else if (cells[i] === NOT_APPLICABLE) notApplicable += 1;
+  }
+  return { observed, censored: cells.length - observed - notApplicable, notApplicable };
 }
 
 /** min(time to milestone, horizon): a censored run (followed at least to the horizon) counts as the horizon; null when not applicable. */

@@ -1,5 +1,5 @@
 import type { ExperimentManifest } from './manifest.js';
-import { restrictedTime, sampleHorizon, type MilestoneSample } from './milestones.js';
+import { cellsHorizon, restrictedTime, type MilestoneSample } from './milestones.js';
 import type { ResultTable } from './table.js';
 
 /**
@@ -25,7 +25,7 @@ export function pointSample(table: ResultTable, point: number, column: number): 
 export function experimentHorizon(table: ResultTable, column: number): number | null {
   let horizon: number | null = null;
   for (const point of table.manifest.points) {
-    const own = sampleHorizon(pointSample(table, point.index, column));
+    const own = cellsHorizon(table.cells(point.index, column));
     if (own !== null) horizon = horizon === null ? own : Math.min(horizon, own);
   }
   return horizon;

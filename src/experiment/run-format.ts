@@ -14,13 +14,16 @@ import { csvRow, formatFactorValue, jsonlLine, runCoordinates, toExperimentRun, 
  * that an object would collapse (duplicates, `__proto__`) fall back to the record path.
  */
 export class RunFormatter {
-  private readonly metricKeys: string[];
-  private readonly statusKeys: string[];
-  private readonly censorable: boolean[];
+  /** Each metric's JSON key with its colon (and the comma before it, but the first's). */
+  readonly metricKeys: string[];
+  /** Each metric's JSON key with its colon, in metricStatus. */
+  readonly statusKeys: string[];
+  readonly censorable: boolean[];
   /** Per design point: the JSON fields from `scenario` to `factors`, and the CSV cells from scenario to the factors. */
-  private readonly pointJson: string[];
-  private readonly pointCsv: string[];
-  private readonly direct: boolean;
+  readonly pointJson: string[];
+  readonly pointCsv: string[];
+  /** False when the column names need the record path (see above). */
+  readonly direct: boolean;
 
   constructor(private readonly manifest: ExperimentManifest) {
     const names = manifest.columns.map((column) => column.name);
@@ -71,9 +74,14 @@ export class RunFormatter {
 /** One formatter per manifest, kept as long as the manifest is. */
 const formatters = new WeakMap<ExperimentManifest, RunFormatter>();
 
-/** The results-file lines of a run outcome. */
-export function runLines(manifest: ExperimentManifest, outcome: RunOutcome): RunLines {
+/** The manifest's formatter, built once. */
+export function formatterOf(manifest: ExperimentManifest): RunFormatter {
   let formatter = formatters.get(manifest);
   if (!formatter) formatters.set(manifest, (formatter = new RunFormatter(manifest)));
-  return formatter.lines(outcome);
+  return formatter;
+}
+
+/** The results-file lines of a run outcome. */
+export function runLines(manifest: ExperimentManifest, outcome: RunOutcome): RunLines {
+  return formatterOf(manifest).lines(outcome);
 }

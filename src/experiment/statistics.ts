@@ -1,3 +1,5 @@
+import { sortNumbers } from './sort-numbers.js';
+
 /**
  * Summary statistics for replications: mean, standard deviation, Student-t confidence
  * intervals, quantiles. Pure functions over plain arrays of observed values.
@@ -20,8 +22,8 @@ export interface Description {
   max: number | null;
 }
 
-/** Mean, sd, 95% t-interval of the mean (n >= 2) and quantiles of the values. */
-export function describe(values: ArrayLike<number>): Description {
+/** Mean, sd, 95% t-interval of the mean (n >= 2) and quantiles of the values; `sorted`: the same values sorted ascending, when the caller has them. */
+export function describe(values: ArrayLike<number>, sorted?: ArrayLike<number>): Description {
   const n = values.length;
   if (n === 0) return { n, mean: null, sd: null, ci95Low: null, ci95High: null, ci95HalfWidth: null, min: null, q05: null, q25: null, median: null, q75: null, q95: null, max: null };
   const mean = meanOf(values);
@@ -29,8 +31,7 @@ export function describe(values: ArrayLike<number>): Description {
   for (let i = 0; i < n; i += 1) squares += (values[i]! - mean) ** 2;
   const sd = n >= 2 ? Math.sqrt(squares / (n - 1)) : null;
   const halfWidth = sd === null ? null : t975(n - 1) * (sd / Math.sqrt(n));
-  // A typed array sorts numerically without a comparator: several times faster.
-  const sorted = Float64Array.from(values).sort();
+  sorted ??= sortNumbers(Float64Array.from(values));
   return {
     n,
     mean,

@@ -1,9 +1,10 @@
 import { columnInfo, round6 } from './columns.js';
 import { runIndex, type ExperimentManifest } from './manifest.js';
-import { pairedMilestone, summarizeMilestone, type MilestoneSample } from './milestones.js';
+import { observedValues, pairedMilestone, summarizeCells, type MilestoneCells, type MilestoneSample } from './milestones.js';
+import { sortNumbers } from './sort-numbers.js';
 import { csvLine } from '../guard/csv.js';
 import { formatFactorValue, type ValueStatus } from './records.js';
-import { pointSample, provenanceCells, PROVENANCE_HEADER } from './responses.js';
+import { provenanceCells, PROVENANCE_HEADER } from './responses.js';
 import { describe, type Description } from './statistics.js';
 import type { Estimate } from './survival.js';
 import type { ResultTable } from './table.js';
@@ -43,10 +44,10 @@ function factorCells(manifest: ExperimentManifest, point: number): string[] {
   return manifest.factors.map((factor) => formatFactorValue(manifest.points[point]!.values[factor.name]));
 }
 
-/** The censoring-aware cells of summary.csv: the counts, share reached, quartiles and RMST (counts only for a plain metric). */
-function milestoneCells(sample: MilestoneSample, censorable: boolean): (number | null)[] {
-  if (!censorable) return [sample.values.filter((value) => value !== null).length, null, null, ...new Array<null>(3 * 5 + 1).fill(null)];
-  const summary = summarizeMilestone(sample);
+/** The censoring-aware cells of summary.csv: the counts, share reached, quartiles and RMST (counts only for a plain metric); `observedSorted`: the observed values, sorted. */
+function milestoneCells(sample: MilestoneCells, observedSorted: Float64Array, censorable: boolean): (number | null)[] {
+  if (!censorable) return [observedSorted.length, null, null, ...new Array<null>(3 * 5 + 1).fill(null)];
+  const summary = summarizeCells(sample, observedSorted);
   return [
     summary.observed,
     summary.censored,
@@ -75,9 +76,12 @@ export function summaryCsv(table: ResultTable): string {
   const provenance = provenanceCells(manifest);
   const rows = byPointAndColumn(manifest, (point, k) => {
     const column = manifest.columns[k]!;
-    const sample = pointSample(table, point.index, k);
-    const observed = describe(table.observed(point.index, k).values);
-    return csvLine([point.index, ...factorCells(manifest, point.index), point.scenario, point.scenarioHash, column.name, columnInfo(column.name).unit, table.runsOfPoint(point.index).length, ...milestoneCells(sample, column.censorable), ...descriptionCells(observed), ...provenance]);
+    const sample = table.cells(point.index, k);
+    // The observed values in run order (the mean sums them in that order) and sorted (quantiles, Kaplan-Meier), sorted once.
+    const values = observedValues(sample.cells);
+    const sorted = sortNumbers(values.slice());
+    const observed = describe(values, sorted);
+    return csvLine([point.index, ...factorCells(manifest, point.index), point.scenario, point.scenarioHash, column.name, columnInfo(column.name).unit, sample.cells.length, ...milestoneCells(sample, sorted, column.censorable), ...descriptionCells(observed), ...provenance]);
   });
   return csvLine(summaryHeader(manifest)) + rows.join('');
 }

@@ -1,3 +1,5 @@
+import { sortNumbers } from './sort-numbers.js';
+
 /**
  * Time-to-event statistics for milestones that may not happen before the horizon:
  * the Kaplan-Meier curve with Greenwood variances, its quantiles with confidence limits
@@ -31,29 +33,42 @@ export interface KaplanMeierCurve {
 
 /** Kaplan-Meier estimate from each run's time and whether its event was observed (censorings at an event time count as after it). */
 export function kaplanMeier(times: ArrayLike<number>, observed: ArrayLike<boolean>): KaplanMeierCurve {
-  const n = times.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => times[a]! - times[b]! || Number(observed[b]!) - Number(observed[a]!));
-  const curve: KaplanMeierCurve = { n, events: 0, times: [], survival: [], atRisk: [], eventsAt: [], greenwood: [], lastTime: n === 0 ? 0 : times[order[n - 1]!]! };
+  let events = 0;
+  for (let i = 0; i < times.length; i += 1) if (observed[i]) events += 1;
+  const eventTimes = new Float64Array(events);
+  const censoringTimes = new Float64Array(times.length - events);
+  for (let i = 0, e = 0, c = 0; i < times.length; i += 1) {
+    if (observed[i]) eventTimes[e++] = times[i]!;
+    else censoringTimes[c++] = times[i]!;
+  }
+  return kaplanMeierSorted(sortNumbers(eventTimes), sortNumbers(censoringTimes));
+}
+
+/**
+ * The Kaplan-Meier estimate from the event times and the censoring times, each sorted
+ * ascending. At each distinct event time the runs at risk are those whose time (event or
+ * censoring) is not earlier, so a censoring at an event time counts as after it.
+ */
+export function kaplanMeierSorted(eventTimes: ArrayLike<number>, censoringTimes: ArrayLike<number>): KaplanMeierCurve {
+  const n = eventTimes.length + censoringTimes.length;
+  const lastTime = n === 0 ? 0 : Math.max(eventTimes[eventTimes.length - 1] ?? -Infinity, censoringTimes[censoringTimes.length - 1] ?? -Infinity);
+  const curve: KaplanMeierCurve = { n, events: eventTimes.length, times: [], survival: [], atRisk: [], eventsAt: [], greenwood: [], lastTime };
   let survival = 1;
   let greenwood = 0;
-  let position = 0;
-  while (position < n) {
-    const time = times[order[position]!]!;
-    const atRisk = n - position;
+  let censoredBefore = 0;
+  for (let e = 0; e < eventTimes.length; ) {
+    const time = eventTimes[e]!;
+    while (censoredBefore < censoringTimes.length && censoringTimes[censoredBefore]! < time) censoredBefore += 1;
+    const atRisk = n - e - censoredBefore;
     let events = 0;
-    let end = position;
-    for (; end < n && times[order[end]!]! === time; end += 1) if (observed[order[end]!]) events += 1;
-    if (events > 0) {
-      survival *= 1 - events / atRisk;
-      greenwood = atRisk === events ? Infinity : greenwood + events / (atRisk * (atRisk - events));
-      curve.times.push(time);
-      curve.survival.push(survival);
-      curve.atRisk.push(atRisk);
-      curve.eventsAt.push(events);
-      curve.greenwood.push(greenwood);
-      curve.events += events;
-    }
-    position = end;
+    for (; e < eventTimes.length && eventTimes[e] === time; e += 1) events += 1;
+    survival *= 1 - events / atRisk;
+    greenwood = atRisk === events ? Infinity : greenwood + events / (atRisk * (atRisk - events));
+    curve.times.push(time);
+    curve.survival.push(survival);
+    curve.atRisk.push(atRisk);
+    curve.eventsAt.push(events);
+    curve.greenwood.push(greenwood);
   }
   return curve;
 }

@@ -7,7 +7,7 @@ import { ValueSpill } from './value-spill.js';
 const RUN_STATE = { unrecorded: 0, ok: 1, failed: 2 } as const;
 
 /** How a stored value says a milestone does not apply to the run (NaN: censored, not reached). */
-const NOT_APPLICABLE = Number.NEGATIVE_INFINITY;
+export const NOT_APPLICABLE = Number.NEGATIVE_INFINITY;
 
 /** Bytes of whole columns the table keeps in memory for repeated reads (at least two columns). */
 const COLUMN_CACHE_BYTES = 32 << 20;
@@ -49,14 +49,19 @@ export class ResultTable {
 
   /** Records an outcome; returns false when the run was already recorded. */
   add(outcome: RunOutcome): boolean {
-    if (this.has(outcome.run)) return false;
-    this.reserve(outcome.run);
-    this.states[outcome.run] = outcome.status === 'ok' ? RUN_STATE.ok : RUN_STATE.failed;
-    const columns = this.manifest.columns.length;
-    for (let k = 0; k < columns; k += 1) this.row[k] = outcome.values[k] ?? Number.NaN;
-    for (const column of outcome.notApplicable) this.row[column] = NOT_APPLICABLE;
-    this.row[columns] = outcome.censoredAtHours ?? Number.NaN;
-    this.spill.append(outcome.run, this.row);
+    return this.addRow(outcome.run, outcome.status === 'ok', outcomeRow(outcome, this.row));
+  }
+
+  /**
+   * Records a run from its stored row (see {@link outcomeRow}: each metric's value, NaN
+   * censored, -Infinity not applicable, then when the run ended); returns false when the
+   * run was already recorded.
+   */
+  addRow(run: number, ok: boolean, row: ArrayLike<number>): boolean {
+    if (this.has(run)) return false;
+    this.reserve(run);
+    this.states[run] = ok ? RUN_STATE.ok : RUN_STATE.failed;
+    this.spill.append(run, row);
     this.recorded += 1;
     this.byPoint = undefined;
     if (this.columnCache.length > 0) this.columnCache = [];
@@ -120,15 +125,31 @@ export class ResultTable {
 
   /** Value and status of metric column `column` in each finished run of a design point, in replication order, with when each run ended. */
   withStatus(point: number, column: number): { values: (number | null)[]; statuses: ValueStatus[]; censoredAtHours: number[] } {
+    const { cells, ends } = this.cells(point, column);
+    return {
+      values: Array.from(cells, (cell) => (Number.isFinite(cell) ? cell : null)),
+      statuses: Array.from(cells, cellStatus),
+      censoredAtHours: Array.from(ends, (end) => (Number.isNaN(end) ? null : end) as number),
+    };
+  }
+
+  /**
+   * Metric column `column` in each finished run of a design point, in replication order,
+   * as stored (the value; NaN censored; -Infinity not applicable), with when each run ended:
+   * typed arrays, so summaries of 100,000 runs build no list per run.
+   */
+  cells(point: number, column: number): { cells: Float64Array; ends: Float64Array } {
     // The two columns once, not a cache look-up per run and field (summaries call this for every metric).
     const runs = this.runsOfPoint(point);
-    const cells = this.column(column);
-    const ends = this.column(this.manifest.columns.length);
-    return {
-      values: runs.map((run) => (Number.isFinite(cells[run]!) ? cells[run]! : null)),
-      statuses: runs.map((run) => cellStatus(cells[run]!)),
-      censoredAtHours: runs.map((run) => (Number.isNaN(ends[run]!) ? null : ends[run]!) as number),
-    };
+    const stored = this.column(column);
+    const storedEnds = this.column(this.manifest.columns.length);
+    const cells = new Float64Array(runs.length);
+    const ends = new Float64Array(runs.length);
+    for (let i = 0; i < runs.length; i += 1) {
+      cells[i] = stored[runs[i]!]!;
+      ends[i] = storedEnds[runs[i]!]!;
+    }
+    return { cells, ends };
   }
 
   /** Deletes the spilled values; the table cannot be read afterwards. */
@@ -170,6 +191,15 @@ export class ResultTable {
     }
     return this.byPoint;
   }
+}
+
+/** An outcome as the table stores it, written into `row` (one cell per metric, then when the run ended). */
+export function outcomeRow(outcome: RunOutcome, row: Float64Array): Float64Array {
+  const columns = row.length - 1;
+  for (let k = 0; k < columns; k += 1) row[k] = outcome.values[k] ?? Number.NaN;
+  for (const column of outcome.notApplicable) row[column] = NOT_APPLICABLE;
+  row[columns] = outcome.censoredAtHours ?? Number.NaN;
+  return row;
 }
 
 /** The status a stored value stands for: a number observed, -Infinity not applicable, NaN censored. */
