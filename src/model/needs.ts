@@ -59,17 +59,32 @@ export function unmetArea(curve: NeedCurve, supply: number, a: number, b: number
  * over-supplied capability).
  */
 export function coverageAt(curves: readonly NeedCurve[], supplies: readonly number[], t: number): number {
-  if (curves.length === 0) return 1;
+  computeCoverage(curves, supplies, t);
+  return COVERAGE[0]!;
+}
+
+/**
+ * Where {@link computeCoverage} leaves its result. The crossing searches compute coverage
+ * thousands of times per run; a function that returns a double V8 does not inline boxes it
+ * on the heap at every call (a tenth of a run's allocations), a typed array holds it as is.
+ */
+const COVERAGE = new Float64Array(1);
+
+/** {@link coverageAt}, left in `COVERAGE[0]`. */
+function computeCoverage(curves: readonly NeedCurve[], supplies: readonly number[], t: number): void {
+  if (curves.length === 0) {
+    COVERAGE[0] = 1;
+    return;
+  }
   let metShares = 0;
   for (let i = 0; i < curves.length; i++) {
-    // needAt written out: this runs thousands of times per run (crossing searches), and a
-    // call that returns a double may box it on the heap.
+    // needAt written out, for the same reason.
     const curve = curves[i]!;
     const need = curve.ratePerHour === 0 ? curve.level : curve.level * Math.exp(curve.ratePerHour * (t - curve.sinceHours));
     const supply = supplies[i]!;
     metShares += need <= 0 || supply >= need ? 1 : supply / need;
   }
-  return metShares / curves.length;
+  COVERAGE[0] = metShares / curves.length;
 }
 
 /** Steps of the grid on which coverage crossings are first looked for. */
@@ -108,14 +123,15 @@ export class CoverageScan {
 
   /** First time in [from, to] at which coverage reaches `target`, or null. */
   firstCrossing(target: number): number | null {
-    if (this.coverageAtStep(0) >= target) return this.from;
+    if (this.reachedAtStep(0, target)) return this.from;
     for (let k = 1; k <= CROSSING_GRID_STEPS; k++) {
-      if (this.coverageAtStep(k) >= target) {
+      if (this.reachedAtStep(k, target)) {
         let low = this.timeAt(k - 1);
         let high = this.timeAt(k);
         while (high - low > 1e-6) {
           const mid = (low + high) / 2;
-          if (coverageAt(this.curves, this.supplies, mid) >= target) high = mid;
+          computeCoverage(this.curves, this.supplies, mid);
+          if (COVERAGE[0]! >= target) high = mid;
           else low = mid;
         }
         return high;
@@ -129,12 +145,14 @@ export class CoverageScan {
     return k === CROSSING_GRID_STEPS ? this.to : this.from + ((this.to - this.from) * k) / CROSSING_GRID_STEPS;
   }
 
-  private coverageAtStep(k: number): number {
+  /** Whether coverage at grid point k reaches `target` (a boolean: nothing to box). */
+  private reachedAtStep(k: number, target: number): boolean {
     let coverage = this.grid[k];
     if (coverage === undefined) {
-      coverage = coverageAt(this.curves, this.supplies, this.timeAt(k));
+      computeCoverage(this.curves, this.supplies, this.timeAt(k));
+      coverage = COVERAGE[0]!;
       this.grid[k] = coverage;
     }
-    return coverage;
+    return coverage >= target;
   }
 }
