@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { produce, setAutoFreeze } from 'immer';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../src/engine/simulation.js';
 import { initialWorld, type WorldState } from '../../src/model/world.js';
 import { produceWorld } from '../../src/model/world-draft.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
@@ -143,4 +145,19 @@ describe('produceWorld gives what immer\'s produce gives', () => {
     expect(() => kept!['usa']).toThrow(/after its change finished/);
     expect(() => produceWorld(world, ((draft: WorldState) => draft.escalations) as unknown as (draft: WorldState) => void)).toThrow(/returns nothing/);
   });
+});
+
+describe('runs with and without history (immer, produceWorld) are the same runs', () => {
+  for (const file of readdirSync('scenarios').filter((name) => name.endsWith('.yaml'))) {
+    it(`${file}: the same world and metrics at the horizon, seeds 1-2`, () => {
+      const { scenario } = loadScenarioFile(`scenarios/${file}`);
+      for (const seed of [1, 2]) {
+        const withHistory = new Simulation(scenario, { seed, keepHistory: true });
+        const without = new Simulation(scenario, { seed });
+        expect(without.finish()).toEqual(withHistory.finish());
+        expect(without.world.state).toEqual(withHistory.world.state);
+        expect(withHistory.world.history.length).toBeGreaterThan(0);
+      }
+    });
+  }
 });
