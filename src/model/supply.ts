@@ -22,12 +22,13 @@ export function effectiveSupply(
   supplies: number[],
 ): void {
   const duplication = coordinationCellWorking(world) ? scenario.parameters.duplicationWithCell : scenario.parameters.duplication;
-  // Only nations with units in theatre count; finding them once, not once per capability,
-  // matters because this runs after every change of deployments (sums stay in nation order).
-  const present: { units: Readonly<Record<string, number>>; id: string }[] = [];
+  // Only nations with units in theatre count; finding them (and their effectiveness) once,
+  // not once per capability, matters because this runs after every change of deployments
+  // (sums stay in nation order).
+  const present: { units: Readonly<Record<string, number>>; effectiveness: number; foreign: boolean }[] = [];
   for (const nation of scenario.nations) {
     const units = world.deployed[nation.id];
-    if (units !== undefined && hasUnitsDeployed(units)) present.push({ units, id: nation.id });
+    if (units !== undefined && hasUnitsDeployed(units)) present.push({ units, effectiveness: world.effectiveness[nation.id] ?? 1, foreign: !hosts.has(nation.id) });
   }
   for (let i = 0; i < capabilities.length; i++) {
     const capability = capabilities[i]!;
@@ -36,8 +37,8 @@ export function effectiveSupply(
     for (const nation of present) {
       const units = nation.units[capability] ?? 0;
       if (units <= 0) continue;
-      supply += units * SUPPLY.needUnitsPerResourceUnit * (world.effectiveness[nation.id] ?? 1);
-      if (!hosts.has(nation.id)) foreignContributors++;
+      supply += units * SUPPLY.needUnitsPerResourceUnit * nation.effectiveness;
+      if (nation.foreign) foreignContributors++;
     }
     curves[i] = world.needs[capability]!;
     supplies[i] = foreignContributors > 1 ? supply * (1 - duplication) : supply;
