@@ -12,7 +12,7 @@ import { drawDelay } from './delays.js';
 import type { PortNetwork } from './logistics/port-network.js';
 import type { LiftNetwork } from './logistics/lift.js';
 import type { CivilMilitaryTasking } from './coordination/civil-military.js';
-import { poolTerms } from './logistics/consent-terms.js';
+import { isArmedTask, poolTerms } from './logistics/consent-terms.js';
 import { PoolDispatcher, type Commitment } from './logistics/dispatcher.js';
 import { canHandOver } from './operations/handover.js';
 import { HANDOVER } from '../model/operations.js';
@@ -330,9 +330,11 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     const plan: Commitment[] = [];
     // A stay the nation offered as a condition (time-limited) binds every pool, like a host's time-limited grant.
     const stayHours = this.consent.offeredStayHours();
+    // Forces offered unarmed leave their armed tasks at home.
+    const unarmed = !ignoreHostRules && this.consent.offered('unarmed');
     for (const resource of this.nation.resources) {
       if (resource.units <= 0 || !(resource.capability in world.needs)) continue;
-      if (resource.military && !allowMilitary) continue;
+      if ((resource.military && !allowMilitary) || (unarmed && isArmedTask(resource))) continue;
       const granted = poolTerms(hostNations, this.nation.id, resource);
       const terms = stayHours === null ? granted : { ...granted, forHours: Math.min(granted.forHours ?? Infinity, stayHours) };
       if (terms.refused && !ignoreHostRules) continue;

@@ -14,7 +14,10 @@ export type DecisionKind =
   | 'talks' // contributor kept out by a host: talks, a démarche, or wait
   | 'mediate' // mediator: take on mediation between a refusing host and helpers
   | 'proposal' // host: accept a mediator's proposal of an access mechanism
-  | 'pooling'; // ally in theatre: share this round's intelligence with a pooling partner
+  | 'pooling' // ally in theatre: share this round's intelligence with a pooling partner
+  | 'notify' // contributor asking consent: notify the host of the deployment it plans
+  | 'transparency' // nation in theatre: share its movement plans with a rival's forces there
+  | 'joint-mission'; // nation in theatre: propose (or join) a joint humanitarian mission
 
 export interface DecisionRequest {
   /** Unique within a run, in the order decisions were asked. */

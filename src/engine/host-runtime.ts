@@ -1,5 +1,5 @@
 import { hostLogic, type HostActor, type HostPort } from '../agents/host.js';
-import { DIPLOMACY } from '../model/diplomacy.js';
+import { DIPLOMACY, regionalPartners } from '../model/diplomacy.js';
 import {
   consentProcessingFactor,
   intelligenceArrangementHours,
@@ -211,7 +211,7 @@ export class HostRuntime implements HostPort, HostHandle {
       const trust = this.sim.trust(this.nation.id, nation);
       const processing = drawDelay(this.nation.sovereignty.consentDelay, this.sim.stream(`host/${this.nation.id}/processing`)) * consentProcessingFactor(relation, trust);
       const armedForces = this.nation.sovereignty.armedForces;
-      const allowMilitary = admission.allowMilitary && (militaryAllowed(armedForces, relation, trust) || (armedForces === 'restricted' && admission.liaison));
+      const allowMilitary = admission.allowMilitary && (militaryAllowed(armedForces, relation, trust) || (armedForces === 'restricted' && admission.reassured));
       const contributor = this.sim.contributor(nation);
       this.granting.add(nation);
       this.sim.schedule(processing + this.latencyTo(nation), () => {
@@ -235,22 +235,25 @@ export class HostRuntime implements HostPort, HostHandle {
    * Whether (and how) this host admits a nation under a policy: open admits all; a
    * nation that reached agreement in talks is admitted on the host's own conditions; under
    * a restrictive policy a trusted partner is admitted, and any other nation that offers
-   * every condition the host asks for (an umbrella condition needs an umbrella in place).
+   * every condition the host asks for (an umbrella condition needs an umbrella in place;
+   * regional-partners, a nation that is one). `reassured`: liaison officers embedded with
+   * the forces, or forces that come unarmed, let military assets pass a `restricted`
+   * armed-forces rule.
    */
-  private admission(nation: string, policy: Exclude<HostPolicy, 'undecided'>): { allowMilitary: boolean; liaison: boolean } | null {
+  private admission(nation: string, policy: Exclude<HostPolicy, 'undecided'>): { allowMilitary: boolean; reassured: boolean } | null {
     const asks = this.nation.diplomacy.acceptsWith;
     const offered = this.conditions.get(nation) ?? [];
     const civilianOnly = offered.includes('civilian-only');
-    // Liaison officers embedded with the forces give the host oversight: under `restricted` armed-forces rules they let military assets in.
-    const liaison = offered.includes('liaison-officers');
-    if (policy === 'open') return { allowMilitary: !civilianOnly, liaison };
-    if (this.admitted.has(nation)) return { allowMilitary: !civilianOnly && !asks.includes('civilian-only'), liaison };
+    const reassured = offered.includes('liaison-officers') || offered.includes('unarmed');
+    if (policy === 'open') return { allowMilitary: !civilianOnly, reassured };
+    if (this.admitted.has(nation)) return { allowMilitary: !civilianOnly && !asks.includes('civilian-only'), reassured };
     if (policy === 'closed') return null;
     const relation = this.sim.relation(this.nation.id, nation);
     const trusted = this.sim.trust(this.nation.id, nation) >= DIPLOMACY.hostTrustBar || relation.sofa || relation.mou || relation.protocol;
-    if (trusted) return { allowMilitary: !civilianOnly, liaison };
+    if (trusted) return { allowMilitary: !civilianOnly, reassured };
     const umbrellaReady = !asks.includes('regional-umbrella') || this.sim.world.state.umbrella[this.nation.id] !== undefined;
-    if (asks.length > 0 && umbrellaReady && asks.every((condition) => offered.includes(condition))) return { allowMilitary: !civilianOnly, liaison };
+    const partnerReady = !asks.includes('regional-partners') || regionalPartners(this.sim.scenario, this.nation.id, nation);
+    if (asks.length > 0 && umbrellaReady && partnerReady && asks.every((condition) => offered.includes(condition))) return { allowMilitary: !civilianOnly, reassured };
     return null;
   }
 

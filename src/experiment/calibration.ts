@@ -34,8 +34,7 @@ export const CALIBRATION_LEVERS: Readonly<Record<string, CalibrationLever>> = {
     metrics: [
       ['access: the host first admits help (h)', (m) => m.accessHours, 0],
       ['US first units (h)', (m) => m.nations.usa!.firstDeployHours, 0],
-      ['Japan first units (h)', (m) => m.nations.jpn!.firstDeployHours, 0],
-      ['Japan access stall: consent, talks, mediation (h)', (m) => m.nations.jpn!.stallHours.consent + m.nations.jpn!.stallHours.talks + m.nations.jpn!.stallHours.mediation, 0],
+      ['US access stall: consent, talks, mediation (h)', (m) => m.nations.usa!.stallHours.consent + m.nations.usa!.stallHours.talks + m.nations.usa!.stallHours.mediation, 0],
     ],
   },
   'sahel-insurgency': {

@@ -45,6 +45,8 @@ export const DIPLOMACY = {
   incidentHotlineFactor: 0.3,
   /** A contributor serves under an umbrella organization only when its mean trust with its members reaches this. */
   umbrellaMinTrust: 0.3,
+  /** A nation sends its military assets unarmed only when its security interest × distrust of the host is at most this (force protection). */
+  unarmedMaxRisk: 0.4,
 } as const;
 
 /**
@@ -71,6 +73,11 @@ export function proposalScore(trustInMediator: number, pressure: number, round: 
 /** Incident rate multiplier between two rivals: the deconfliction channel and trust lower it. */
 export function incidentFactor(hotlineUp: boolean, trust: number): number {
   return (hotlineUp ? DIPLOMACY.incidentHotlineFactor : 1) * (1.3 - 0.6 * trust);
+}
+
+/** Whether two nations are regional partners: members of one `regional` organization of the scenario. */
+export function regionalPartners(scenario: Scenario, a: string, b: string): boolean {
+  return scenario.organizations.some((org) => org.kind === 'regional' && org.members.includes(a) && org.members.includes(b));
 }
 
 /** Rival pairs of a scenario, each once, in scenario order. */

@@ -39,7 +39,7 @@ function neverDeploy(scenario: Scenario): SemanticProblem[] {
       if (military.length === 0) return;
       const relation = relations.get(relationKey(host.id, nation.id)) ?? NO_RELATION;
       const trustRaised = scenario.injects.some((inject) => inject.effect.type === 'trust.change' && inject.effect.delta > 0 && inject.effect.between.includes(host.id) && inject.effect.between.includes(nation.id));
-      const cleared = rule === 'restricted' && (relation.sofa || relation.protocol || relation.trust >= MILITARY_CLEARANCE.trustAtLeast || trustRaised || clearedWithLiaison(host, relation));
+      const cleared = rule === 'restricted' && (relation.sofa || relation.protocol || relation.trust >= MILITARY_CLEARANCE.trustAtLeast || trustRaised || clearedOnTerms(host, relation));
       if (cleared) return;
       const why =
         rule === 'forbidden'
@@ -61,14 +61,14 @@ function neededCapabilities(scenario: Scenario): Set<string> {
 }
 
 /**
- * A host that admits untrusted nations on condition of liaison officers (and not as
- * civilians only) lets their military units in: the engine offers its terms to a nation
- * below its trust bar with no MOU, SOFA or protocol.
+ * A host that admits untrusted nations on condition of liaison officers or unarmed forces
+ * (and not as civilians only) lets their military units in: the engine offers its terms to
+ * a nation below its trust bar with no MOU, SOFA or protocol.
  */
-function clearedWithLiaison(host: Nation, relation: Relation): boolean {
+function clearedOnTerms(host: Nation, relation: Relation): boolean {
   const terms = host.diplomacy.acceptsWith;
   const askedForTerms = relation.trust < DIPLOMACY.hostTrustBar && !relation.mou && !relation.sofa && !relation.protocol;
-  return askedForTerms && terms.includes('liaison-officers') && !terms.includes('civilian-only');
+  return askedForTerms && (terms.includes('liaison-officers') || terms.includes('unarmed')) && !terms.includes('civilian-only');
 }
 
 function idleCells(scenario: Scenario): SemanticProblem[] {

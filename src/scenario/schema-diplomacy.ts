@@ -11,7 +11,7 @@ const fraction = z.number().min(0).max(1);
 const hours = z.number().nonnegative().finite();
 
 /** Conditions a contributor can attach to an offer, and a host can ask for. */
-export const OFFER_CONDITIONS = ['civilian-only', 'regional-umbrella', 'liaison-officers', 'time-limited'] as const;
+export const OFFER_CONDITIONS = ['civilian-only', 'regional-umbrella', 'liaison-officers', 'time-limited', 'regional-partners', 'unarmed'] as const;
 export type OfferCondition = (typeof OFFER_CONDITIONS)[number];
 
 export const nationDiplomacySchema = z
@@ -21,7 +21,7 @@ export const nationDiplomacySchema = z
     acceptsWith: z
       .array(z.enum(OFFER_CONDITIONS))
       .default([])
-      .describe('as a host: conditions under which it admits help from nations it does not trust (every listed condition must be offered); empty = trust alone decides'),
+      .describe('as a host: conditions under which it admits help from nations it does not trust (every listed condition must be offered): civilian-only (civilian assets only), regional-umbrella (under a regional or UN mechanism), liaison-officers (with its liaison officers), time-limited (for timeLimitHours), regional-partners (only from members of a regional organization it belongs to, deploying as regional partners), unarmed (armed tasks stay home; non-combat military assets pass a restricted armedForces rule); empty = trust alone decides'),
     mediator: z.boolean().default(false).describe('offers its good offices: brokers between a refusing host and would-be helpers'),
     timeLimitHours: z
       .number()

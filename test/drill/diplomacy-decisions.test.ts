@@ -43,4 +43,16 @@ describe('the drill offers the diplomatic decisions to played nations', () => {
     expect(new Set(pooling.map((request) => request.subject))).toContain('fra');
     expect(pooling[0]!.options).toEqual(['share', 'withhold']);
   });
+
+  it('confidence-building: a played nation is asked to notify the host, to share its movement plans with a rival in theatre, and to propose or join a joint mission', () => {
+    const coalition = askedOfPlayers('coalition-intervention.yaml', ['usa', 'rus']);
+    const kinds = (asked: DecisionRequest[], nation: string) => new Set(asked.filter((request) => request.nation === nation).map((request) => request.kind));
+    expect(kinds(coalition, 'usa')).toContain('notify');
+    const transparency = coalition.filter((request) => request.kind === 'transparency');
+    expect(transparency.map((request) => `${request.nation}>${request.subject}`)).toEqual(expect.arrayContaining(['usa>rus', 'rus>usa']));
+    expect(transparency[0]!.options).toEqual(['share', 'withhold']);
+    const haiti = askedOfPlayers('caribbean-earthquake.yaml', ['usa', 'can', 'fra', 'chn']);
+    const missions = haiti.filter((request) => request.kind === 'joint-mission');
+    expect(missions.map((request) => request.options.join())).toEqual(expect.arrayContaining(['propose,no-mission', 'join,decline']));
+  });
 });

@@ -32,7 +32,7 @@ describe('a rehearsed two-team drill driven by a script', () => {
     expect(log.header).toMatchObject({ seed: 1, players: ['usa', 'hti'], scenario: 'caribbean-earthquake', scenarioHash: loaded.hash, scenarioPath: CARIBBEAN });
     expect(log.header.engine.name).toBe('crisis-sim');
     const types = log.actions.map((action) => action.type);
-    expect(types.filter((type) => type === 'decide')).toHaveLength(10); // one of them undone
+    expect(types.filter((type) => type === 'decide')).toHaveLength(11); // one of them undone
     expect(types).toEqual(expect.arrayContaining(['note', 'fire', 'inject', 'undo', 'advance', 'end']));
     expect(types.at(-1)).toBe('end');
     for (const action of log.actions) expect(action.atHours).toBeGreaterThanOrEqual(0);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TRUST_RULES } from '../../src/engine/trust/rules.js';
+import { CONFIDENCE_BUILDING } from '../../src/model/confidence-building.js';
 import { DIPLOMACY } from '../../src/model/diplomacy.js';
 import { UNDECLARED_PAIR_TRUST } from '../../src/scenario/schema.js';
 
@@ -13,6 +14,10 @@ describe('docs/model.md is built against the diplomacy coefficients', () => {
       const shown = Array.isArray(value) ? value.join(', ') : String(value);
       expect(doc, name).toContain(`| \`${name}\` | ${shown} |`);
     }
+  });
+
+  it('lists every confidence-building coefficient with its value', () => {
+    for (const [name, value] of Object.entries(CONFIDENCE_BUILDING)) expect(doc, name).toContain(`| \`${name}\` | ${value} |`);
   });
 
   it('lists every trust cause with its size', () => {

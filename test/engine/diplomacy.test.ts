@@ -35,14 +35,19 @@ describe('talks', () => {
 });
 
 describe('mediation', () => {
-  const withEnvoy = (input: any) => {
+  /** Beta keeps its deployment plans to itself (security-minded: no notification), so talks alone rarely admit it. */
+  const umbrellaHost = (input: any) => {
     refusingHost(input);
     input.nations[0].diplomacy = { acceptsWith: ['regional-umbrella'] };
+    input.nations[2].interests.security = 1;
+  };
+  const withEnvoy = (input: any) => {
+    umbrellaHost(input);
     input.organizations[0].envoy = { startAfterHours: 24, roundHours: 24, maxRounds: 4 };
   };
 
   it('an envoy of an organization the host belongs to opens access under its umbrella', () => {
-    const without = runs((input) => { refusingHost(input); input.nations[0].diplomacy = { acceptsWith: ['regional-umbrella'] }; });
+    const without = runs(umbrellaHost);
     const mediated = runs(withEnvoy);
     expect(count(mediated, (m) => m.mediations.some((x) => x.outcome === 'accepted'))).toBeGreaterThan(0);
     expect(count(without, (m) => m.mediations.length > 0)).toBe(0);
@@ -200,12 +205,13 @@ describe('intelligence pooling between allies', () => {
 
   it('allies in theatre that trust each other share every round and trust rises; distrustful ones withhold and it falls', () => {
     const trusting = runs(pooling(0.6), SEEDS.slice(0, 8));
-    const wary = runs(pooling(0.2), SEEDS.slice(0, 8));
+    // Below jointMissionMinTrust too: no joint mission lifts them.
+    const wary = runs(pooling(0.15), SEEDS.slice(0, 8));
     const both = (m: RunMetrics) => m.nations.aaa!.firstDeployHours !== null && m.nations.bbb!.firstDeployHours !== null;
     expect(count(trusting, both)).toBeGreaterThan(0);
     // Above what working side by side alone gives (joint deployment, +0.03 once).
     trusting.filter(both).forEach((m) => expect(pairEnd(m)!.trustEnd).toBeGreaterThan(0.631));
-    wary.filter(both).forEach((m) => expect(pairEnd(m)!.trustEnd).toBeLessThan(0.2));
+    wary.filter(both).forEach((m) => expect(pairEnd(m)!.trustEnd).toBeLessThan(0.15));
     // Without pooling the pair only gains what working side by side gives (joint deployment, once).
     const plain = runs(pooling(0.6, false), SEEDS.slice(0, 8));
     trusting.forEach((m, i) => {

@@ -16,7 +16,7 @@ import { cliPrintable, mutated, timed } from './fuzz-helpers.js';
  */
 
 const dir = scratchDir();
-const script = writeScript(dir, 'script.txt', ['note opening', 'act', 'fire airport-congestion', 'inject pressure 0.2 | Press | Brief together', 'continue', 'all', 'end']);
+const script = writeScript(dir, 'script.txt', ['note opening', 'act', 'fire airport-congestion', 'inject pressure 0.2 | Press | Brief together', 'continue', 'notify', 'continue', 'all', 'end']);
 const played = crisisSim(['drill', CARIBBEAN, '--play', 'usa', '--seed', '1', '--script', script, '--log', 'base.jsonl'], { cwd: dir });
 const BASE = readFileSync(join(dir, 'base.jsonl'), 'utf8');
 const LINES = BASE.trimEnd().split('\n');

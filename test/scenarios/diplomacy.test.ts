@@ -97,8 +97,9 @@ describe('cyclone with refused help: access comes from the agents', () => {
     const noEnvoy = variant(cyclone, (draft) => {
       for (const org of draft.organizations ?? []) org.envoy = null;
     });
-    const arrived = (metrics: RunMetrics[]) => metrics.filter((m) => m.nations.jpn!.firstDeployHours !== null).length;
-    const stall = (metrics: RunMetrics[]) => metrics.reduce((sum, m) => sum + m.nations.jpn!.stallHours.consent + m.nations.jpn!.stallHours.talks + m.nations.jpn!.stallHours.mediation, 0);
+    // The US (trust 0.15 with Myanmar): Japan (0.5, and it notifies its deployment) gets in by talks alone.
+    const arrived = (metrics: RunMetrics[]) => metrics.filter((m) => m.nations.usa!.firstDeployHours !== null).length;
+    const stall = (metrics: RunMetrics[]) => metrics.reduce((sum, m) => sum + m.nations.usa!.stallHours.consent + m.nations.usa!.stallHours.talks + m.nations.usa!.stallHours.mediation, 0);
     const withEnvoy = runs(cyclone);
     const without = runs(noEnvoy);
     expect(arrived(withEnvoy)).toBeGreaterThanOrEqual(arrived(without));

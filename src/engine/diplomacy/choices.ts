@@ -1,9 +1,11 @@
 import type { Draft } from 'immer';
-import { DIPLOMACY } from '../../model/diplomacy.js';
+import { exposureRisk } from '../../model/confidence-building.js';
+import { DIPLOMACY, regionalPartners } from '../../model/diplomacy.js';
 import { hasUnitsDeployed } from '../../model/supply.js';
 import type { WorldState } from '../../model/world.js';
 import type { Nation } from '../../scenario/schema.js';
 import type { OfferCondition } from '../../scenario/schema-diplomacy.js';
+import { isArmedTask } from '../logistics/consent-terms.js';
 import type { RunContext } from '../run-context.js';
 
 /** What each answer to a host that keeps an offer waiting leads to. */
@@ -24,8 +26,11 @@ export interface ConditionsOffer {
 /**
  * Whether to attach the host's conditions to a request: asked when the host admits
  * untrusted nations only on conditions. The engine accepts the terms unless they leave
- * nothing to send (civilian only, no civilian assets), or put it under an umbrella it
- * distrusts (mean trust with the organization's members below `umbrellaMinTrust`).
+ * nothing to send (civilian only, no civilian assets; unarmed, only armed tasks), put it
+ * under an umbrella it distrusts (mean trust with the organization's members below
+ * `umbrellaMinTrust`), ask for regional partners when it is none, or ask it to send its
+ * military assets unarmed where its security interest × distrust of the host is above
+ * `unarmedMaxRisk` (force protection).
  */
 export function conditionsChoice(sim: RunContext, nation: Nation, host: string, civilianUnits: number, allUnits: number): ConditionsOffer | null {
   const terms = sim.nation(host).diplomacy.acceptsWith;
@@ -34,17 +39,32 @@ export function conditionsChoice(sim: RunContext, nation: Nation, host: string, 
   if (sim.trust(nation.id, host) >= DIPLOMACY.hostTrustBar || relation.sofa || relation.mou || relation.protocol) return null;
   const umbrella = sim.world.state.umbrella[host] ?? sim.scenario.organizations.find((org) => org.members.includes(host))?.id;
   const umbrellaTrust = umbrella === undefined ? 1 : trustWithUmbrella(sim, nation.id, host, umbrella);
-  const nothingToSend = terms.includes('civilian-only') && civilianUnits === 0;
+  const unarmed = unarmedTerms(nation, sim.trust(nation.id, host));
+  const nothingToSend = (terms.includes('civilian-only') && civilianUnits === 0) || (terms.includes('unarmed') && unarmed.unarmedUnits === 0);
   const distrusted = terms.includes('regional-umbrella') && umbrellaTrust < DIPLOMACY.umbrellaMinTrust;
+  const partner = regionalPartners(sim.scenario, nation.id, host);
+  const outsider = terms.includes('regional-partners') && !partner;
+  const unprotected = terms.includes('unarmed') && unarmed.militaryUnits > 0 && unarmed.risk > DIPLOMACY.unarmedMaxRisk;
   return {
     question: `${host} admits nations it does not trust only with: ${terms.join(', ')}. Offer those conditions?`,
     consequences: {
-      'host-terms': `attach ${terms.join(', ')}${terms.includes('civilian-only') ? ` (${civilianUnits} of ${allUnits} units are civilian)` : ''}${terms.includes('regional-umbrella') ? `; serve under ${umbrella ?? 'a regional umbrella'} once it exists` : ''}${terms.includes('time-limited') ? `; stay at most ${sim.nation(host).diplomacy.timeLimitHours} h from your first units in theatre` : ''}`,
+      'host-terms': `attach ${terms.join(', ')}${terms.includes('civilian-only') ? ` (${civilianUnits} of ${allUnits} units are civilian)` : ''}${terms.includes('regional-umbrella') ? `; serve under ${umbrella ?? 'a regional umbrella'} once it exists` : ''}${terms.includes('time-limited') ? `; stay at most ${sim.nation(host).diplomacy.timeLimitHours} h from your first units in theatre` : ''}${terms.includes('regional-partners') ? (partner ? '; deploy as a regional partner' : `; (you are no regional partner of ${host}: it will not count this)`) : ''}${terms.includes('unarmed') ? `; your forces go unarmed (${unarmed.unarmedUnits} units can, armed tasks stay home)` : ''}`,
       none: 'ask without conditions: wait for trust, talks or a change of policy',
     },
-    recommended: nothingToSend || distrusted ? 'none' : 'host-terms',
+    recommended: nothingToSend || distrusted || outsider || unprotected ? 'none' : 'host-terms',
     terms,
   };
+}
+
+/** What sending its forces unarmed means to a nation: units that can go, military units, and the risk its security establishment sees. */
+function unarmedTerms(nation: Nation, trustInHost: number): { unarmedUnits: number; militaryUnits: number; risk: number } {
+  let unarmedUnits = 0;
+  let militaryUnits = 0;
+  for (const resource of nation.resources) {
+    if (!isArmedTask(resource)) unarmedUnits += resource.units;
+    if (resource.military) militaryUnits += resource.units;
+  }
+  return { unarmedUnits, militaryUnits, risk: exposureRisk(nation, trustInHost) };
 }
 
 /** Mean trust between a nation and an umbrella (an organization's members other than the host, or one nation). */

@@ -4,6 +4,7 @@ import type { OfferCondition } from '../../scenario/schema-diplomacy.js';
 import type { RunContext } from '../run-context.js';
 import type { DecisionText } from '../decisions.js';
 import { conditionsChoice, offeredStayHours, TALKS_CONSEQUENCES } from './choices.js';
+import { askToNotify } from './confidence-building.js';
 
 /** What consent seeking needs of the contributor it works for. */
 export interface ConsentSeeker {
@@ -17,8 +18,9 @@ export interface ConsentSeeker {
 }
 
 /**
- * A contributor's pursuit of consent from the crisis hosts: requests with the conditions it
- * chose to attach (decision `conditions`), talks, démarches or waiting when a host keeps it
+ * A contributor's pursuit of consent from the crisis hosts: requests with a notification of
+ * the planned deployment (decision `notify`, asked with the first request to each host) and
+ * the conditions it chose to attach (decision `conditions`), talks, démarches or waiting when a host keeps it
  * out (decision `talks`), grants and revocations. The contributor runtime delegates here.
  */
 export class ConsentSeeking {
@@ -27,6 +29,8 @@ export class ConsentSeeking {
   private readonly conditionsFor = new Map<string, readonly OfferCondition[]>();
   private readonly conditionsAsked = new Map<string, boolean>();
   private readonly lastTalksAsk = new Map<string, number>();
+  /** Hosts asked once whether to notify them of the planned deployment (decision `notify`). */
+  private readonly notifyAsked = new Set<string>();
 
   constructor(
     private readonly sim: RunContext,
@@ -56,6 +60,12 @@ export class ConsentSeeking {
     return [...all];
   }
 
+  /** Whether the nation attached `condition` to a request to some host. */
+  offered(condition: OfferCondition): boolean {
+    for (const conditions of this.conditionsFor.values()) if (conditions.includes(condition)) return true;
+    return false;
+  }
+
   /** The stay the nation offered as a time-limited condition, hours; null for none. */
   offeredStayHours(): number | null {
     return offeredStayHours(this.sim, this.hosts, this.conditionsFor);
@@ -65,10 +75,16 @@ export class ConsentSeeking {
     const id = this.seeker.nation.id;
     for (const host of this.hosts) {
       if (this.grants.has(host)) continue;
-      this.withConditions(host, (conditions) => {
-        const runtime = this.sim.host(host)!;
-        this.sim.schedule(runtime.latencyTo(id), () => runtime.receiveRequest(id, conditions));
-      });
+      const send = () =>
+        this.withConditions(host, (conditions) => {
+          const runtime = this.sim.host(host)!;
+          this.sim.schedule(runtime.latencyTo(id), () => runtime.receiveRequest(id, conditions));
+        });
+      if (this.notifyAsked.has(host)) send();
+      else {
+        this.notifyAsked.add(host);
+        askToNotify(this.sim, id, host, send);
+      }
     }
     this.checkConsents();
   }

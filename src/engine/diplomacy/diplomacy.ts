@@ -2,6 +2,7 @@ import { DIPLOMACY } from '../../model/diplomacy.js';
 import { relationKey } from '../../model/relations.js';
 import type { Organization } from '../../scenario/schema.js';
 import type { DiplomacyHandle, RunContext } from '../run-context.js';
+import { ConfidenceBuilding } from './confidence-building.js';
 import { Incidents } from './incidents.js';
 import { IntelligencePooling } from './intelligence-pooling.js';
 import { MediationRuntime, type MediationOutcome, type Mediator } from './mediation-runtime.js';
@@ -34,14 +35,17 @@ export class Diplomacy implements DiplomacyHandle {
   private readonly mediationPending = new Set<string>();
   private readonly incidents: Incidents;
   private readonly pooling: IntelligencePooling;
+  private readonly confidence: ConfidenceBuilding;
 
   constructor(private readonly sim: RunContext) {
-    this.incidents = new Incidents(sim);
+    this.confidence = new ConfidenceBuilding(sim);
+    this.incidents = new Incidents(sim, this.confidence);
     this.pooling = new IntelligencePooling(sim);
   }
 
   forcesArrived(nation: string): void {
     this.pooling.forcesArrived(nation);
+    this.confidence.forcesArrived(nation);
   }
 
   start(): void {

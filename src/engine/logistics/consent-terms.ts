@@ -21,6 +21,11 @@ export interface PoolTerms {
   liaisonHosts: readonly string[];
 }
 
+/** Whether a pool's capability is an armed task (`CONSENT_TERMS.armedTasks`): it cannot go unarmed. */
+export function isArmedTask(resource: Resource): boolean {
+  return (CONSENT_TERMS.armedTasks as readonly string[]).includes(resource.capability);
+}
+
 const NO_TERMS: PoolTerms = { refused: false, conditions: [], forHours: null, via: null, liaisonHosts: [] };
 
 /** The first rule of a host that covers this pool of this nation, if any. */
@@ -45,8 +50,7 @@ export function poolTerms(hosts: readonly Nation[], nation: string, resource: Re
   for (const host of hosts) {
     const rule = ruleFor(host, nation, resource);
     if (rule === undefined) continue;
-    const armedTask = (CONSENT_TERMS.armedTasks as readonly string[]).includes(resource.capability);
-    if (rule.answer === 'refuse' || (rule.conditions.includes('unarmed') && armedTask)) return { ...NO_TERMS, refused: true };
+    if (rule.answer === 'refuse' || (rule.conditions.includes('unarmed') && isArmedTask(resource))) return { ...NO_TERMS, refused: true };
     if (rule.conditions.length === 0 && rule.via.length === 0) continue;
     const via = rule.via.length === 0 ? terms.via : terms.via === null ? rule.via : terms.via.filter((port) => rule.via.includes(port));
     // Two hosts confining the pool to ports that have none in common keep it out.

@@ -22,8 +22,14 @@ export const TRUST_RULES = {
   'mediation-accepted': 0.1,
   /** A contributor's units arrive under the terms the host agreed (an agreement honoured). */
   'agreement-honoured': 0.05,
-  /** Units arrive with liaison officers or under notified movements: a confidence-building measure. */
+  /** Units arrive with liaison officers: a confidence-building measure. */
   'confidence-building': 0.05,
+  /** A nation notifies a host of the deployment it plans, with its consent request (confidence-building). */
+  'deployment-notified': 0.05,
+  /** A nation shares its movement plans with a rival whose forces are in theatre (confidence-building). */
+  'movements-shared': 0.03,
+  /** Two nations finish a joint humanitarian mission (confidence-building). */
+  'joint-mission': 0.08,
   /** Two nations' forces work side by side in theatre (each pair once). */
   'joint-deployment': 0.03,
   /** A host shares intelligence with a contributor. */
