@@ -103,14 +103,15 @@ describe("a team's own words pull the engine's levers", () => {
     const before = session.fingerprint();
     const at = session.now;
     expect(act(session, 'usa', 'Re-task our search and rescue teams to engineering: structural assessments')).toContain('(retask:');
+    const withRetask = session.actionsInForce().length;
     expect(deployed()['search-rescue']).toBe(0);
     expect(deployed()['engineering'] ?? 0).toBe(engineering);
     playUntil(session, at + RETASKING['search-rescue'].engineering);
     expect(deployed()['engineering']).toBeGreaterThanOrEqual(engineering + sar);
     expect(traceOf(session).find((entry) => entry.event === 'units.retasked')).toMatchObject({ t: at + RETASKING['search-rescue'].engineering, data: { from: 'search-rescue', to: 'engineering', units: sar } });
     expect(DrillSession.load(session.logPath).fingerprint()).toBe(session.fingerprint());
-    // Undo the clock move, then the re-tasking: the state it was taken in, exactly.
-    runSessionCommand(session, { type: 'undo' });
+    // Undo what came after (the clock move, and any decision the teams took meanwhile), then the re-tasking: the state it was taken in, exactly.
+    while (session.actionsInForce().length > withRetask) runSessionCommand(session, { type: 'undo' });
     expectReplayAndUndo(session, before);
     expect(session.sim.world.state.deployed['usa']?.['search-rescue']).toBe(sar);
   });

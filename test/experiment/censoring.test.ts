@@ -8,9 +8,19 @@ import { FIXTURES, folderContents, temporaryDir } from './helpers.js';
 
 const SOFA = 'scenarios/experiments/sofa-hotline.yaml';
 
-/** The shipped SOFA x hotline experiment with fewer replications, so the test stays fast. */
+/**
+ * The shipped SOFA x hotline experiment with fewer replications, so the test stays fast,
+ * and with Japan's budget as the first factor in place of the US SOFA: a budget of 0 keeps
+ * Japan home in every run, so its deployment is censored in half the arms. (The US SOFA
+ * once did that through a race for Myanmar's personnel cap; since Myanmar's neighbours
+ * notify their deployments and get in sooner, it no longer does.)
+ */
 function smallSofaExperiment(replications: number) {
-  return loadExperimentText(readFileSync(SOFA, 'utf8').replace(/^replications: \d+$/m, `replications: ${replications}`), SOFA);
+  const text = readFileSync(SOFA, 'utf8')
+    .replace(/^replications: \d+$/m, `replications: ${replications}`)
+    .replace('  - name: sofa\n    path: relations[mmr-usa].sofa\n    values: [false, true]', '  - name: broke\n    path: nations.jpn.budgetMusd\n    values: [60, 0]')
+    .replace('baseline: { sofa: false, hotline: false }', 'baseline: { broke: 60, hotline: false }');
+  return loadExperimentText(text, SOFA);
 }
 
 /** A CSV file as rows of cells keyed by header (no quoted cells in these files). */
@@ -93,34 +103,34 @@ describe('censoring-aware results of the SOFA x hotline experiment', () => {
     const files = folderContents(dir);
 
     const differences = rowsOf(files['differences.csv']!).filter((row) => row.metric === 'jpn.firstDeployHours');
-    for (const row of differences.filter((candidate) => candidate.sofa === 'true')) {
+    for (const row of differences.filter((candidate) => candidate.broke === '0')) {
       expect(row.pairs).toBe('4');
       expect(row.observedPairs).toBe('0');
       expect(Number(row.reachedShareDifference)).toBe(-1);
       expect(Number(row.reachedShareDifferenceCi95High)).toBeLessThan(-0.3);
       expect(Number(row.rmstDifferenceCi95Low)).toBeGreaterThan(100);
     }
-    const hotlineOnly = differences.find((row) => row.sofa === 'false')!;
+    const hotlineOnly = differences.find((row) => row.broke === '60')!;
     expect(Number(hotlineOnly.reachedShareDifference)).toBe(0);
 
     const sensitivity = rowsOf(files['sensitivity.csv']!).filter((row) => row.metric === 'jpn.firstDeployHours' && row.response === 'restrictedHours' && row.index === 'src');
-    expect(Number(sensitivity.find((row) => row.factor === 'sofa')!.estimate)).toBeGreaterThan(0.9);
+    expect(Number(sensitivity.find((row) => row.factor === 'broke')!.estimate)).toBeLessThan(-0.9);
     expect(Math.abs(Number(sensitivity.find((row) => row.factor === 'hotline')!.estimate))).toBeLessThan(0.1);
 
     const summary = rowsOf(files['summary.csv']!).filter((row) => row.metric === 'jpn.firstDeployHours');
-    expect(summary.map((row) => [row.sofa, row.observed, row.censored, row.reachedShare])).toEqual([
-      ['false', '4', '0', '1'],
-      ['false', '4', '0', '1'],
-      ['true', '0', '4', '0'],
-      ['true', '0', '4', '0'],
+    expect(summary.map((row) => [row.broke, row.observed, row.censored, row.reachedShare])).toEqual([
+      ['60', '4', '0', '1'],
+      ['60', '4', '0', '1'],
+      ['0', '0', '4', '0'],
+      ['0', '0', '4', '0'],
     ]);
-    // With a SOFA no run reached it: the restricted mean is the horizon, the median unknown.
+    // Without a budget no run reached it: the restricted mean is the horizon, the median unknown.
     expect(summary[2]!.rmst).toBe(summary[2]!.rmstHorizonHours);
     expect(summary[2]!.kmMedian).toBe('');
 
     const runs = rowsOf(files['runs.csv']!);
     expect(new Set(runs.map((row) => row['mmr.consentHours.status']))).toEqual(new Set(['not-applicable']));
-    expect(runs.filter((row) => row.sofa === 'true').every((row) => row['jpn.firstDeployHours.status'] === 'censored')).toBe(true);
+    expect(runs.filter((row) => row.broke === '0').every((row) => row['jpn.firstDeployHours.status'] === 'censored')).toBe(true);
     const first = JSON.parse(files['runs.jsonl']!.split('\n')[0]!);
     expect(first.metricStatus['mmr.consentHours']).toBe('not-applicable');
     expect(first.notApplicable).toBeGreaterThanOrEqual(1);
@@ -140,7 +150,7 @@ describe('censoring-aware results of the SOFA x hotline experiment', () => {
       for (const column of columns.files[name]) expect(column.unit && column.description, `${name} ${column.name}`).toBeTruthy();
     }
     const runColumns = Object.fromEntries(columns.files['runs.csv'].map((column: { name: string; unit: string }) => [column.name, column.unit]));
-    expect(runColumns).toMatchObject({ unmetNeedHours: 'unit-hours', 'usa.firstDeployHours': 'hours', 'usa.firstDeployHours.status': 'observed | censored | not-applicable', sofa: 'factor value' });
+    expect(runColumns).toMatchObject({ unmetNeedHours: 'unit-hours', 'usa.firstDeployHours': 'hours', 'usa.firstDeployHours.status': 'observed | censored | not-applicable', broke: 'factor value' });
 
     const plots = temporaryDir();
     const written = plotResults(dir, plots, ['jpn.firstDeployHours']);
