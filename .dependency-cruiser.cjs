@@ -5,9 +5,9 @@
  */
 const LAYERS = [
   { name: 'kernel', path: '^src/(kernel/|version\\.ts$)' },
-  { name: 'schema', path: '^src/scenario/(schema|schema-diplomacy|schema-consent|exercise|limits)\\.ts$' },
+  { name: 'schema', path: '^src/scenario/(schema|schema-id|schema-diplomacy|schema-consent|exercise|limits)\\.ts$' },
   { name: 'model', path: '^src/model/' },
-  { name: 'agents, metrics, scenario, msel', path: '^src/(agents|metrics|msel)/|^src/scenario/(?!(schema|schema-diplomacy|schema-consent|exercise|limits)\\.ts$)' },
+  { name: 'agents, metrics, scenario, msel', path: '^src/(agents|metrics|msel)/|^src/scenario/(?!(schema|schema-id|schema-diplomacy|schema-consent|exercise|limits)\\.ts$)' },
   { name: 'engine', path: '^src/engine/' },
   { name: 'report', path: '^src/report/' },
   { name: 'experiment, drill', path: '^src/(experiment|drill)/' },
