@@ -16,7 +16,7 @@
  * `--synthetic-merge` skips the long batches: it writes the 100 shards of a
  * 100,000-replication experiment from the outcomes of a 1,000-run batch, reused in turn
  * (run i gets the metrics of run i mod 1,000), formatted as the batch formats them. The
- * merge does the same work on them (read, check, format, spill, summarize) as on real ones.
+ * merge does the same work on them (read, check, copy, spill, summarize) as on real ones.
  * Then it resumes the finished 1,000-run batch and the merged 100,000-run folder
  * (`batch --resume` reads every run back and runs none): the peak RSS of resuming.
  */

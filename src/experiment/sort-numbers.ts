@@ -16,6 +16,10 @@ const SIGN = 0x80000000;
 export function sortNumbers(values: Float64Array): Float64Array {
   const n = values.length;
   if (n < RADIX_FROM) return values.sort();
+  // Already in order (a column where every run has the same value, such as the horizon): nothing to do.
+  let ordered = 1;
+  while (ordered < n && inOrder(values[ordered - 1]!, values[ordered]!)) ordered += 1;
+  if (ordered === n) return values;
   // Each number as an unsigned 64-bit key (high and low words) that orders as the numbers do:
   // a negative number's bits all flipped, a positive number's sign bit set.
   const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
@@ -57,4 +61,9 @@ export function sortNumbers(values: Float64Array): Float64Array {
     bits[2 * i] = word & SIGN ? low[i]! : ~low[i]!;
   }
   return values;
+}
+
+/** True when `a` may come before `b` in the sorted order (-0 before 0; false with NaN). */
+function inOrder(a: number, b: number): boolean {
+  return a < b || (a === b && (a !== 0 || 1 / a <= 1 / b));
 }

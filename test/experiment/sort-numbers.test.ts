@@ -39,6 +39,12 @@ describe('sortNumbers', () => {
     fc.assert(
       fc.property(fc.oneof(numbers(0), numbers(4096)), (values) => {
         expect(sortNumbers(Float64Array.from(values))).toEqual(Float64Array.from(values).sort());
+        // Input already in order, or in order but for 0 before -0, or all one value.
+        const sorted = Float64Array.from(values).sort();
+        expect(sortNumbers(sorted.slice())).toEqual(sorted);
+        const zeros = Float64Array.from([...sorted.filter((value) => value < 0), 0, -0, ...sorted.filter((value) => !(value < 0))]);
+        expect(sortNumbers(zeros.slice())).toEqual(zeros.slice().sort());
+        expect(sortNumbers(new Float64Array(values.length).fill(720))).toEqual(new Float64Array(values.length).fill(720));
       }),
       { numRuns: 60 },
     );
