@@ -35,6 +35,8 @@ export interface ContributorPort {
   watchHandover(): void;
   stopWatchingHandover(): void;
   withdraw(): void;
+  /** Asked to leave by a host: the units are gone; what was budgeted for the rest of the stay comes back. */
+  depart(): void;
 }
 
 export type OfferChoice = 'all' | 'civilian-only' | 'half';
@@ -58,13 +60,14 @@ export type ContributorEvent =
   | { type: 'movement.queued' }
   | { type: 'crisis.resolved' }
   | { type: 'handover.ready' }
+  | { type: 'host.reopened' }
   | { type: 'reassess' };
 
 export type ContributorState =
   | 'monitoring' | 'assessing' | 'deciding' | 'standingBy' | 'authorizing' | 'choosingMandate' | 'awaitingMandate'
   | 'awaitingConsent' | 'inTalks' | 'awaitingMediation' | 'preparing' | 'integrating' | 'awaitingIntelligence'
   | 'offering' | 'awaitingResources' | 'awaitingClearance' | 'mobilizing' | 'awaitingSlot' | 'deployed'
-  | 'recovering' | 'drawingDown' | 'withdrawn' | 'stoodDown';
+  | 'recovering' | 'drawingDown' | 'leaving' | 'departed' | 'withdrawn' | 'stoodDown';
 
 type Port = ContributorPort;
 
@@ -77,7 +80,7 @@ const recordArrival = (port: Port, event: ContributorEvent) => {
 };
 const delay = (which: ContributorDelay) => (port: Port) => port.delayHours(which);
 /** A host that tightened its policy asked the nation to leave before its units were in: it turns back. */
-const TURN_BACK = { 'consent.revoked': 'withdrawn' } as const;
+const TURN_BACK = { 'consent.revoked': 'departed' } as const;
 const ARRIVED = { target: 'deployed', action: recordArrival } as const;
 
 /**
@@ -164,7 +167,7 @@ export const contributorLogic = chartLogic<ContributorState, Port, ContributorEv
         'units.arrived': { action: recordArrival },
         'crisis.resolved': [{ guard: (port) => port.staysForRecovery(), target: 'recovering' }, { target: 'drawingDown' }],
         // Asked to leave by a host that tightened its policy: the teams pack up and go.
-        'consent.revoked': 'drawingDown',
+        'consent.revoked': 'leaving',
       },
     },
     // Relief is over; the units stay until the host and the others in theatre can take over
@@ -172,9 +175,13 @@ export const contributorLogic = chartLogic<ContributorState, Port, ContributorEv
     recovering: {
       entry: (port) => port.watchHandover(),
       exit: (port) => port.stopWatchingHandover(),
-      on: { 'handover.ready': 'drawingDown', 'units.arrived': { action: recordArrival }, 'consent.revoked': 'drawingDown' },
+      on: { 'handover.ready': 'drawingDown', 'units.arrived': { action: recordArrival }, 'consent.revoked': 'leaving' },
     },
     drawingDown: { after: { delayHours: delay('drawdown'), then: 'withdrawn' } },
+    // Asked to leave: the teams draw down (relief ending meanwhile changes nothing), then wait
+    // outside; if the host reopens by its own decision, the nation decides again whether to come back.
+    leaving: { after: { delayHours: delay('drawdown'), then: 'departed' }, on: { 'crisis.resolved': 'leaving' } },
+    departed: { entry: (port) => port.depart(), on: { 'host.reopened': 'deciding' } },
     withdrawn: { entry: (port) => port.withdraw(), final: true },
     stoodDown: { final: true },
   },

@@ -46,6 +46,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   private poolInTheatre: number[] = [];
   /** Pools that went home before the drawdown (time-limited grants). */
   private readonly leftEarly = new Set<number>();
+  /** A host reopened while the teams it asked to leave were still drawing down: they decide again once out. */
+  private reopenedWhileLeaving = false;
   /** The capability each committed pool serves now: its own, or the one a team re-tasked it to. */
   private serving: string[] = [];
   /** Units of each pool being re-tasked now: in theatre, serving no capability until the re-tasking ends. */
@@ -478,6 +480,32 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       }
     });
     sim.trace(`nation:${this.nation.id}`, 'pool.left', { data: { capability: resource.capability, units: present, reason } });
+  }
+
+  /**
+   * Asked to leave: the units go as in a withdrawal, and the budget set aside for the rest
+   * of the planned stay comes back, so the nation can commit again if the host reopens.
+   */
+  depart(): void {
+    this.withdraw();
+    const sim = this.sim;
+    const id = this.nation.id;
+    const remainingDays = Math.max(0, sim.horizonHours - sim.now) / 24;
+    const commitments = this.commitments;
+    this.commitments = [];
+    this.leftEarly.clear();
+    sim.change(`departed:${id}`, (world) => {
+      for (const { resource, units } of commitments) world.budgetsMusd[id] = (world.budgetsMusd[id] ?? 0) + units * resource.costMusdPerUnitDay * remainingDays;
+    });
+    if (this.reopenedWhileLeaving) {
+      this.reopenedWhileLeaving = false;
+      sim.schedule(0, () => this.send({ type: 'host.reopened' }));
+    }
+  }
+
+  hostReopened(): void {
+    if (this.state === 'leaving') this.reopenedWhileLeaving = true;
+    else this.send({ type: 'host.reopened' });
   }
 
   withdraw(): void {
