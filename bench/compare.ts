@@ -14,7 +14,9 @@
  * (candidate / baseline), and the ratio of the best rounds: other processes only ever add
  * time (cache and core contention), so on a loaded machine the best of many short rounds
  * is the steadier estimate of each version's own cost.
- * Both versions run the scenario files of this checkout.
+ * Both versions run the scenario files of this checkout; with --own-scenarios each version
+ * runs its own checkout's files (a change to a shipped scenario, such as a longer horizon,
+ * is then part of what is compared; needed when the baseline cannot read the new files).
  */
 import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     scenarios: { type: 'string' },
     rounds: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '0.5' },
+    'own-scenarios': { type: 'boolean', default: false },
   },
 });
 if (args.baseline === undefined) fail('--baseline <checkout> is required (a git worktree of the commit to compare with, with node_modules)');
@@ -47,8 +50,8 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** Loads the engine of the checkout at `root`: `run(file, seed)` runs one scenario file of this checkout. */
-async function engineAt(root: string, label: string): Promise<Engine> {
+/** Loads the engine of the checkout at `root`: `run(file, seed)` runs one scenario file of this checkout (or of `root`, with `ownScenarios`). */
+async function engineAt(root: string, label: string, ownScenarios: boolean): Promise<Engine> {
   const source = (path: string) => import(pathToFileURL(join(root, 'src', path)).href);
   const { runScenario } = await source('engine/run.ts');
   const { loadScenarioFile } = await source('scenario/load.ts');
@@ -56,7 +59,7 @@ async function engineAt(root: string, label: string): Promise<Engine> {
   return {
     label,
     run: (file, seed) => {
-      if (!loaded.has(file)) loaded.set(file, loadScenarioFile(file));
+      if (!loaded.has(file)) loaded.set(file, loadScenarioFile(ownScenarios ? join(root, file) : file));
       runScenario(loaded.get(file), { seed });
     },
   };
@@ -70,8 +73,8 @@ function runsPerCpuSecond(engine: Engine, file: string, firstSeed: number): numb
   return runs / (cpuSeconds() - start);
 }
 
-const baseline = await engineAt(resolve(args.baseline), 'baseline');
-const candidate = await engineAt(resolve('.'), 'this checkout');
+const baseline = await engineAt(resolve(args.baseline), 'baseline', args['own-scenarios']);
+const candidate = await engineAt(resolve('.'), 'this checkout', args['own-scenarios']);
 const wanted = args.scenarios?.split(',');
 const files = readdirSync('scenarios')
   .filter((name) => name.endsWith('.yaml') && (!wanted || wanted.includes(name.replace(/\.yaml$/, ''))))

@@ -29,14 +29,11 @@ export interface ContributorPort {
   /** Relief is over: whether this nation's units stay on for the recovery (foreign units still needed). */
   staysForRecovery(): boolean;
   /**
-   * In recovery: checks every `HANDOVER.checkHours` whether the others in theatre can take
-   * over what this nation's units do; `handover.ready` follows when they can.
+   * Recovery begins: the units the need no longer calls for go home at each daily review,
+   * and `handed.over` follows when none are left.
    */
-  watchHandover(): void;
-  stopWatchingHandover(): void;
+  beginRecovery(): void;
   withdraw(): void;
-  /** Asked to leave by a host: the units are gone; what was budgeted for the rest of the stay comes back. */
-  depart(): void;
 }
 
 export type OfferChoice = 'all' | 'civilian-only' | 'half';
@@ -59,15 +56,14 @@ export type ContributorEvent =
   | { type: 'units.arrived'; pool: number; units: number }
   | { type: 'movement.queued' }
   | { type: 'crisis.resolved' }
-  | { type: 'handover.ready' }
-  | { type: 'host.reopened' }
+  | { type: 'handed.over' }
   | { type: 'reassess' };
 
 export type ContributorState =
   | 'monitoring' | 'assessing' | 'deciding' | 'standingBy' | 'authorizing' | 'choosingMandate' | 'awaitingMandate'
   | 'awaitingConsent' | 'inTalks' | 'awaitingMediation' | 'preparing' | 'integrating' | 'awaitingIntelligence'
   | 'offering' | 'awaitingResources' | 'awaitingClearance' | 'mobilizing' | 'awaitingSlot' | 'deployed'
-  | 'recovering' | 'drawingDown' | 'leaving' | 'departed' | 'withdrawn' | 'stoodDown';
+  | 'recovering' | 'drawingDown' | 'withdrawn' | 'stoodDown';
 
 type Port = ContributorPort;
 
@@ -80,7 +76,7 @@ const recordArrival = (port: Port, event: ContributorEvent) => {
 };
 const delay = (which: ContributorDelay) => (port: Port) => port.delayHours(which);
 /** A host that tightened its policy asked the nation to leave before its units were in: it turns back. */
-const TURN_BACK = { 'consent.revoked': 'departed' } as const;
+const TURN_BACK = { 'consent.revoked': 'withdrawn' } as const;
 const ARRIVED = { target: 'deployed', action: recordArrival } as const;
 
 /**
@@ -167,21 +163,16 @@ export const contributorLogic = chartLogic<ContributorState, Port, ContributorEv
         'units.arrived': { action: recordArrival },
         'crisis.resolved': [{ guard: (port) => port.staysForRecovery(), target: 'recovering' }, { target: 'drawingDown' }],
         // Asked to leave by a host that tightened its policy: the teams pack up and go.
-        'consent.revoked': 'leaving',
+        'consent.revoked': 'drawingDown',
       },
     },
-    // Relief is over; the units stay until the host and the others in theatre can take over
-    // their work (checked every handover period, a plain kernel event: a tick, not a step), then draw down.
+    // Relief is over; units go home as the host and the others in theatre can take over
+    // their work (reviewed daily), and the nation has left once all of them have.
     recovering: {
-      entry: (port) => port.watchHandover(),
-      exit: (port) => port.stopWatchingHandover(),
-      on: { 'handover.ready': 'drawingDown', 'units.arrived': { action: recordArrival }, 'consent.revoked': 'leaving' },
+      entry: (port) => port.beginRecovery(),
+      on: { 'units.arrived': { action: recordArrival }, 'handed.over': 'withdrawn', 'consent.revoked': 'drawingDown' },
     },
     drawingDown: { after: { delayHours: delay('drawdown'), then: 'withdrawn' } },
-    // Asked to leave: the teams draw down (relief ending meanwhile changes nothing), then wait
-    // outside; if the host reopens by its own decision, the nation decides again whether to come back.
-    leaving: { after: { delayHours: delay('drawdown'), then: 'departed' }, on: { 'crisis.resolved': 'leaving' } },
-    departed: { entry: (port) => port.depart(), on: { 'host.reopened': 'deciding' } },
     withdrawn: { entry: (port) => port.withdraw(), final: true },
     stoodDown: { final: true },
   },

@@ -15,7 +15,8 @@ import type { CivilMilitaryTasking } from './coordination/civil-military.js';
 import { isArmedTask, poolTerms } from './logistics/consent-terms.js';
 import { PoolDispatcher, type Commitment } from './logistics/dispatcher.js';
 import { canHandOver } from './operations/handover.js';
-import { HANDOVER } from '../model/operations.js';
+import { RecoveryReview } from './operations/recovery.js';
+import { worldRecord } from '../model/world.js';
 import { cooperationOnArrival } from './diplomacy/choices.js';
 import { ActDecision } from './diplomacy/act-decision.js';
 import { ConsentSeeking } from './diplomacy/consent-seeking.js';
@@ -46,16 +47,15 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   private poolInTheatre: number[] = [];
   /** Pools that went home before the drawdown (time-limited grants). */
   private readonly leftEarly = new Set<number>();
-  /** A host reopened while the teams it asked to leave were still drawing down: they decide again once out. */
-  private reopenedWhileLeaving = false;
   /** The capability each committed pool serves now: its own, or the one a team re-tasked it to. */
   private serving: string[] = [];
   /** Units of each pool being re-tasked now: in theatre, serving no capability until the re-tasking ends. */
   private readonly retasking = new Map<number, number>();
   private withdrawn = false;
+  /** Units of each committed pool sent home in the recovery, their room under a cap already given back. */
+  private released: number[] = [];
   private readonly dispatcher: PoolDispatcher;
-  /** The next hand-over check while recovering (a kernel event id). */
-  private handoverCheck: number | undefined;
+  private readonly recovery: RecoveryReview;
 
   constructor(
     private readonly sim: RunContext,
@@ -72,6 +72,12 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       landed: (pool, units) => (this.deployedAlready() ? this.recordArrival(pool, units) : this.send({ type: 'units.arrived', pool, units })),
       queued: () => this.send({ type: 'movement.queued' }),
       expired: (pool) => this.poolLeaves(pool, 'time-limited'),
+    });
+    this.recovery = new RecoveryReview(sim, {
+      nationId: nation.id,
+      recovering: () => this.state === 'recovering',
+      release: (releases) => this.releaseUnits(releases),
+      handedOver: () => this.sim.schedule(0, () => this.send({ type: 'handed.over' })),
     });
   }
 
@@ -160,9 +166,14 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     this.act.ask(this.isHost);
   }
 
-  /** Cost of committing every pool for the horizon, within budget (MUSD). */
+  /** Days a commitment is budgeted for (`parameters.budgetPeriodHours`, or the horizon). */
+  private get budgetDays(): number {
+    return (this.sim.scenario.parameters.budgetPeriodHours ?? this.sim.horizonHours) / 24;
+  }
+
+  /** Cost of committing every pool for the budget period, within budget (MUSD). */
   private plannedCostMusd(): number {
-    const plannedDays = this.sim.horizonHours / 24;
+    const plannedDays = this.budgetDays;
     return this.plan('all', true).reduce((sum, { resource, units }) => sum + units * resource.costMusdPerUnitDay * plannedDays, 0);
   }
 
@@ -273,28 +284,47 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
 
   /** A foreign nation stays for the recovery while the others could not take over its work; a host's own response ends with relief. */
   staysForRecovery(): boolean {
-    return !this.isHost && !this.canHandOver();
+    return !this.isHost && !canHandOver(this.sim.world.state, this.nation.id, this.sim.now);
   }
 
-  private canHandOver(): boolean {
-    return canHandOver(this.sim.world.state, this.nation.id, this.sim.now);
+  beginRecovery(): void {
+    this.recovery.begin();
   }
 
-  watchHandover(): void {
-    this.handoverCheck = this.sim.schedule(HANDOVER.checkHours, this.checkHandover);
+  /**
+   * The recovery no longer calls for so many units of each capability listed: they go home
+   * now, the last-committed pool first, with their running cost and their room under a cap.
+   */
+  private releaseUnits(releases: readonly (readonly [capability: string, units: number])[]): void {
+    const sim = this.sim;
+    let released = 0;
+    let personnel = 0;
+    for (const [capability, count] of releases) {
+      let left = count;
+      for (let pool = this.commitments.length - 1; pool >= 0 && left > 0; pool--) {
+        const { resource } = this.commitments[pool]!;
+        // Units serve the capability their pool serves now (re-tasked, or its own); those being re-tasked serve none.
+        if (this.serving[pool] !== capability || this.leftEarly.has(pool)) continue;
+        const units = Math.min(left, this.poolInTheatre[pool]! - (this.retasking.get(pool) ?? 0));
+        left -= units;
+        this.poolInTheatre[pool]! -= units;
+        this.released[pool]! += units;
+        personnel += units * resource.personnelPerUnit;
+        sim.recorder.unitsLeft(this.nation.id, (units * resource.costMusdPerUnitDay) / 24);
+      }
+      released += count - left;
+      sim.trace(`nation:${this.nation.id}`, 'units.released', { data: { capability, units: count - left } });
+    }
+    if (released === 0) return;
+    sim.recorder.foreignLeft(released, personnel, sim.now);
+    sim.change(`handed-over:${this.nation.id}`, (world) => {
+      const deployed = world.deployed[this.nation.id]!;
+      for (const [capability, units] of releases) deployed[capability] = Math.max(0, (deployed[capability] ?? 0) - units);
+      for (const host of this.hostsToAsk) {
+        if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= personnel;
+      }
+    });
   }
-
-  stopWatchingHandover(): void {
-    if (this.handoverCheck !== undefined) this.sim.cancel(this.handoverCheck);
-    this.handoverCheck = undefined;
-  }
-
-  /** One hand-over check of the recovery (a kernel event, one reusable action). */
-  private readonly checkHandover = (): void => {
-    this.handoverCheck = undefined;
-    if (this.canHandOver()) this.send({ type: 'handover.ready' });
-    else this.watchHandover();
-  };
 
   /** Whether the hosts' rules (armed forces, consent per asset), not budget or caps, keep every unit out. */
   blockedBySovereignty(): boolean {
@@ -328,7 +358,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     let personnelLeft = Infinity;
     for (const host of this.hostsToAsk) personnelLeft = Math.min(personnelLeft, personnelRoom(this.sim.nation(host).sovereignty.foreignPersonnelCap, world.foreignPersonnel[host] ?? 0));
     let budgetLeft = world.budgetsMusd[this.nation.id] ?? 0;
-    const plannedDays = sim.horizonHours / 24;
+    const plannedDays = this.budgetDays;
     const plan: Commitment[] = [];
     // A stay the nation offered as a condition (time-limited) binds every pool, like a host's time-limited grant.
     const stayHours = this.consent.offeredStayHours();
@@ -357,7 +387,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   commitOffer(choice: OfferChoice): void {
     this.commitments = this.plan(choice);
     for (const { resource, units } of this.commitments) this.logistics.tasking.committed(resource, units, !this.isHost);
-    const plannedDays = this.sim.horizonHours / 24;
+    const plannedDays = this.budgetDays;
     this.sim.change(`commit:${this.nation.id}`, (world) => {
       for (const { resource, units } of this.commitments) {
         world.budgetsMusd[this.nation.id] = (world.budgetsMusd[this.nation.id] ?? 0) - units * resource.costMusdPerUnitDay * plannedDays;
@@ -376,6 +406,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     this.unitsPending = this.commitments.reduce((sum, { units }) => sum + units, 0);
     this.poolInTheatre = this.commitments.map(() => 0);
     this.serving = this.commitments.map(({ resource }) => resource.capability);
+    this.released = this.commitments.map(() => 0);
     this.dispatcher.dispatch(this.commitments, this.isHost);
   }
 
@@ -476,36 +507,10 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       const deployed = world.deployed[this.nation.id]!;
       deployed[capability] = Math.max(0, (deployed[capability] ?? 0) - serving);
       for (const host of this.hostsToAsk) {
-        if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= units * resource.personnelPerUnit;
+        if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= (units - this.released[pool]!) * resource.personnelPerUnit;
       }
     });
     sim.trace(`nation:${this.nation.id}`, 'pool.left', { data: { capability: resource.capability, units: present, reason } });
-  }
-
-  /**
-   * Asked to leave: the units go as in a withdrawal, and the budget set aside for the rest
-   * of the planned stay comes back, so the nation can commit again if the host reopens.
-   */
-  depart(): void {
-    this.withdraw();
-    const sim = this.sim;
-    const id = this.nation.id;
-    const remainingDays = Math.max(0, sim.horizonHours - sim.now) / 24;
-    const commitments = this.commitments;
-    this.commitments = [];
-    this.leftEarly.clear();
-    sim.change(`departed:${id}`, (world) => {
-      for (const { resource, units } of commitments) world.budgetsMusd[id] = (world.budgetsMusd[id] ?? 0) + units * resource.costMusdPerUnitDay * remainingDays;
-    });
-    if (this.reopenedWhileLeaving) {
-      this.reopenedWhileLeaving = false;
-      sim.schedule(0, () => this.send({ type: 'host.reopened' }));
-    }
-  }
-
-  hostReopened(): void {
-    if (this.state === 'leaving') this.reopenedWhileLeaving = true;
-    else this.send({ type: 'host.reopened' });
   }
 
   withdraw(): void {
@@ -521,12 +526,13 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     if (!this.isHost && units > 0) this.sim.recorder.foreignLeft(units, personnel, this.sim.now);
     this.commitments.forEach((_, pool) => this.dispatcher.leave(pool));
     this.sim.change(`withdraw:${this.nation.id}`, (world) => {
-      world.deployed[this.nation.id] = {};
+      // A world record, not {}: a capability named like an Object member (constructor) must read as no units.
+      world.deployed[this.nation.id] = worldRecord();
       // Those who leave give their room under the host's personnel cap back (pools gone before have given theirs).
       for (const [pool, { resource, units }] of this.commitments.entries()) {
         if (this.leftEarly.has(pool)) continue;
         for (const host of this.hostsToAsk) {
-          if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= units * resource.personnelPerUnit;
+          if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= (units - this.released[pool]!) * resource.personnelPerUnit;
         }
       }
     });

@@ -2,7 +2,7 @@ import { crisisLogic, type CrisisActor, type CrisisEvent, type CrisisPort } from
 import { attackFactor, escalationFactor } from '../model/levers.js';
 import { hasUnitsDeployed, uncoordinated } from '../model/supply.js';
 import type { Hazard } from '../scenario/schema.js';
-import { addNeed } from './effects.js';
+import { addNeed, beginRecoveryTail } from './effects.js';
 import { relationDraft } from './trust/relation-draft.js';
 import { TRUST_RULES } from './trust/rules.js';
 import type { RunContext } from './run-context.js';
@@ -245,6 +245,7 @@ export class CrisisRuntime implements CrisisPort {
     sim.recorder.stopAccruing(sim.now);
     sim.change('resolved', (world) => {
       world.resolved = true;
+      beginRecoveryTail(world, sim.scenario.crisis.needs, sim.now);
     });
     for (const contributor of sim.contributorList()) sim.schedule(0, () => contributor.send({ type: 'crisis.resolved' }));
   }

@@ -1,8 +1,8 @@
-import { needAt } from '../model/needs.js';
+import { needAt, needRate } from '../model/needs.js';
 import { relationDraft } from './trust/relation-draft.js';
 import type { Draft } from 'immer';
 import type { WorldState } from '../model/world.js';
-import type { Inject } from '../scenario/schema.js';
+import type { Inject, Need } from '../scenario/schema.js';
 import type { RunContext } from './run-context.js';
 
 /** Applies an inject's effect to the world and tells the agents it concerns. */
@@ -68,3 +68,17 @@ export function addNeed(world: Draft<WorldState>, capability: string, amount: nu
   curve.sinceHours = t;
 }
 
+
+/**
+ * Relief is over: each need with a `recoveryHalfLifeHours` follows it from time t on (the
+ * recovery's long tail), its curve re-based so the change is exact.
+ */
+export function beginRecoveryTail(world: Draft<WorldState>, needs: readonly Need[], t: number): void {
+  for (const need of needs) {
+    const curve = world.needs[need.capability];
+    if (need.recoveryHalfLifeHours === null || !curve) continue;
+    curve.level = needAt(curve, t);
+    curve.sinceHours = t;
+    curve.ratePerHour = needRate(need.recoveryHalfLifeHours, null);
+  }
+}

@@ -28,8 +28,6 @@ export class HostRuntime implements HostPort, HostHandle {
   private readonly admitted = new Set<string>();
   /** Foreign nations granted consent and not asked to leave since, in grant order. */
   private readonly granted = new Set<string>();
-  /** Foreign nations asked to leave and not yet told the host reopened. */
-  private readonly askedToLeave = new Set<string>();
   /** Nations whose grant is being processed (each is granted once). */
   private readonly granting = new Set<string>();
   /** While an imposed policy stands: where the host stood then (loosening needs something new). */
@@ -178,7 +176,6 @@ export class HostRuntime implements HostPort, HostHandle {
       });
     }
     if (tightens(from, policy)) this.askToLeave(policy);
-    else if (tightens(policy, from)) this.inviteBack();
     this.nextReason = undefined;
     this.answerRequests();
   }
@@ -194,25 +191,10 @@ export class HostRuntime implements HostPort, HostHandle {
     for (const nation of [...this.granted]) {
       if (this.admission(nation, policy) !== null) continue;
       this.granted.delete(nation);
-      this.askedToLeave.add(nation);
       this.sim.trace(`host:${this.nation.id}`, 'departure.requested', { data: { nation, policy } });
       const contributor = this.sim.contributor(nation);
       this.sim.schedule(this.latencyTo(nation), () => contributor?.consentRevoked(this.nation.id));
     }
-  }
-
-  /**
-   * The host loosened its policy (its own re-decision, or one imposed on it): every nation
-   * it asked to leave hears so after the message latency, and decides again whether to
-   * come back (the request it then sends is judged like any other).
-   */
-  private inviteBack(): void {
-    for (const nation of this.askedToLeave) {
-      this.sim.trace(`host:${this.nation.id}`, 'return.open', { data: { nation } });
-      const contributor = this.sim.contributor(nation);
-      this.sim.schedule(this.latencyTo(nation), () => contributor?.hostReopened());
-    }
-    this.askedToLeave.clear();
   }
 
   answerRequests(): void {

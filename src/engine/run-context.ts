@@ -82,8 +82,6 @@ export interface ContributorHandle {
   consentGranted(host: string, allowMilitary: boolean): void;
   /** A host that tightened its policy asks this nation to leave (draw down, or turn back). */
   consentRevoked(host: string): void;
-  /** A host that asked the nation to leave reopened: it decides again whether to come back. */
-  hostReopened(): void;
 }
 
 /** What other parts of a run may ask of a host. */

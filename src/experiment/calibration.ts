@@ -100,6 +100,8 @@ export function calibrationFigures(loaded: LoadedScenario, seeds: readonly numbe
     ['attacks', run((m) => m.attacks, 1)],
     ['incidents between rival forces', run((m) => m.incidents, 1)],
     ['peacetime cost of preparedness (MUSD/year)', run((m) => m.preparednessCostMusd, 1)],
+    ['foreign operation, first units to the last leaving (days)', run((m) => (m.operationHours === null ? null : m.operationHours / 24))],
+    ['peak foreign personnel', run((m) => m.peakForeignPersonnel)],
   ];
   const lines = [`Seeds ${seeds[0]}–${seeds.at(-1)}; mean [10th–90th percentile] over the runs where it happened, (k/${seeds.length}) when only k did.`, '', '| run | model |', '|---|---|'];
   for (const [label, value] of rows) lines.push(`| ${label} | ${value} |`);

@@ -21,8 +21,6 @@ interface NationRecord {
   costPerHourMusd: number;
   /** The nation is past the mandate and consent steps: a step it skipped did not apply. */
   pastApprovals: boolean;
-  /** Its phase interval still open (the last one entered), closed at the next state or the horizon. */
-  openInterval: PhaseInterval | undefined;
 }
 
 /**
@@ -77,7 +75,6 @@ export class MetricsRecorder {
         sinceHours: 0,
         costPerHourMusd: 0,
         pastApprovals: hosts.has(id),
-        openInterval: undefined,
       });
     }
   }
@@ -89,15 +86,14 @@ export class MetricsRecorder {
   enterState(nation: string, state: string, t: number): void {
     const record = this.nations.get(nation)!;
     const previous = record.state;
-    this.closePhase(record, t);
+    this.closePhase(nation, record, t);
     if (previous === 'monitoring') this.milestone(nation, 'detectHours', t);
     if (state === 'authorizing') this.milestone(nation, 'decideHours', t);
     if (previous === 'authorizing') this.milestone(nation, 'authorizeHours', t);
     if (PAST_APPROVALS_STATES.has(state)) record.pastApprovals = true;
     record.state = state;
     record.sinceHours = t;
-    record.openInterval = { nation, state, startHours: t, endHours: null, stallCause: STALL_CAUSE_BY_STATE[state] ?? null };
-    this.intervals.push(record.openInterval);
+    this.intervals.push({ nation, state, startHours: t, endHours: null, stallCause: STALL_CAUSE_BY_STATE[state] ?? null });
   }
 
   /** Records a milestone the first time it happens. */
@@ -201,7 +197,7 @@ export class MetricsRecorder {
     this.advance(horizonHours);
     const nations: Record<string, NationMetrics> = {};
     for (const [id, record] of this.nations) {
-      this.closePhase(record, horizonHours);
+      this.closePhase(id, record, horizonHours);
       if (record.pastApprovals) record.metrics.notApplicable = SKIPPABLE_MILESTONES.filter((name) => record.metrics[name] === null);
       nations[id] = record.metrics;
     }
@@ -223,12 +219,17 @@ export class MetricsRecorder {
     };
   }
 
-  private closePhase(record: NationRecord, t: number): void {
+  private closePhase(nation: string, record: NationRecord, t: number): void {
     if (record.state === '') return;
     const cause = STALL_CAUSE_BY_STATE[record.state];
     if (cause) record.metrics.stallHours[cause] += t - record.sinceHours;
-    if (record.openInterval) record.openInterval.endHours = t;
-    record.openInterval = undefined;
+    for (let i = this.intervals.length - 1; i >= 0; i--) {
+      const interval = this.intervals[i]!;
+      if (interval.nation === nation && interval.endHours === null) {
+        interval.endHours = t;
+        break;
+      }
+    }
     record.sinceHours = t;
   }
 }

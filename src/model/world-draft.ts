@@ -16,10 +16,6 @@ import type { Draft } from 'immer';
  * the same objects (supply re-derivation relies on it); writing a value equal to the
  * current one changes nothing; an object the recipe assigns is kept as it is (the recipe
  * may go on changing it directly); a draft must not be used after the recipe returns.
- * Unlike immer, drafts are not looked for inside a new object the recipe assigns (e.g.
- * `world.a = { ...world.b }` where `world.b` holds objects): the world would keep those
- * drafts, and the first read of one after the change throws, so the mistake cannot pass
- * unnoticed. No recipe does this; write such a change entry by entry.
  */
 export function produceWorld<T extends object>(base: T, recipe: (draft: Draft<T>) => void): T {
   const root = new DraftState(base, undefined, undefined);

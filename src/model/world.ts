@@ -21,7 +21,7 @@ setAutoFreeze(false);
 const WORLD_RECORD = Object.freeze(Object.assign(Object.create(null) as object, { [immerable]: true }));
 
 /** An empty world record (see {@link WORLD_RECORD}). */
-function worldRecord<T>(): Record<string, T> {
+export function worldRecord<T>(): Record<string, T> {
   return Object.create(WORLD_RECORD) as Record<string, T>;
 }
 

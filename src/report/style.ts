@@ -46,8 +46,8 @@ export const PHASE_GROUPS = [
   { group: 'standingBy', label: 'standing by (decided not to act yet)', fill: '#B0B0B0', states: ['standingBy'] },
   { group: 'mobilizing', label: 'preparing, offering, mobilizing', fill: OKABE_ITO.skyBlue, states: ['preparing', 'offering', 'mobilizing'] },
   { group: 'deployed', label: 'deployed', fill: OKABE_ITO.bluishGreen, states: ['deployed', 'recovering'] },
-  { group: 'drawingDown', label: 'drawing down', fill: '#9FD5C4', states: ['drawingDown', 'leaving'] },
-  { group: 'ended', label: 'withdrawn or stood down', fill: '#FFFFFF', states: ['withdrawn', 'departed', 'stoodDown'] },
+  { group: 'drawingDown', label: 'drawing down', fill: '#9FD5C4', states: ['drawingDown'] },
+  { group: 'ended', label: 'withdrawn or stood down', fill: '#FFFFFF', states: ['withdrawn', 'stoodDown'] },
 ] as const;
 
 export type PhaseGroup = (typeof PHASE_GROUPS)[number]['group'];

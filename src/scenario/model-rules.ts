@@ -36,7 +36,7 @@ export function modelRules(scenario: RuleSettings): ModelRule[] {
       text:
         `each deployed resource unit (a team, an aircraft, a company) meets ${SUPPLY.needUnitsPerResourceUnit} unit of need of its capability: count needs in the units you count resources in. ` +
         `Where more than one foreign contributor works in a capability and no coordination cell works yet, ${percent(parameters.duplication)} of that capability's supply is lost to duplicated effort (parameters.duplication; ${percent(parameters.duplicationWithCell)} once a cell works). ` +
-        `The acute phase ends when the mean of the capabilities' met shares reaches ${scenario.crisis.resolveAtCoverage} (crisis.resolveAtCoverage); foreign contributors then stay while the others in theatre could not cover ${percent(HANDOVER_RULE.handoverCoverage)} of the current need of a capability they serve (checked every ${HANDOVER_RULE.checkHours} h), then withdraw within ${parameters.drawdownHours} h (parameters.drawdownHours); units no need calls for stand down.`,
+        `The acute phase ends when the mean of the capabilities' met shares reaches ${scenario.crisis.resolveAtCoverage} (crisis.resolveAtCoverage); then each foreign contributor keeps only the units with which the others in theatre and it cover ${percent(HANDOVER_RULE.handoverCoverage)} of the current need of each capability it serves, and sends the rest home at its review every ${HANDOVER_RULE.checkHours} h, so its force draws down as needs fall (a need's recoveryHalfLifeHours gives it the recovery's long tail); a contributor not needed at all withdraws within ${parameters.drawdownHours} h (parameters.drawdownHours); units no need calls for stand down.`,
     },
     {
       title: 'Messages',

@@ -199,6 +199,12 @@ export const needSchema = z
     initial: z.number().positive().max(SCENARIO_LIMITS.maxNeedUnits).describe('units of this capability needed at onset'),
     halfLifeHours: z.number().positive().nullable().default(null).describe('need halves every so many hours (local recovery); null = steady'),
     doublingHours: z.number().min(SCENARIO_LIMITS.minDoublingHours).nullable().default(null).describe('need doubles every so many hours (e.g. outbreak); null = steady'),
+    recoveryHalfLifeHours: z
+      .number()
+      .positive()
+      .nullable()
+      .default(null)
+      .describe('once relief is over (coverage first reaches crisis.resolveAtCoverage), the need halves every so many hours instead: the long tail of the recovery, as the host\'s and civilian capacity return; null = it keeps its course'),
   })
   .strict()
   .refine((n) => n.halfLifeHours === null || n.doublingHours === null, {
@@ -311,7 +317,14 @@ export const parametersSchema = z
     intelligenceArrangementHours: hours.default(96).describe('hours to arrange intelligence sharing where the host does not share freely'),
     duplication: fraction.default(0.2).describe('share of effort wasted when several contributors work without a coordination cell'),
     duplicationWithCell: fraction.default(0.05).describe('the same once a coordination cell works'),
-    drawdownHours: hours.default(72).describe('hours from a contributor\'s hand-over (or the end of relief, for those not needed in recovery) until it has withdrawn'),
+    drawdownHours: hours.default(72).describe('hours from the end of relief until a contributor no longer needed in the recovery (or one asked to leave) has withdrawn'),
+    budgetPeriodHours: z
+      .number()
+      .positive()
+      .finite()
+      .nullable()
+      .default(null)
+      .describe('hours a government budgets its offer for: the running cost of its units over this period is weighed against its budget and its motive; null = the horizon. Set it where the horizon is long only to see the operation end, so watching longer changes no decision'),
     // ---- diplomacy ----
     peacetimeCostsMusdPerYear: peacetimeCostsSchema.default(() => peacetimeCostsSchema.parse({})),
   })

@@ -16,7 +16,7 @@ describe('validate --lint', () => {
     .replace('coordinationCell: { setup: { triangular: [24, 48, 72] } }', 'coordinationCell: { setup: { triangular: [24, 48, 72] }, engagedBy: mandate }')
     .replace('    to: All players', '    to: Contributors')
     .replace('{ capability: search-rescue, initial: 10, halfLifeHours: 96 }', '{ capability: search-rescue, initial: 1, halfLifeHours: 96 }')
-    .replace(/^horizonHours: 720$/m, 'horizonHours: 30')
+    .replace(/^horizonHours: 4320$/m, 'horizonHours: 30')
     .replace('    atHours: 192', '    atHours: 9')
     .replace('    atHours: 60', '    atHours: 20');
 
@@ -43,7 +43,7 @@ describe('validate --lint', () => {
   });
 
   it('an inject after a horizon that looks like days says how to write days', () => {
-    const text = earthquakeWith('horizonHours: 720', 'horizonHours: 30');
+    const text = earthquakeWith('horizonHours: 4320', 'horizonHours: 30');
     const { status, stdout } = cli(['validate', tempFile('short.yaml', text)]);
     expect(status).toBe(1);
     expect(stdout).toMatch(/error: inject at 192 h is after the horizon \(30 h\); horizonHours 30 is read as hours: for 30 days write "30d" \(30 d = 720 h\) \(injects\[0\]\.atHours\)/);
@@ -52,7 +52,7 @@ describe('validate --lint', () => {
   it('inject times that all look like days are pointed out with the hours spelled out', () => {
     const text = earthquakeWith('    atHours: 192', '    atHours: 9').replace('    atHours: 60', '    atHours: 3');
     const { stdout } = cli(['validate', '--lint', tempFile('days.yaml', text)]);
-    expect(stdout).toMatch(/warning: every inject is within the first 9 h of a 720 h horizon; if the times are days write e\.g\. "9d" \(9 d = 216 h\) \(injects\[0\]\.atHours\)/);
+    expect(stdout).toMatch(/warning: every inject is within the first 9 h of a 4320 h horizon; if the times are days write e\.g\. "9d" \(9 d = 216 h\) \(injects\[0\]\.atHours\)/);
   });
 });
 

@@ -41,7 +41,7 @@ describe('crisis-sim run', () => {
     const { status, stdout } = cli('run', EARTHQUAKE, '--seed', '5', '--json');
     expect(status).toBe(0);
     const output = JSON.parse(stdout);
-    expect(output).toMatchObject({ scenario: 'caribbean-earthquake', kind: 'disaster', seed: 5, horizonHours: 720 });
+    expect(output).toMatchObject({ scenario: 'caribbean-earthquake', kind: 'disaster', seed: 5, horizonHours: 4320 });
     expect(output.engine.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(output.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     for (const key of ['firstResponseHours', 'needsMet50Hours', 'needsMet90Hours', 'unmetNeedHours', 'peakUnmetNeed', 'escalations', 'attacks']) {

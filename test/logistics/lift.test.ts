@@ -43,6 +43,14 @@ describe('strategic lift', () => {
     expect(wait(shared)).toBeGreaterThan(wait(withCharters(1)));
   });
 
+  it('Haiti as shipped: US units fly in US Transportation Command\'s pool, a movement at a time, and sometimes wait for an aircraft', () => {
+    const lifts = SEEDS.map((seed) => runScenario(haiti, { seed }).metrics.lift['us-transcom']!);
+    const usUnits = haiti.nations.find(({ id }) => id === 'usa')!.resources.reduce((sum, { units }) => sum + units, 0);
+    for (const lift of lifts) expect(lift.movements).toBe(usUnits);
+    expect(mean(lifts.map((lift) => lift.peakQueue))).toBeGreaterThan(0);
+    expect(Math.max(...lifts.map((lift) => lift.maxWaitHours ?? 0))).toBeGreaterThan(0);
+  });
+
   it('nations outside the pool draw the same: the US milestones are unchanged seed by seed', () => {
     for (const seed of SEEDS.slice(0, 4)) {
       const a = runScenario(haiti, { seed }).metrics.nations.usa!;
@@ -52,7 +60,7 @@ describe('strategic lift', () => {
   });
 
   it('an unknown lift user is an error naming the field', () => {
-    const text = earthquakeWith('  inTheatre: [bra]', '  inTheatre: [bra]\n  lift: [{ id: charters, name: Charters, users: [frx], aircraft: 2, tripHours: 10 }]');
+    const text = earthquakeWith('users: [usa]', 'users: [usa, frx]');
     expect(issuesOf(text).map((issue) => `${issue.code} ${issue.message}`)).toContainEqual(expect.stringMatching(/ref\.unknown unknown nation id "frx"/));
   });
 });

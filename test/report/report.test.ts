@@ -56,14 +56,14 @@ describe('after-action report of the shipped Caribbean earthquake', () => {
 
   it('records provenance and how to reproduce the run, without a timestamp', () => {
     expect(shippedReport.markdown).toContain(shipped.result.scenarioHash);
-    expect(shippedReport.markdown).toContain('--seed 1 --until 720');
+    expect(shippedReport.markdown).toContain('--seed 1 --until 4320');
     expect(shippedReport.html).not.toMatch(/20\d\d-\d\d-\d\d/);
   });
 });
 
 describe('needs over time', () => {
   it('reproduces the engine\'s unmet-need integral from the replayed series', () => {
-    const series = replayNeedSeries({ ...shipped, seed: 1, horizonHours: 720, metrics: shipped.result.metrics })!;
+    const series = replayNeedSeries({ ...shipped, seed: 1, horizonHours: 4320, metrics: shipped.result.metrics })!;
     expect(series.capabilities.map((capability) => capability.capability)).toEqual(['search-rescue', 'medical', 'airlift', 'engineering', 'security']);
     const end = series.resolvedAtHours ?? series.horizonHours;
     let area = 0;

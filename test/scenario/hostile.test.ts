@@ -67,7 +67,7 @@ describe('hostile scenario text', () => {
   });
 
   it('__proto__ and constructor keys are unknown fields and pollute nothing', () => {
-    const text = EARTHQUAKE_TEXT.replace('horizonHours: 720', '__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\nhorizonHours: 720').replace(
+    const text = EARTHQUAKE_TEXT.replace('horizonHours: 4320', '__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\nhorizonHours: 4320').replace(
       '    interests: { humanitarian: 1, security: 0.4 }',
       '    interests: { humanitarian: 1, security: 0.4, __proto__: { polluted: true } }',
     );

@@ -52,7 +52,7 @@ describe('reference errors', () => {
     ['relation to oneself', 'between: [gbr, hti]', 'between: [gbr, gbr]', /a relation must join two different nations, got "gbr" twice/, 'relations[4].between'],
     ['trust change of a nation with itself', 'effect: { type: pressure, amount: 0.1 }', 'effect: { type: trust.change, between: [usa, usa], delta: 0.1 }', /a trust.change inject must name two different nations, got "usa" twice/, 'injects[1].effect.between'],
     ['second relation between the same pair', 'between: [gbr, hti]', 'between: [hti, usa]', /a second relation between "hti" and "usa"/, 'relations[4].between'],
-    ['inject after the horizon', '    atHours: 192', '    atHours: 1920', /inject at 1920 h is after the horizon \(720 h\)/, 'injects[0].atHours'],
+    ['inject after the horizon', '    atHours: 192', '    atHours: 5000', /inject at 5000 h is after the horizon \(4320 h\)/, 'injects[0].atHours'],
     ['inject with an unknown target', 'effect: { type: pressure, amount: 0.1 }', 'effect: { type: host.policy, host: hit, policy: closed }', /unknown nation id "hit"; did you mean "hti" \(Haiti\)\?/, 'injects[1].effect.host'],
   ];
   for (const [name, find, replace, message, path] of cases) {
@@ -80,7 +80,7 @@ describe('warnings', () => {
   });
 
   it('warns about a need for a capability nobody has, suggesting the near one', () => {
-    const issues = check(earthquakeWith('- { capability: engineering, initial: 12 }', '- { capability: enginering, initial: 12 }'));
+    const issues = check(earthquakeWith('- { capability: engineering, initial: 12,', '- { capability: enginering, initial: 12,'));
     expect(issues).toHaveLength(1);
     expect(issues[0]!.message).toBe('no nation has "enginering" units, so this need can never be met; did you mean "engineering"?');
     expect(formatPath(issues[0]!.path)).toBe('crisis.needs[3].capability');

@@ -76,10 +76,7 @@ export class PoolDispatcher {
         for (const host of this.hosts) clearedHours = Math.max(clearedHours, clearanceHours(sim.nation(host), sim.relation(id, host), resource, clearance));
       }
       if (clearedHours > readyHours) sim.trace(`nation:${id}`, 'clearance.pending', { data: { capability: resource.capability, readyHours: round(readyHours), clearedHours: round(clearedHours) } });
-      // A pool of an earlier dispatch (the nation left and came back since) is dropped.
-      sim.schedule(Math.max(readyHours, clearedHours), () => {
-        if (this.pools[pool] === progress) this.withLiaison(progress, 0, () => this.send(pool, throughPorts, isHost));
-      });
+      sim.schedule(Math.max(readyHours, clearedHours), () => this.withLiaison(progress, 0, () => this.send(pool, throughPorts, isHost)));
     });
   }
 
@@ -104,15 +101,11 @@ export class PoolDispatcher {
    * each first flown in by the nation's strategic lift pool where it shares one.
    */
   private send(pool: number, throughPorts: boolean, isHost: boolean): void {
-    const progress = this.pools[pool]!;
-    const { resource, units, terms } = progress.commitment;
+    const { resource, units, terms } = this.pools[pool]!.commitment;
     const id = this.nation.id;
     const byLift = !isHost && !this.sim.scenario.logistics.inTheatre.includes(id) && this.lift.uses(id);
     if (!throughPorts && !byLift) return this.target.landed(pool, units);
-    // Units of an earlier dispatch still on their way when the nation came back are not this dispatch's.
-    const landed = (): void => {
-      if (this.pools[pool] === progress) this.target.landed(pool, 1);
-    };
+    const landed = (): void => this.target.landed(pool, 1);
     const atPort = (): void => {
       if (this.ports.move(id, resource.capability, resource.military, landed, terms.via)) this.target.queued();
     };

@@ -1,25 +1,69 @@
-import { needAt } from '../../model/needs.js';
+import { needAt, type NeedCurve } from '../../model/needs.js';
 import { HANDOVER } from '../../model/operations.js';
 import type { WorldState } from '../../model/world.js';
 
+/** Units of `capability` every nation but `nation` has in theatre (the host's included). */
+function othersInTheatre(world: WorldState, nation: string, capability: string): number {
+  let others = 0;
+  for (const other in world.deployed) if (other !== nation) others += world.deployed[other]![capability] ?? 0;
+  return others;
+}
 
 /**
- * Whether the others in theatre (everyone's units but `nation`'s, the host's included)
- * cover `HANDOVER.handoverCoverage` of the current need of every capability `nation` has
- * units of. A capability whose need fell below `HANDOVER.residualNeed` hands over at once.
+ * Units of `capability` that `nation` must keep in theatre at time t: the fewest k with
+ * others + k >= `HANDOVER.handoverCoverage` x the current need; none once the need fell
+ * below `HANDOVER.residualNeed` (a decaying need never reaches 0).
  */
-export function canHandOver(world: WorldState, nation: string, t: number): boolean {
+function unitsToKeep(need: number, others: number): number {
+  if (need < HANDOVER.residualNeed) return 0;
+  return Math.max(0, Math.ceil(HANDOVER.handoverCoverage * need - others - 1e-9));
+}
+
+/** For each capability `nation` has units of: how many it has, and how many the need still calls for at t. */
+export function unitsCalledFor(world: WorldState, nation: string, t: number, visit: (capability: string, own: number, keep: number) => void): void {
   const own = world.deployed[nation];
-  if (!own) return true;
+  if (!own) return;
   for (const capability in own) {
     const units = own[capability] ?? 0;
     if (units <= 0) continue;
     const curve = world.needs[capability];
-    const need = curve ? needAt(curve, t) : 0;
-    if (need < HANDOVER.residualNeed) continue;
-    let others = -units;
-    for (const other in world.deployed) others += world.deployed[other]![capability] ?? 0;
-    if (others < HANDOVER.handoverCoverage * need) return false;
+    visit(capability, units, curve ? Math.min(units, unitsToKeep(needAt(curve, t), othersInTheatre(world, nation, capability))) : 0);
   }
-  return true;
+}
+
+/**
+ * Whether the others in theatre cover `HANDOVER.handoverCoverage` of the current need of
+ * every capability `nation` has units of, so it can hand all of its work over.
+ */
+export function canHandOver(world: WorldState, nation: string, t: number): boolean {
+  let handsOver = true;
+  unitsCalledFor(world, nation, t, (_capability, _own, keep) => {
+    if (keep > 0) handsOver = false;
+  });
+  return handsOver;
+}
+
+/**
+ * Hours after t at which a falling need next lets `nation` release one more unit, if the
+ * world does not change before (closed form of the need curve); Infinity when no need it
+ * serves is falling.
+ */
+export function hoursToNextRelease(world: WorldState, nation: string, t: number): number {
+  let soonest = Infinity;
+  unitsCalledFor(world, nation, t, (capability, _own, keep) => {
+    if (keep <= 0) return;
+    const curve = world.needs[capability]!;
+    // keep falls to keep - 1 once coverage x need <= others + keep - 1, or the need is residual.
+    const threshold = Math.max((othersInTheatre(world, nation, capability) + keep - 1) / HANDOVER.handoverCoverage, HANDOVER.residualNeed * (1 - 1e-12));
+    soonest = Math.min(soonest, hoursUntilNeedFallsTo(curve, threshold, t));
+  });
+  return soonest;
+}
+
+/** Hours after t until the need of `curve` is at or below `level` (0 if it already is; Infinity if it never falls). */
+function hoursUntilNeedFallsTo(curve: NeedCurve, level: number, t: number): number {
+  const now = needAt(curve, t);
+  if (now <= level) return 0;
+  if (curve.ratePerHour >= 0 || level <= 0) return Infinity;
+  return Math.log(level / now) / curve.ratePerHour;
 }
