@@ -48,7 +48,7 @@ export function modelRules(scenario: RuleSettings): ModelRule[] {
       title: 'Clearance',
       text:
         'military units (resources with military: true) enter a host as its sovereignty.armedForces says: allowed = all; forbidden = none; ' +
-        `restricted = only from a contributor with a SOFA or a protocol with the host, or trust >= ${MILITARY_CLEARANCE.trustAtLeast}, or that offers liaison officers when the host's diplomacy.acceptsWith asks for them (and not civilian-only); decided when consent is granted (under automatic consent, when the units are committed). ` +
+        `restricted = only from a contributor with a SOFA or a protocol with the host, or trust >= ${MILITARY_CLEARANCE.trustAtLeast}, or that offers liaison officers or unarmed forces when the host's diplomacy.acceptsWith asks for them (and not civilian-only; unarmed forces leave armed tasks such as security at home); decided when consent is granted (under automatic consent, when the units are committed). ` +
         `Under a restrictive consent policy a host admits only trusted partners (trust >= ${DIPLOMACY.hostTrustBar}, an MOU, a SOFA or a protocol) and nations that offer the conditions it asks for. ` +
         `A pair not listed under relations has trust ${UNDECLARED_PAIR_TRUST}; a listed pair without trust, ${listedTrust}. ` +
         'A host\'s sovereignty.consentRules then grant or refuse each pool by capability, civilian or military assets and nation (first covering rule wins), with conditions (unarmed, host-liaison, time-limited) and the ports it may enter by, whatever the consent mode. ' +
