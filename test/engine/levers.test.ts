@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, Simulation, type NationMetrics, type RunMetrics, type TraceEntry } from '../../src/index.js';
 import { hasUnitsDeployed } from '../../src/model/supply.js';
 import { scenarioWith } from '../fixtures/scenarios.js';
+import { expectOwnDrawsUnchanged } from '../fixtures/draws.js';
 
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
 
@@ -19,13 +20,14 @@ const alpha = nation('aaa');
 const beta = nation('bbb');
 
 describe('defense-diplomacy levers', () => {
-  it('a pre-established protocol cuts domestic authorization time (same draws, 0.4x)', () => {
+  it('a pre-established protocol cuts domestic authorization time (same draws, 0.4x); Beta\'s draws untouched', () => {
     const without = runs(() => {});
     const withProtocol = runs((input) => (input.relations[0].protocol = true));
     SEEDS.forEach((_, i) => {
       const base = alpha(without[i]!).authorizeHours! - alpha(without[i]!).decideHours!;
       const cut = alpha(withProtocol[i]!).authorizeHours! - alpha(withProtocol[i]!).decideHours!;
       expect(cut).toBeCloseTo(base * 0.4, 6);
+      expectOwnDrawsUnchanged(without[i]!, withProtocol[i]!, ['bbb', 'hst'], `seed ${SEEDS[i]}`);
     });
   });
 
@@ -38,24 +40,34 @@ describe('defense-diplomacy levers', () => {
     expect(longest(untrained)).toBeCloseTo(48, 6);
     expect(longest(trained)).toBeCloseTo(12, 6);
     expect(alpha(untrained[0]!).stallHours.interoperability).toBe(0);
+    SEEDS.forEach((seed, i) => expectOwnDrawsUnchanged(untrained[i]!, trained[i]!, ['aaa', 'hst'], `seed ${seed}`));
   });
 
-  it('a hotline cuts the time spent waiting for consent', () => {
-    const without = mean(runs(() => {}).map((m) => alpha(m).stallHours.consent));
-    const withHotline = mean(runs((input) => (input.relations[0].hotline = true)).map((m) => alpha(m).stallHours.consent));
+  it('a hotline cuts the time spent waiting for consent; Beta\'s draws untouched', () => {
+    const base = runs(() => {});
+    const hotline = runs((input) => (input.relations[0].hotline = true));
+    const without = mean(base.map((m) => alpha(m).stallHours.consent));
+    const withHotline = mean(hotline.map((m) => alpha(m).stallHours.consent));
     expect(withHotline).toBeLessThan(without - 10);
+    SEEDS.forEach((seed, i) => expectOwnDrawsUnchanged(base[i]!, hotline[i]!, ['bbb'], `seed ${seed}`));
   });
 
-  it('trust speeds consent', () => {
-    const distrusted = mean(runs((input) => (input.relations[0].trust = 0.1)).map((m) => alpha(m).stallHours.consent));
-    const trusted = mean(runs((input) => (input.relations[0].trust = 0.95)).map((m) => alpha(m).stallHours.consent));
+  it('trust speeds consent; Beta\'s draws untouched', () => {
+    const low = runs((input) => (input.relations[0].trust = 0.1));
+    const high = runs((input) => (input.relations[0].trust = 0.95));
+    const distrusted = mean(low.map((m) => alpha(m).stallHours.consent));
+    const trusted = mean(high.map((m) => alpha(m).stallHours.consent));
     expect(trusted).toBeLessThan(distrusted);
+    SEEDS.forEach((seed, i) => expectOwnDrawsUnchanged(low[i]!, high[i]!, ['bbb'], `seed ${seed}`));
   });
 
-  it('joint training speeds readiness and deployment', () => {
-    const base = mean(runs(() => {}).map((m) => alpha(m).fullDeployHours ?? 500));
-    const trained = mean(runs((input) => (input.relations[0].jointTraining = 1)).map((m) => alpha(m).fullDeployHours ?? 500));
+  it('joint training speeds readiness and deployment; Beta\'s draws untouched', () => {
+    const untrained = runs(() => {});
+    const trainedRuns = runs((input) => (input.relations[0].jointTraining = 1));
+    const base = mean(untrained.map((m) => alpha(m).fullDeployHours ?? 500));
+    const trained = mean(trainedRuns.map((m) => alpha(m).fullDeployHours ?? 500));
     expect(trained).toBeLessThan(base);
+    SEEDS.forEach((seed, i) => expectOwnDrawsUnchanged(untrained[i]!, trainedRuns[i]!, ['bbb'], `seed ${seed}`));
   });
 });
 

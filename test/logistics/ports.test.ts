@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile, runScenario, scenarioSchema, type RunMetrics, type Scenario, type ScenarioInput, type TraceEntry } from '../../src/index.js';
 import { cli, earthquakeWith, issuesOf, ROOT } from '../scenario/helpers.js';
+import { expectOwnDrawsUnchanged } from '../fixtures/draws.js';
 
 /** Ports of entry as queues on the kernel, shown on the Haiti scenario with fixed seeds. */
 const SEEDS = Array.from({ length: 20 }, (_, index) => index + 1);
@@ -61,6 +62,8 @@ describe('Haiti airport congestion as a queue', () => {
       return { detectHours, decideHours, authorizeHours, firstDeployHours };
     };
     SEEDS.forEach((_, index) => expect(early(open[index]!)).toEqual(early(congested[index]!)));
+    // Nor does anyone else's: slots change arrivals, not the delays each nation draws.
+    SEEDS.forEach((seed, index) => expectOwnDrawsUnchanged(congested[index]!, open[index]!, haiti.nations.map(({ id }) => id), `seed ${seed}`));
   });
 
   it('an airfield nobody restores stays at one slot: waits grow', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioVariant as variant, shippedScenario as shipped } from '../fixtures/scenarios.js';
 import { runScenario, type RunResult, type Scenario, type ScenarioInput } from '../../src/index.js';
+import { expectOwnDrawsUnchanged } from '../fixtures/draws.js';
 
 /**
  * The shipped scenarios show the lever each was written to teach, averaged over 30 seeds
@@ -42,6 +43,9 @@ describe('scenario levers', () => {
     expect(slow.runs).toBe(SEEDS.length);
     expect(fast.runs).toBe(SEEDS.length);
     expect(fast.mean).toBeLessThan(slow.mean * 0.8);
+    // The consent mode is the host's: the contributors' own delays are the same draws.
+    const contributors = refused.nations.map(({ id }) => id).filter((id) => id !== host);
+    for (const seed of SEEDS.slice(0, 5)) expectOwnDrawsUnchanged(runScenario(refused, { seed }).metrics, runScenario(automatic, { seed }).metrics, contributors, `seed ${seed}`);
   });
 
   it('access stalls (consent, talks, mediation) dominate for distant military contributors in the cyclone', () => {
