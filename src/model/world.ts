@@ -91,7 +91,7 @@ export function initialWorld(scenario: Scenario): WorldState {
     mandated: worldRecord(),
     coordinationCell: worldRecord(),
     mediaPressure: 0,
-    umbrella: {},
+    umbrella: worldRecord(),
     incidents: 0,
     escalations: 0,
     attacks: 0,

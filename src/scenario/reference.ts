@@ -13,12 +13,6 @@ export const REFERENCE_END = '<!-- END field reference -->';
 
 const ID_PATTERN = '^[a-z][a-z0-9-]*$';
 
-/** An id field: the id pattern, alone or among the field's patterns (`idSchema` has two). */
-function isId(field: JsonSchema): boolean {
-  if (field.pattern === ID_PATTERN) return true;
-  return Array.isArray(field.allOf) && (field.allOf as JsonSchema[]).some((part) => part.pattern === ID_PATTERN);
-}
-
 /** A field found while rendering: its dotted path as the docs show it, and its description. */
 export interface DocumentedField {
   path: string;
@@ -108,7 +102,7 @@ function typeOf(field: JsonSchema, path: string, queue: Section[]): string {
       return `list of ${typeOf(items, path, queue)}`;
     }
     case 'string':
-      return isId(field) ? 'id' : 'text';
+      return field.pattern === ID_PATTERN ? 'id' : 'text';
     case 'number':
     case 'integer':
       return numberType(field);

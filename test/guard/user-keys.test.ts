@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, loadScenarioText, ScenarioError } from '../../src/index.js';
 import { loadExperimentText } from '../../src/experiment/load.js';
 import { mselToInjects } from '../../src/msel/import.js';
+import { initialWorld } from '../../src/model/world.js';
 import { reportInputOf } from '../report/helpers.js';
 
 /** Keys users choose (ids, MSEL effect parameters, factor paths) that are also names of JavaScript's object machinery. */
@@ -26,6 +27,17 @@ describe('ids that are names of object machinery', () => {
     const named = (name: string) => JSON.stringify(reportInputOf(renamed('medical', name)).result.metrics).replaceAll(name, 'X');
     expect(named('constructor')).toBe(named('medicine'));
     expect(buildReport(reportInputOf(renamed('medical', 'constructor'))).markdown).toContain('constructor');
+  });
+});
+
+describe('world records keyed by ids', () => {
+  it('read nothing for a key named like an inherited member (relations are keyed "a|b", which no member name is)', () => {
+    const world = initialWorld(loadScenarioText(EARTHQUAKE, join(ROOT, 'scenarios/caribbean-earthquake.yaml')).scenario);
+    const records = Object.entries(world).filter(([name, value]) => typeof value === 'object' && name !== 'relations');
+    expect(records.map(([name]) => name)).toContain('umbrella');
+    for (const [name, record] of records) {
+      for (const key of ['constructor', 'toString', 'hasOwnProperty']) expect((record as Record<string, unknown>)[key], `${name}.${key}`).toBeUndefined();
+    }
   });
 });
 
