@@ -7,6 +7,8 @@ import { closeDrill, type DrillOutcome } from './outcome.js';
 import { liveInjectOf } from './replay.js';
 import { DrillSession } from './session.js';
 import { readClock } from './scenario-clock.js';
+import { teamChoicesOf } from './team-choices.js';
+import { choiceCapabilities, teamChoiceText } from '../report/exercise.js';
 
 /**
  * The after-action report's input for a closed drill: the drill run, the engine-only
@@ -55,28 +57,31 @@ function exerciseRecord(outcome: DrillOutcome): ExerciseRecord {
     return { inject, title: observed?.title ?? inject, expectedAction: observed?.expectedAction ?? '', tasks: [...(observed?.tasks ?? [])], status, what, atHours };
   });
   const log = basename(outcome.logPath);
+  const clock = (hours: number) => readClock(hours, scenario.clock).text;
+  const teamChoices = teamChoicesOf(outcome, clock);
   return {
-    clock: (hours) => readClock(hours, scenario.clock).text,
+    clock,
     reproduce: `crisis-sim report ${log} -o aar.html (replays the drill log; crisis-sim drill --resume ${log} goes on playing it)`,
     closedAtHours: outcome.closedAtHours,
     ratings,
     observations,
     actions: pick('act').map(({ nation, text, lever, atHours }) => ({ nation, text, atHours, ...(lever !== undefined ? { lever } : {}) })),
+    teamChoices,
     notes: pick('note').map(({ text, kind, atHours }) => ({ text, kind: kind ?? 'note', atHours })),
     skipped: pick('skip').map(({ inject, reason, atHours }) => ({ inject, reason, atHours })),
-    plan: improvementPlan(outcome, ratings, observations, pick('plan').at(-1)?.rows ?? []),
+    plan: improvementPlan(outcome, { ratings, observations, teamChoices }, pick('plan').at(-1)?.rows ?? []),
   };
 }
 
 /**
- * One Improvement Plan row per area for improvement: each critical task rated M or U, and
- * each expected action partly or not observed. Rows the planning team filled in (imported
- * with `ip import`) keep what they wrote; rows they added stay too.
+ * One Improvement Plan row per area for improvement: each critical task rated M or U, each
+ * expected action partly or not observed, and each team choice whose consequence is an area
+ * for improvement (under the core capability that files its kind). Rows the planning team
+ * filled in (imported with `ip import`) keep what they wrote; rows they added stay too.
  */
 export function improvementPlan(
   outcome: Pick<DrillOutcome, 'scenario'>,
-  ratings: ExerciseRecord['ratings'],
-  observations: ExerciseRecord['observations'],
+  { ratings, observations, teamChoices }: Pick<ExerciseRecord, 'ratings' | 'observations' | 'teamChoices'>,
   filled: readonly ImprovementRow[],
 ): ImprovementRow[] {
   const tasks = criticalTasksOf(outcome.scenario.evaluation);
@@ -95,6 +100,16 @@ export function improvementPlan(
     const capability = tasks.find((task) => observation.tasks.includes(task.id))?.capability ?? objective;
     const expected = observation.expectedAction || observation.title;
     drawn.push({ id: `inject:${observation.inject}`, capability, issue: `Expected action ${observation.status === 'partly' ? 'partly observed' : 'not observed'}: ${expected}${observation.what ? ` (the team: ${observation.what})` : ''}`, ...blank });
+  }
+  const filedUnder = choiceCapabilities(outcome.scenario.evaluation);
+  const seen = new Map<string, number>();
+  for (const choice of teamChoices) {
+    // The n-th choice of this kind by this nation: an id that stays while the log does.
+    const key = `${choice.nation}:${choice.kind}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    const capability = filedUnder.get(choice.kind);
+    if (choice.consequence?.kind !== 'improvement' || capability === undefined) continue;
+    drawn.push({ id: `choice:${key}:${seen.get(key)}`, capability, issue: `${teamChoiceText(choice, (hours) => readClock(hours, outcome.scenario.clock).text)}: ${choice.consequence.text}`, ...blank });
   }
   const byId = new Map(filled.map((row) => [row.id, row]));
   const merged = drawn.map((row) => ({ ...row, ...byId.get(row.id) }));

@@ -103,6 +103,24 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** What an engine team action does, in one sentence for the room: `clock` reads simulated hours. */
+export function teamActionText(action: TeamAction, now: number, clock: (hours: number) => string): string {
+  switch (action.type) {
+    case 'talks':
+      return `talks between ${action.nation} and ${action.with} start now`;
+    case 'cell':
+      return `${action.organization}'s coordination cell starts its set-up now`;
+    case 'retask': {
+      const hours = (RETASKING as Record<string, Record<string, number>>)[action.from]?.[action.to] ?? 0;
+      return `${action.nation}'s ${action.from} units in theatre serve ${action.to} from ${clock(now + hours)} (${hours} h to re-task)`;
+    }
+    default: {
+      const exhaustive: never = action;
+      throw new Error(`unknown team action ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
 /** A team's action as logged: its nation (a team's), its words, and the lever with its effect or engine action, if any. */
 export type LoggedTeamAction = { type: 'act'; nation: string; text: string; lever?: OwnWordsLever; effect?: InjectEffect; engineAction?: TeamAction };
 

@@ -2,7 +2,8 @@ import type { Inject } from '../scenario/schema.js';
 import { roomText } from './debrief.js';
 import { DrillError } from './errors.js';
 import { OBSERVATION_STATUSES, TASK_RATINGS, type ObservationStatus, type TaskRating } from './evaluation.js';
-import { OWN_WORDS_LEVERS, type OwnWordsLever } from './own-words.js';
+import { teamActionSchema } from '../engine/teams/team-actions.js';
+import { OWN_WORDS_LEVERS, teamActionText, type OwnWordsLever } from './own-words.js';
 import { hoursFigure, readClock } from './scenario-clock.js';
 import type { DrillSession } from './session.js';
 
@@ -84,9 +85,8 @@ export function runSessionCommand(session: DrillSession, command: SessionCommand
     }
     case 'act': {
       const { action, why } = session.act(command.nation, command.text);
-      const effect = action.lever
-        ? `it takes effect in the engine (${action.lever}: ${OWN_WORDS_LEVERS[action.lever as OwnWordsLever].means})`
-        : `no engine lever taken (${why ?? 'the words match none'}): logged as what the team did`;
+      const what = action.engineAction ? teamActionText(teamActionSchema.parse(action.engineAction), action.atHours, clock) : OWN_WORDS_LEVERS[action.lever as OwnWordsLever]?.means;
+      const effect = action.lever ? `it takes effect in the engine (${action.lever}: ${what})` : `no engine lever taken (${why ?? 'the words match none'}): logged as what the team did`;
       return done(`Action of ${command.nation} recorded at ${clock(session.now)}; ${effect}.`);
     }
     case 'undo': {

@@ -158,8 +158,10 @@ export class HostRuntime implements HostPort, HostHandle {
         this.actor.send({ type: 'decision.policy', policy: chosen as Policy });
       },
       () => ({
-        question: `${waiting} foreign offer(s) wait for consent (pressure of unmet needs ${pressure.toFixed(2)}). Your policy? (engine: ${choice.reason})`,
+        question: `${waiting} foreign offer(s) wait for consent (pressure of unmet needs ${pressure.toFixed(2)}). Your policy?`,
         consequences: POLICY_CONSEQUENCES,
+        // The engine's reason is for controllers: the question is read out to the room.
+        detail: `engine: ${choice.reason}`,
       }),
     );
   }

@@ -97,8 +97,10 @@ export class OrganizationRuntime implements OrganizationPort {
         inFavour ? 'yes' : 'no',
         (choice) => this.castVote(member, choice === 'yes'),
         () => ({
-          question: `${this.organization.name} votes on a mandate (round ${round}, rule: ${this.organization.rule}). Your vote? (engine: ${reason})`,
+          question: `${this.organization.name} votes on a mandate (round ${round}, rule: ${this.organization.rule}). Your vote?`,
           consequences: { yes: 'vote for the mandate', no: 'vote against; the response waits for the next round' },
+          // The engine's reason is for controllers: the question is read out to the room.
+          detail: `engine: ${reason}`,
         }),
         this.organization.id,
       );

@@ -2,7 +2,7 @@ import { OBSERVATION_STATUSES, TASK_RATINGS, type Evaluation } from '../scenario
 import type { Scenario } from '../scenario/schema.js';
 import type { Block, ListItem, Section } from './document.js';
 import type { Finding } from './findings.js';
-import type { ExerciseRecord, ImprovementRow } from './input.js';
+import type { ExerciseRecord, ImprovementRow, TeamChoiceRecord } from './input.js';
 
 /**
  * The after-action report's exercise sections (HSEEP AAR/IP): overview, objectives with
@@ -66,20 +66,46 @@ export function objectivesSection(evaluation: Evaluation | undefined, record: Ex
   };
 }
 
+/** The core capability each team choice kind is filed under: the first whose critical tasks name it in `decisions:`. */
+export function choiceCapabilities(evaluation: Evaluation | undefined): Map<string, string> {
+  const filed = new Map<string, string>();
+  for (const objective of evaluation?.objectives ?? []) {
+    for (const capability of objective.capabilities) {
+      for (const task of capability.tasks) for (const kind of task.decisions ?? []) if (!filed.has(kind)) filed.set(kind, capability.capability);
+    }
+  }
+  return filed;
+}
+
+/** A team choice in words: `Day 2, 04:00 (T+11 h), hti team chose "closed" (consent decision)`, or the team's own words. */
+export function teamChoiceText(choice: TeamChoiceRecord, clock: (hours: number) => string): string {
+  return choice.source === 'decision'
+    ? `${clock(choice.atHours)}, ${choice.nation} team chose "${choice.choice}" (${choice.kind} decision)`
+    : `${clock(choice.atHours)}, ${choice.nation} team: "${choice.choice}" (${choice.kind}, in its own words)`;
+}
+
+function teamChoiceItem(choice: TeamChoiceRecord, clock: (hours: number) => string): ListItem {
+  return { text: `Team choice: ${teamChoiceText(choice, clock)}.`, details: choice.consequence ? [choice.consequence.text] : [] };
+}
+
 /**
- * Per core capability: strengths (tasks rated P or S, expected actions observed) and areas
- * for improvement (M or U, expected actions partly or not observed), from the evaluators;
- * then the teams' own actions and what the simulation shows of the teams' nations. What
- * engine-played nations did is kept apart, as context.
+ * Per core capability: strengths (tasks rated P or S, expected actions observed, team
+ * choices whose consequences helped) and areas for improvement (M or U, expected actions
+ * partly or not observed, team choices whose consequences cost time), from the evaluators
+ * and the teams' own choices (filed by the critical tasks' `decisions:`), then the other
+ * team choices filed there. A last section holds the teams' actions, choices no task files
+ * and what the simulation shows of the teams' nations. What engine-played nations did is
+ * kept apart, as context.
  */
 export function capabilitySections(scenario: Scenario, players: readonly string[], record: ExerciseRecord, findings: readonly Finding[]): Section[] {
   const ratings = latestRatings(record);
-  const byCapability = new Map<string, { strengths: ListItem[]; improvements: ListItem[] }>();
+  const byCapability = new Map<string, { strengths: ListItem[]; improvements: ListItem[]; choices: ListItem[] }>();
   const entry = (capability: string) => {
-    const found = byCapability.get(capability) ?? { strengths: [], improvements: [] };
+    const found = byCapability.get(capability) ?? { strengths: [], improvements: [], choices: [] };
     byCapability.set(capability, found);
     return found;
   };
+  const filedUnder = choiceCapabilities(scenario.evaluation);
   for (const objective of scenario.evaluation?.objectives ?? []) {
     for (const capability of objective.capabilities) {
       const lists = entry(capability.capability);
@@ -95,6 +121,17 @@ export function capabilitySections(scenario: Scenario, players: readonly string[
       }
     }
   }
+  const unfiled: TeamChoiceRecord[] = [];
+  for (const choice of record.teamChoices) {
+    const capability = filedUnder.get(choice.kind);
+    if (capability === undefined) {
+      unfiled.push(choice);
+      continue;
+    }
+    const lists = entry(capability);
+    const kind = choice.consequence?.kind ?? 'context';
+    (kind === 'strength' ? lists.strengths : kind === 'improvement' ? lists.improvements : lists.choices).push(teamChoiceItem(choice, record.clock));
+  }
   const sections: Section[] = [...byCapability].map(([capability, lists], index) => ({
     id: `capability-${index + 1}`,
     title: `Core capability: ${capability}`,
@@ -103,6 +140,7 @@ export function capabilitySections(scenario: Scenario, players: readonly string[
       lists.strengths.length > 0 ? { type: 'list', items: lists.strengths } : { type: 'paragraph', text: 'None recorded.' },
       { type: 'paragraph', text: `Areas for improvement (${lists.improvements.length}):` },
       lists.improvements.length > 0 ? { type: 'list', items: lists.improvements } : { type: 'paragraph', text: 'None recorded.' },
+      ...(lists.choices.length > 0 ? [{ type: 'paragraph' as const, text: `The teams' other choices here (${lists.choices.length}), with what followed:` }, { type: 'list' as const, items: lists.choices }] : []),
     ],
   }));
   const teamFindings = findings.filter((finding) => players.includes(finding.subject));
@@ -112,6 +150,10 @@ export function capabilitySections(scenario: Scenario, players: readonly string[
   if (untied.length > 0) {
     teamBlocks.push({ type: 'paragraph', text: 'Expected actions of injects that test no critical task:' });
     teamBlocks.push({ type: 'list', items: untied.map((observation) => ({ ...observationItem(observation), className: observation.status === 'observed' ? 'strength' : 'improvement' })) });
+  }
+  if (unfiled.length > 0) {
+    teamBlocks.push({ type: 'paragraph', text: "The teams' choices no critical task files (a task's decisions: list names the kinds it is about):" });
+    teamBlocks.push({ type: 'list', items: unfiled.map((choice) => teamChoiceItem(choice, record.clock)) });
   }
   if (record.actions.length > 0) {
     teamBlocks.push({ type: 'paragraph', text: 'Actions the teams took in their own words:' });

@@ -18,7 +18,7 @@ export interface PlayerDecision {
 
 /** One row of the Improvement Plan matrix (HSEEP). */
 export interface ImprovementRow {
-  /** Stable id: `task:<critical task id>` or `inject:<inject id>`, so a filled-in plan finds its row again. */
+  /** Stable id: `task:<critical task id>`, `inject:<inject id>` or `choice:<nation>:<kind>:<n>` (the n-th choice of that kind), so a filled-in plan finds its row again. */
   id: string;
   capability: string;
   issue: string;
@@ -27,6 +27,20 @@ export interface ImprovementRow {
   contact: string;
   startDate: string;
   completionDate: string;
+}
+
+/** A team's choice (a decision, or an own-words action that pulled an engine lever) and what followed in the drill. */
+export interface TeamChoiceRecord {
+  /** A decision the engine asked for, or an action in the team's own words. */
+  source: 'decision' | 'own words';
+  nation: string;
+  /** The decision kind (`consent`, `act`...) or the engine lever (`talks`, `cell`...): the critical tasks' `decisions:` file it. */
+  kind: string;
+  /** The option chosen, or the team's words. */
+  choice: string;
+  atHours: number;
+  /** What followed, where the model can say it: a strength, an area for improvement, or context. */
+  consequence?: { text: string; kind: 'strength' | 'improvement' | 'context' };
 }
 
 /** What an exercise's evaluation recorded, from the drill log; the report turns it into an AAR/IP. */
@@ -41,6 +55,8 @@ export interface ExerciseRecord {
   observations: { inject: string; title: string; expectedAction: string; tasks: string[]; status: 'observed' | 'partly' | 'not-observed'; what: string; atHours: number }[];
   /** Teams' actions in their own words. */
   actions: { nation: string; text: string; lever?: string; atHours: number }[];
+  /** The teams' decisions and the own-words actions that pulled a lever, with their consequences. */
+  teamChoices: TeamChoiceRecord[];
   notes: { text: string; kind: 'note' | 'hotwash'; atHours: number }[];
   skipped: { inject: string; reason: string; atHours: number }[];
   /** The Improvement Plan: rows drawn from the evaluation, with what the planning team filled in. */

@@ -51,10 +51,44 @@ export const moduleSchema = z
   })
   .strict();
 
+/**
+ * What teams choose in a drill: the engine's decision kinds (src/engine/decisions.ts) and
+ * the engine levers of own-words actions (src/drill/own-words.ts). A critical task lists
+ * those it is about, so the after-action report files the teams' choices under its core
+ * capability (test/drill/team-choices.test.ts checks both lists are covered).
+ */
+export const TEAM_CHOICES = [
+  'act',
+  'mandate',
+  'offer',
+  'consent',
+  'intelligence',
+  'vote',
+  'hotline',
+  'conditions',
+  'talks',
+  'mediate',
+  'proposal',
+  'pooling',
+  'notify',
+  'transparency',
+  'joint-mission',
+  'cell',
+  'retask',
+  'funding',
+] as const;
+export type TeamChoice = (typeof TEAM_CHOICES)[number];
+
 export const criticalTaskSchema = z
   .object({
     id: taskId.describe('short id injects point at in their `tasks`'),
     task: z.string().min(1).describe('the critical task, e.g. "Stand up an air-traffic coordination cell"'),
+    decisions: z
+      .array(z.enum(TEAM_CHOICES))
+      .optional()
+      .describe(
+        "the teams' decisions (by kind: act, offer, consent, mandate, vote, talks...) and own-words levers (hotline, talks, cell, retask, funding) this task is about: the after-action report files the teams' choices of these kinds, with their consequences, under this task's core capability",
+      ),
   })
   .strict();
 

@@ -51,7 +51,7 @@ describe("a team's own words pull the engine's levers", () => {
     const session = startDrill();
     playUntil(session, 6);
     const before = session.fingerprint();
-    expect(act(session, 'usa', 'request talks with Haiti on customs for relief flights')).toContain('it takes effect in the engine (talks:');
+    expect(act(session, 'usa', 'request talks with Haiti on customs for relief flights')).toContain('it takes effect in the engine (talks: talks between usa and hti start now)');
     expect(session.actionsInForce().at(-1)).toMatchObject({ type: 'act', lever: 'talks', engineAction: { type: 'talks', nation: 'usa', with: 'hti' } });
     // Replayed from the log to the same state; undo takes it back to the state before, exactly.
     expectReplayAndUndo(session, before);
@@ -75,7 +75,7 @@ describe("a team's own words pull the engine's levers", () => {
     const session = startDrill();
     playUntil(session, 3);
     const opened = (drill: DrillSession) => traceOf(drill).find((entry) => entry.agent === 'cell:un' && entry.event === 'state' && entry.to === 'working')?.t ?? Infinity;
-    expect(act(session, 'usa', 'Stand up an air-traffic coordination cell with the UN and the host')).toContain('it takes effect in the engine (cell:');
+    expect(act(session, 'usa', 'Stand up an air-traffic coordination cell with the UN and the host')).toContain("it takes effect in the engine (cell: un's coordination cell starts its set-up now)");
     expect(session.actionsInForce().at(-1)).toMatchObject({ lever: 'cell', engineAction: { type: 'cell', nation: 'usa', organization: 'un' } });
     expect(traceOf(session).find((entry) => entry.event === 'cell.engaged' && entry.agent === 'cell:un')).toMatchObject({ t: 3, data: { reason: 'usa set it up' } });
     playUntil(session, 100);
@@ -102,7 +102,9 @@ describe("a team's own words pull the engine's levers", () => {
     const engineering = deployed()['engineering'] ?? 0;
     const before = session.fingerprint();
     const at = session.now;
-    expect(act(session, 'usa', 'Re-task our search and rescue teams to engineering: structural assessments')).toContain('(retask:');
+    expect(act(session, 'usa', 'Re-task our search and rescue teams to engineering: structural assessments')).toMatch(
+      /it takes effect in the engine \(retask: usa's search-rescue units in theatre serve engineering from Day \d+, \d\d:\d\d \(T\+[\d.]+ h\) \(12 h to re-task\)\)/,
+    );
     const withRetask = session.actionsInForce().length;
     expect(deployed()['search-rescue']).toBe(0);
     expect(deployed()['engineering'] ?? 0).toBe(engineering);

@@ -24,7 +24,7 @@ describe('evaluation and contingency injects in a terminal', () => {
     typeLine('rate', 'action usa propose a hotline with the Dominican Republic');
     await waitForScreen('rate', /Action of usa recorded at .*; it takes effect in the engine \(hotline/);
     typeLine('rate', 'action usa request talks with Haiti about landing slots');
-    await waitForScreen('rate', /Action of usa recorded at .*; it takes effect in the engine \(talks: requests talks/);
+    await waitForScreen('rate', /Action of usa recorded at .*; it takes effect in the engine \(talks: talks between usa and hti start now\)/);
     typeLine('rate', 'quit');
     await waitForScreen('rate', /\[exit 0\]/);
     const log = readDrillLog(join(dir, 'rate.jsonl'));

@@ -63,8 +63,9 @@ describe('the drill in a terminal', () => {
     expect(text).toContain('|  time:    Day 4, 04:53 (T+60 h)');
     expect(text).toContain('|  from:    Airport authority');
     expect(text).toContain('|  message: The single runway is saturated; relief flights circle and divert.');
-    // The room's screen: no engine choice, no reasoning, no expected action, no state digest.
-    for (const internal of ["engine's choice", 'motive', 'threshold', 'expected action', 'MSEL expects', 'sha256:', '[controller]']) expect(text).not.toContain(internal);
+    // The room's screen: no engine choice, no reasoning (Haiti's consent question was on it), no expected action, no state digest.
+    expect(text).toContain('Your policy?');
+    for (const internal of ["engine's choice", '(engine:', 'motive', 'threshold', 'expected action', 'MSEL expects', 'sha256:', '[controller]']) expect(text).not.toContain(internal);
     typeLine('card', 'advance 1h');
     await waitForScreen('card', /error: inject airport-congestion is due: deliver it, skip it or re-time it before time moves on/);
     typeLine('card', 'view controller');
