@@ -17,6 +17,7 @@ import { PoolDispatcher, type Commitment } from './logistics/dispatcher.js';
 import { canHandOver } from './operations/handover.js';
 import { RecoveryReview } from './operations/recovery.js';
 import { worldRecord } from '../model/world.js';
+import { PoolTasks } from './teams/pool-tasks.js';
 import { cooperationOnArrival } from './diplomacy/choices.js';
 import { ActDecision } from './diplomacy/act-decision.js';
 import { ConsentSeeking } from './diplomacy/consent-seeking.js';
@@ -47,11 +48,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   private poolInTheatre: number[] = [];
   /** Pools that went home before the drawdown (time-limited grants). */
   private readonly leftEarly = new Set<number>();
-  /** The capability each committed pool serves now: its own, or the one a team re-tasked it to. */
-  private serving: string[] = [];
-  /** Units of each pool being re-tasked now: in theatre, serving no capability until the re-tasking ends. */
-  private readonly retasking = new Map<number, number>();
-  private withdrawn = false;
+  /** What each committed pool serves: its own capability, or the one a team re-tasked it to. */
+  private readonly tasks = new PoolTasks();
   /** Units of each committed pool sent home in the recovery, their room under a cap already given back. */
   private released: number[] = [];
   private readonly dispatcher: PoolDispatcher;
@@ -304,8 +302,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       for (let pool = this.commitments.length - 1; pool >= 0 && left > 0; pool--) {
         const { resource } = this.commitments[pool]!;
         // Units serve the capability their pool serves now (re-tasked, or its own); those being re-tasked serve none.
-        if (this.serving[pool] !== capability || this.leftEarly.has(pool)) continue;
-        const units = Math.min(left, this.poolInTheatre[pool]! - (this.retasking.get(pool) ?? 0));
+        if (this.tasks.capabilityOf(pool, resource.capability) !== capability || this.leftEarly.has(pool)) continue;
+        const units = Math.min(left, this.poolInTheatre[pool]! - this.tasks.retasking(pool));
         left -= units;
         this.poolInTheatre[pool]! -= units;
         this.released[pool]! += units;
@@ -405,7 +403,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   dispatchUnits(): void {
     this.unitsPending = this.commitments.reduce((sum, { units }) => sum + units, 0);
     this.poolInTheatre = this.commitments.map(() => 0);
-    this.serving = this.commitments.map(({ resource }) => resource.capability);
+    this.tasks.commit(this.commitments.map(({ resource }) => resource.capability));
     this.released = this.commitments.map(() => 0);
     this.dispatcher.dispatch(this.commitments, this.isHost);
   }
@@ -417,7 +415,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   recordArrival(pool: number, units: number): void {
     const sim = this.sim;
     const { resource } = this.commitments[pool]!;
-    const capability = this.serving[pool] ?? resource.capability;
+    const capability = this.tasks.capabilityOf(pool, resource.capability);
     this.unitsPending -= units;
     if (this.unitsPending === 0) sim.recorder.milestone(this.nation.id, 'fullDeployHours', sim.now);
     // Late units of a pool whose time-limited stay is over go home at once.
@@ -445,12 +443,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
 
   /** Units of this nation in theatre serving `capability` now that could be re-tasked (not already being re-tasked). */
   retaskable(capability: string): number {
-    return this.retaskablePools(capability).reduce((sum, pool) => sum + this.poolInTheatre[pool]!, 0);
-  }
-
-  private retaskablePools(capability: string): number[] {
-    if (this.withdrawn) return [];
-    return this.serving.flatMap((serving, pool) => (serving === capability && !this.retasking.has(pool) && !this.leftEarly.has(pool) && (this.poolInTheatre[pool] ?? 0) > 0 ? [pool] : []));
+    return this.tasks.pools(capability, this.poolInTheatre, this.leftEarly).reduce((sum, pool) => sum + this.poolInTheatre[pool]!, 0);
   }
 
   /**
@@ -460,25 +453,15 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
    */
   retask(from: string, to: string, hours: number): number {
     const sim = this.sim;
-    const pools = this.retaskablePools(from);
-    let units = 0;
-    for (const pool of pools) {
-      units += this.poolInTheatre[pool]!;
-      this.retasking.set(pool, this.poolInTheatre[pool]!);
-      this.serving[pool] = to;
-    }
+    const pools = this.tasks.pools(from, this.poolInTheatre, this.leftEarly);
+    const units = this.tasks.start(pools, this.poolInTheatre, to);
     sim.change(`retask:${this.nation.id}:${from}:${to}`, (world) => {
       const deployed = world.deployed[this.nation.id]!;
       deployed[from] = Math.max(0, (deployed[from] ?? 0) - units);
     });
     sim.trace(`nation:${this.nation.id}`, 'units.retasking', { data: { from, to, units, hours } });
     sim.schedule(hours, () => {
-      // Pools that left meanwhile (time-limited stay, withdrawal) took their units with them.
-      let ready = 0;
-      for (const pool of pools) {
-        ready += this.retasking.get(pool) ?? 0;
-        this.retasking.delete(pool);
-      }
+      const ready = this.tasks.finish(pools);
       if (ready === 0) return;
       sim.change(`retasked:${this.nation.id}:${to}`, (world) => {
         const deployed = world.deployed[this.nation.id]!;
@@ -495,9 +478,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     const { resource, units } = this.commitments[pool]!;
     const present = this.poolInTheatre[pool]!;
     // Units being re-tasked serve no capability yet: only the others come off one.
-    const serving = present - (this.retasking.get(pool) ?? 0);
-    const capability = this.serving[pool] ?? resource.capability;
-    this.retasking.delete(pool);
+    const capability = this.tasks.capabilityOf(pool, resource.capability);
+    const serving = this.tasks.leave(pool, present);
     this.leftEarly.add(pool);
     this.dispatcher.leave(pool);
     this.poolInTheatre[pool] = 0;
@@ -514,8 +496,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   }
 
   withdraw(): void {
-    this.withdrawn = true;
-    this.retasking.clear();
+    this.tasks.withdraw();
     this.sim.recorder.unitsWithdrawn(this.nation.id);
     let units = 0;
     let personnel = 0;
