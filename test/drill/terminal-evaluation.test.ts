@@ -51,7 +51,11 @@ describe('evaluation and contingency injects in a terminal', () => {
 
   it.skipIf(!hasTmux)(tmuxTitle('shows a contingency inject only when its condition holds: the card when Haiti closed the door, nothing when it opened'), async () => {
     const dir = scratchDir();
-    const contingent = `${readFileSync(CARIBBEAN, 'utf8')}  - id: door-closed
+    // The contingency inject goes first in the scenario's injects: list (whatever follows the list in the file).
+    const contingent = readFileSync(CARIBBEAN, 'utf8').replace(
+      '\ninjects:\n',
+      `\ninjects:
+  - id: door-closed
     atHours: 12
     title: Contributors protest the closed door
     description: Six governments ask publicly why their teams wait at the airport.
@@ -59,7 +63,9 @@ describe('evaluation and contingency injects in a terminal', () => {
     to: Haiti
     mode: news report
     when: { decided: { nation: hti, kind: consent, choice: closed } }
-`;
+`,
+    );
+    expect(contingent).toContain('  - id: door-closed');
     writeFileSync(join(dir, 'contingent.yaml'), contingent);
     for (const consent of ['closed', 'open']) {
       startPane(consent, dir, 'NO_COLOR=1 TERM=xterm-256color', ['contingent.yaml', '--play', 'hti', '--log', `${consent}.jsonl`]);
