@@ -2,10 +2,24 @@ import { needAt, type NeedCurve } from '../../model/needs.js';
 import { HANDOVER } from '../../model/operations.js';
 import type { WorldState } from '../../model/world.js';
 
+/**
+ * Sums already made, per deployment record: the world is immutable, so a record that is the
+ * same object holds the same units. Daily reviews in a quiet recovery ask the same sums day
+ * after day (and twice per review), and each one walks every nation in theatre.
+ */
+const othersBySnapshot = new WeakMap<WorldState['deployed'], Map<string, number>>();
+
 /** Units of `capability` every nation but `nation` has in theatre (the host's included). */
 function othersInTheatre(world: WorldState, nation: string, capability: string): number {
+  const deployed = world.deployed;
+  let sums = othersBySnapshot.get(deployed);
+  if (sums === undefined) othersBySnapshot.set(deployed, (sums = new Map()));
+  const key = `${nation}|${capability}`;
+  const known = sums.get(key);
+  if (known !== undefined) return known;
   let others = 0;
-  for (const other in world.deployed) if (other !== nation) others += world.deployed[other]![capability] ?? 0;
+  for (const other in deployed) if (other !== nation) others += deployed[other]![capability] ?? 0;
+  sums.set(key, others);
   return others;
 }
 
