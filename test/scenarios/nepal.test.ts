@@ -55,6 +55,27 @@ describe('scenarios/nepal-earthquake.yaml', () => {
   });
 });
 
+describe('the foreign operation in Nepal (issue 12: operations that last)', () => {
+  it('ends inside the horizon about 40 days in, as Operation Maitri did on 4 June 2015, with a peak of documented contingents', () => {
+    const loaded = loadScenarioFile(FILE);
+    for (const seed of [1, 2, 3]) {
+      const { metrics } = runScenario(loaded, { seed });
+      expect(metrics.operationHours, `seed ${seed}`).not.toBeNull();
+      expect(metrics.operationHours! / 24, `seed ${seed}`).toBeGreaterThan(30);
+      expect(metrics.operationHours! / 24, `seed ${seed}`).toBeLessThan(50);
+      expect(metrics.peakForeignPersonnel, `seed ${seed}`).toBeGreaterThan(1500);
+      expect(metrics.peakForeignPersonnel, `seed ${seed}`).toBeLessThan(4000);
+    }
+  });
+
+  it('without the recovery tail the needs stay and the operation is censored at the horizon', () => {
+    const loaded = loadScenarioFile(FILE);
+    const noTail = { ...loaded, scenario: scenarioVariant(loaded.scenario, (draft) => void draft.crisis!.needs!.forEach((need) => (need.recoveryHalfLifeHours = null))) };
+    const { metrics } = runScenario(noTail, { seed: 1 });
+    expect(metrics.operationHours).toBeNull();
+  });
+});
+
 describe('the UN coordination cell in Nepal (its calibration lever)', () => {
   it('without it the contributors duplicate effort: more unmet need, 90% of needs met no sooner', () => {
     const loaded = loadScenarioFile(FILE);
