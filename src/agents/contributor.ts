@@ -55,6 +55,8 @@ export type ContributorEvent =
   | { type: 'budget.changed' }
   | { type: 'units.arrived'; pool: number; units: number }
   | { type: 'movement.queued' }
+  | { type: 'movement.held' }
+  | { type: 'movement.cleared' }
   | { type: 'crisis.resolved' }
   | { type: 'handed.over' }
   | { type: 'reassess' };
@@ -62,7 +64,7 @@ export type ContributorEvent =
 export type ContributorState =
   | 'monitoring' | 'assessing' | 'deciding' | 'standingBy' | 'authorizing' | 'choosingMandate' | 'awaitingMandate'
   | 'awaitingConsent' | 'inTalks' | 'awaitingMediation' | 'preparing' | 'integrating' | 'awaitingIntelligence'
-  | 'offering' | 'awaitingResources' | 'awaitingClearance' | 'mobilizing' | 'awaitingSlot' | 'deployed'
+  | 'offering' | 'awaitingResources' | 'awaitingClearance' | 'mobilizing' | 'awaitingEntry' | 'inTransit' | 'awaitingSlot' | 'deployed'
   | 'recovering' | 'drawingDown' | 'withdrawn' | 'stoodDown';
 
 type Port = ContributorPort;
@@ -154,8 +156,12 @@ export const contributorLogic = chartLogic<ContributorState, Port, ContributorEv
     awaitingClearance: { on: { 'budget.changed': 'offering', reassess: 'offering', ...TURN_BACK } },
     mobilizing: {
       entry: (port) => port.dispatchUnits(),
-      on: { 'units.arrived': ARRIVED, 'movement.queued': 'awaitingSlot', ...TURN_BACK },
+      on: { 'units.arrived': ARRIVED, 'movement.held': 'awaitingEntry', 'movement.queued': 'awaitingSlot', ...TURN_BACK },
     },
+    // Ready, but the first pool waits for the hosts' legal clearance or a host liaison officer: a clearance stall.
+    awaitingEntry: { on: { 'movement.cleared': 'inTransit', 'units.arrived': ARRIVED, 'movement.queued': 'awaitingSlot', ...TURN_BACK } },
+    // Cleared after such a wait and on its way (flying in, or about to land).
+    inTransit: { on: { 'units.arrived': ARRIVED, 'movement.queued': 'awaitingSlot', ...TURN_BACK } },
     // Ready, but the first movements wait for slots at a port of entry: a logistics stall.
     awaitingSlot: { on: { 'units.arrived': ARRIVED, ...TURN_BACK } },
     deployed: {

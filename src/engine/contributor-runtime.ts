@@ -69,6 +69,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     this.dispatcher = new PoolDispatcher(sim, nation, this.hostsToAsk, logistics.ports, logistics.lift, {
       landed: (pool, units) => (this.deployedAlready() ? this.recordArrival(pool, units) : this.send({ type: 'units.arrived', pool, units })),
       queued: () => this.send({ type: 'movement.queued' }),
+      held: () => this.send({ type: 'movement.held' }),
+      cleared: () => this.send({ type: 'movement.cleared' }),
       expired: (pool) => this.poolLeaves(pool, 'time-limited'),
     });
     this.recovery = new RecoveryReview(sim, {

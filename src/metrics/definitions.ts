@@ -3,7 +3,7 @@
  * name here (a test checks it), and the CSV writers take their columns from these lists.
  */
 
-export const STALL_CAUSES = ['bureaucracy', 'mandate', 'consent', 'talks', 'mediation', 'resources', 'interoperability', 'intelligence', 'logistics'] as const;
+export const STALL_CAUSES = ['bureaucracy', 'mandate', 'consent', 'talks', 'mediation', 'resources', 'interoperability', 'intelligence', 'logistics', 'clearance'] as const;
 export type StallCause = (typeof STALL_CAUSES)[number];
 
 /** Contributor states that are stalls, and why. Other states are work or waiting by choice. */
@@ -19,6 +19,7 @@ export const STALL_CAUSE_BY_STATE: Readonly<Record<string, StallCause>> = {
   integrating: 'interoperability',
   awaitingIntelligence: 'intelligence',
   awaitingSlot: 'logistics',
+  awaitingEntry: 'clearance',
 };
 
 export const RUN_METRICS = [
@@ -165,5 +166,5 @@ export const LIFT_METRICS = [
 
 /** Stall hours of zero for every cause. */
 export function emptyStalls(): Record<StallCause, number> {
-  return { bureaucracy: 0, mandate: 0, consent: 0, talks: 0, mediation: 0, resources: 0, interoperability: 0, intelligence: 0, logistics: 0 };
+  return { bureaucracy: 0, mandate: 0, consent: 0, talks: 0, mediation: 0, resources: 0, interoperability: 0, intelligence: 0, logistics: 0, clearance: 0 };
 }

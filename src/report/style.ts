@@ -38,13 +38,14 @@ export const STALL_STYLE: Readonly<Record<StallCause, StallStyle>> = {
   interoperability: { fill: OKABE_ITO.blue, hatch: 'horizontal', ink: '#FFFFFF' },
   intelligence: { fill: OKABE_ITO.black, hatch: 'vertical', ink: '#FFFFFF' },
   logistics: { fill: OKABE_ITO.skyBlue, hatch: 'dots', ink: '#000000' },
+  clearance: { fill: OKABE_ITO.orange, hatch: 'vertical', ink: '#000000' },
 };
 
 /** Non-stall phase groups, in process order, with their solid fills. */
 export const PHASE_GROUPS = [
   { group: 'assessing', label: 'monitoring, assessing, deciding', fill: '#E4E4E4', states: ['monitoring', 'assessing', 'deciding'] },
   { group: 'standingBy', label: 'standing by (decided not to act yet)', fill: '#B0B0B0', states: ['standingBy'] },
-  { group: 'mobilizing', label: 'preparing, offering, mobilizing', fill: OKABE_ITO.skyBlue, states: ['preparing', 'offering', 'mobilizing'] },
+  { group: 'mobilizing', label: 'preparing, offering, mobilizing', fill: OKABE_ITO.skyBlue, states: ['preparing', 'offering', 'mobilizing', 'inTransit'] },
   { group: 'deployed', label: 'deployed', fill: OKABE_ITO.bluishGreen, states: ['deployed', 'recovering'] },
   { group: 'drawingDown', label: 'drawing down', fill: '#9FD5C4', states: ['drawingDown'] },
   { group: 'ended', label: 'withdrawn or stood down', fill: '#FFFFFF', states: ['withdrawn', 'stoodDown'] },

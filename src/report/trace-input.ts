@@ -32,7 +32,7 @@ const nationMetricsSchema = z.object({
   // Absent in traces written before milestones could be marked not applicable.
   notApplicable: z.array(z.enum(NATION_MILESTONES.map((milestone) => milestone.name) as [NationMilestoneName, ...NationMilestoneName[]])).default([]),
   // `logistics` is absent in traces written before ports of entry existed (issue 12).
-  stallHours: z.object(Object.fromEntries(STALL_CAUSES.map((cause) => [cause, cause === 'logistics' ? z.number().default(0) : z.number()])) as Record<(typeof STALL_CAUSES)[number], z.ZodDefault<z.ZodNumber> | z.ZodNumber>),
+  stallHours: z.object(Object.fromEntries(STALL_CAUSES.map((cause) => [cause, cause === 'logistics' || cause === 'clearance' ? z.number().default(0) : z.number()])) as Record<(typeof STALL_CAUSES)[number], z.ZodDefault<z.ZodNumber> | z.ZodNumber>),
   unitsDelivered: z.number(),
   cost: z.number(),
   declined: z.boolean(),

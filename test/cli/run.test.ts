@@ -47,7 +47,7 @@ describe('crisis-sim run', () => {
     for (const key of ['firstResponseHours', 'needsMet50Hours', 'needsMet90Hours', 'unmetNeedHours', 'peakUnmetNeed', 'escalations', 'attacks']) {
       expect(output.metrics).toHaveProperty(key);
     }
-    expect(Object.keys(output.metrics.nations.usa.stallHours).sort()).toEqual(['bureaucracy', 'consent', 'intelligence', 'interoperability', 'logistics', 'mandate', 'mediation', 'resources', 'talks']);
+    expect(Object.keys(output.metrics.nations.usa.stallHours).sort()).toEqual(['bureaucracy', 'clearance', 'consent', 'intelligence', 'interoperability', 'logistics', 'mandate', 'mediation', 'resources', 'talks']);
     expect(output.metrics.nations.usa).toHaveProperty('cost');
   });
 

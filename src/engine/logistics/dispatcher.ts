@@ -21,6 +21,10 @@ export interface DispatchTarget {
   landed(pool: number, units: number): void;
   /** A first movement must wait for a slot at a port (a logistics stall begins). */
   queued(): void;
+  /** The first ready pool waits for legal clearance or a host liaison officer (a clearance stall begins). */
+  held(): void;
+  /** After a clearance stall, the first pool is cleared and on its way (the stall ends). */
+  cleared(): void;
   /** Pool `pool`'s time-limited stay is over: its units leave. */
   expired(pool: number): void;
 }
@@ -39,11 +43,16 @@ interface PoolProgress {
  * Moves a contributor's committed pools into theatre: each pool leaves when it is ready and
  * legally cleared by every host (whichever is later), then waits for a host liaison
  * officer where its grant asks for one, then arrives whole or, through a port of entry,
- * one unit per movement. A time-limited grant sends the pool home `forHours` after its
+ * one unit per movement. From the moment a ready pool is held by clearance or a liaison
+ * officer until the first pool is sent on, the nation is in a `clearance` stall. A time-limited grant sends the pool home `forHours` after its
  * first unit lands. Hosts and nations already in theatre need no clearance.
  */
 export class PoolDispatcher {
   private pools: PoolProgress[] = [];
+  /** Whether a pool has been sent on (no clearance stall can begin after that). */
+  private sentAny = false;
+  /** Whether a clearance stall is under way. */
+  private holding = false;
 
   constructor(
     private readonly sim: RunContext,
@@ -75,7 +84,10 @@ export class PoolDispatcher {
       if (!isHost && !inTheatre) {
         for (const host of this.hosts) clearedHours = Math.max(clearedHours, clearanceHours(sim.nation(host), sim.relation(id, host), resource, clearance));
       }
-      if (clearedHours > readyHours) sim.trace(`nation:${id}`, 'clearance.pending', { data: { capability: resource.capability, readyHours: round(readyHours), clearedHours: round(clearedHours) } });
+      if (clearedHours > readyHours) {
+        sim.trace(`nation:${id}`, 'clearance.pending', { data: { capability: resource.capability, readyHours: round(readyHours), clearedHours: round(clearedHours) } });
+        sim.schedule(readyHours, () => this.hold(progress));
+      }
       sim.schedule(Math.max(readyHours, clearedHours), () => this.withLiaison(progress, 0, () => this.send(pool, throughPorts, isHost)));
     });
   }
@@ -93,7 +105,17 @@ export class PoolDispatcher {
       this.withLiaison(progress, index + 1, next);
     };
     const ticket = desk.request(granted, undefined);
-    if (ticket !== -1) progress.waiting.set(desk, ticket);
+    if (ticket !== -1) {
+      progress.waiting.set(desk, ticket);
+      this.hold(progress);
+    }
+  }
+
+  /** A ready pool is held by clearance or a liaison officer: a stall if nothing was sent yet. */
+  private hold(progress: PoolProgress): void {
+    if (this.sentAny || this.holding || progress.left) return;
+    this.holding = true;
+    this.target.held();
   }
 
   /**
@@ -103,6 +125,10 @@ export class PoolDispatcher {
   private send(pool: number, throughPorts: boolean, isHost: boolean): void {
     const { resource, units, terms } = this.pools[pool]!.commitment;
     const id = this.nation.id;
+    if (!this.sentAny) {
+      this.sentAny = true;
+      if (this.holding) this.target.cleared();
+    }
     const byLift = !isHost && !this.sim.scenario.logistics.inTheatre.includes(id) && this.lift.uses(id);
     if (!throughPorts && !byLift) return this.target.landed(pool, units);
     const landed = (): void => this.target.landed(pool, 1);
