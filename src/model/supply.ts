@@ -62,8 +62,15 @@ export function hasUnitsDeployed(units: Readonly<Record<string, number>> | undef
   return false;
 }
 
+/** Units of `capability` in theatre, of every nation but `except` when given (the host's included). */
+export function unitsInTheatre(deployed: WorldState['deployed'], capability: string, except?: string): number {
+  let units = 0;
+  for (const nation in deployed) if (nation !== except) units += deployed[nation]![capability] ?? 0;
+  return units;
+}
+
 /** Whether any organization's coordination cell is working. Runs at every world change: no allocation. */
-function coordinationCellWorking(world: WorldState): boolean {
+export function coordinationCellWorking(world: WorldState): boolean {
   for (const organization in world.coordinationCell) if (world.coordinationCell[organization]) return true;
   return false;
 }

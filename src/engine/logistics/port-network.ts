@@ -1,5 +1,6 @@
 import { Resource } from '../../kernel/resource.js';
 import { needAt } from '../../model/needs.js';
+import { coordinationCellWorking, unitsInTheatre } from '../../model/supply.js';
 import type { Port } from '../../scenario/schema.js';
 import type { LogisticsContext } from './ports.js';
 import type { PortMetrics } from '../../metrics/definitions.js';
@@ -75,7 +76,7 @@ export class PortNetwork {
     for (const state of this.ports.values()) {
       const restore = state.port.restoredBy;
       if (state.restored || restore === null || restore.capability !== capability) continue;
-      if (this.unitsInTheatre(capability) < restore.units) continue;
+      if (unitsInTheatre(this.run.world.state.deployed, capability) < restore.units) continue;
       state.restored = true;
       state.slots.setCapacity(state.port.slots);
       this.run.trace(`port:${state.port.id}`, 'port.restored', { data: { slots: state.port.slots } });
@@ -157,19 +158,10 @@ export class PortNetwork {
   private priorityOf(capability: string, military: boolean): number {
     const after = military && this.tasking.civilianLead() ? 1 : 0;
     const world = this.run.world.state;
-    let cellWorking = false;
-    for (const organization in world.coordinationCell) if (world.coordinationCell[organization]) cellWorking = true;
-    if (!cellWorking) return 0;
+    if (!coordinationCellWorking(world)) return 0;
     const curve = world.needs[capability];
     if (!curve) return after + 1;
     const need = needAt(curve, this.run.now);
-    return after + (need > 0 ? Math.min(1, this.unitsInTheatre(capability) / need) : 1);
-  }
-
-  private unitsInTheatre(capability: string): number {
-    const deployed = this.run.world.state.deployed;
-    let units = 0;
-    for (const nation in deployed) units += deployed[nation]![capability] ?? 0;
-    return units;
+    return after + (need > 0 ? Math.min(1, unitsInTheatre(world.deployed, capability) / need) : 1);
   }
 }

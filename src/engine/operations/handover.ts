@@ -1,5 +1,6 @@
 import { needAt, type NeedCurve } from '../../model/needs.js';
 import { HANDOVER } from '../../model/operations.js';
+import { unitsInTheatre } from '../../model/supply.js';
 import type { WorldState } from '../../model/world.js';
 
 /**
@@ -17,8 +18,7 @@ function othersInTheatre(world: WorldState, nation: string, capability: string):
   const key = `${nation}|${capability}`;
   const known = sums.get(key);
   if (known !== undefined) return known;
-  let others = 0;
-  for (const other in deployed) if (other !== nation) others += deployed[other]![capability] ?? 0;
+  const others = unitsInTheatre(deployed, capability, nation);
   sums.set(key, others);
   return others;
 }
