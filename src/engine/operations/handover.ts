@@ -4,26 +4,6 @@ import { unitsInTheatre } from '../../model/supply.js';
 import type { WorldState } from '../../model/world.js';
 
 /**
- * Sums already made, per deployment record: the world is immutable, so a record that is the
- * same object holds the same units. Daily reviews in a quiet recovery ask the same sums day
- * after day (and twice per review), and each one walks every nation in theatre.
- */
-const othersBySnapshot = new WeakMap<WorldState['deployed'], Map<string, number>>();
-
-/** Units of `capability` every nation but `nation` has in theatre (the host's included). */
-function othersInTheatre(world: WorldState, nation: string, capability: string): number {
-  const deployed = world.deployed;
-  let sums = othersBySnapshot.get(deployed);
-  if (sums === undefined) othersBySnapshot.set(deployed, (sums = new Map()));
-  const key = `${nation}|${capability}`;
-  const known = sums.get(key);
-  if (known !== undefined) return known;
-  const others = unitsInTheatre(deployed, capability, nation);
-  sums.set(key, others);
-  return others;
-}
-
-/**
  * Units of `capability` that `nation` must keep in theatre at time t: the fewest k with
  * others + k >= `HANDOVER.handoverCoverage` x the current need; none once the need fell
  * below `HANDOVER.residualNeed` (a decaying need never reaches 0).
@@ -33,15 +13,24 @@ function unitsToKeep(need: number, others: number): number {
   return Math.max(0, Math.ceil(HANDOVER.handoverCoverage * need - others - 1e-9));
 }
 
-/** For each capability `nation` has units of: how many it has, and how many the need still calls for at t. */
-export function unitsCalledFor(world: WorldState, nation: string, t: number, visit: (capability: string, own: number, keep: number) => void): void {
+/**
+ * For each capability `nation` has units of: how many it has, how many the need still calls
+ * for at t, and how many units of it the others have in theatre (the host's included).
+ */
+export function unitsCalledFor(
+  world: WorldState,
+  nation: string,
+  t: number,
+  visit: (capability: string, own: number, keep: number, others: number) => void,
+): void {
   const own = world.deployed[nation];
   if (!own) return;
   for (const capability in own) {
     const units = own[capability] ?? 0;
     if (units <= 0) continue;
     const curve = world.needs[capability];
-    visit(capability, units, curve ? Math.min(units, unitsToKeep(needAt(curve, t), othersInTheatre(world, nation, capability))) : 0);
+    const others = unitsInTheatre(world.deployed, capability, nation);
+    visit(capability, units, curve ? Math.min(units, unitsToKeep(needAt(curve, t), others)) : 0, others);
   }
 }
 
@@ -64,11 +53,11 @@ export function canHandOver(world: WorldState, nation: string, t: number): boole
  */
 export function hoursToNextRelease(world: WorldState, nation: string, t: number): number {
   let soonest = Infinity;
-  unitsCalledFor(world, nation, t, (capability, _own, keep) => {
+  unitsCalledFor(world, nation, t, (capability, _own, keep, others) => {
     if (keep <= 0) return;
     const curve = world.needs[capability]!;
     // keep falls to keep - 1 once coverage x need <= others + keep - 1, or the need is residual.
-    const threshold = Math.max((othersInTheatre(world, nation, capability) + keep - 1) / HANDOVER.handoverCoverage, HANDOVER.residualNeed * (1 - 1e-12));
+    const threshold = Math.max((others + keep - 1) / HANDOVER.handoverCoverage, HANDOVER.residualNeed * (1 - 1e-12));
     soonest = Math.min(soonest, hoursUntilNeedFallsTo(curve, threshold, t));
   });
   return soonest;
