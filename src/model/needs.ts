@@ -59,7 +59,7 @@ export function unmetArea(curve: NeedCurve, supply: number, a: number, b: number
  * over-supplied capability).
  */
 export function coverageAt(curves: readonly NeedCurve[], supplies: readonly number[], t: number): number {
-  computeCoverage(curves, supplies, t);
+  computeCoverage(curves, supplies, t, null);
   return COVERAGE[0]!;
 }
 
@@ -70,14 +70,23 @@ export function coverageAt(curves: readonly NeedCurve[], supplies: readonly numb
  */
 const COVERAGE = new Float64Array(1);
 
-/** {@link coverageAt}, left in `COVERAGE[0]`. */
-function computeCoverage(curves: readonly NeedCurve[], supplies: readonly number[], t: number): void {
+/**
+ * {@link coverageAt}, left in `COVERAGE[0]`. `fixed[i]`, when given and not NaN, is
+ * capability i's met share, known to be the same at every t asked (see {@link shareOver}):
+ * it is added in its place instead of being computed again, so the sum is the same.
+ */
+function computeCoverage(curves: readonly NeedCurve[], supplies: readonly number[], t: number, fixed: Float64Array | null): void {
   if (curves.length === 0) {
     COVERAGE[0] = 1;
     return;
   }
   let metShares = 0;
   for (let i = 0; i < curves.length; i++) {
+    const known = fixed === null ? NaN : fixed[i]!;
+    if (known === known) {
+      metShares += known;
+      continue;
+    }
     // needAt written out, for the same reason.
     const curve = curves[i]!;
     const need = curve.ratePerHour === 0 ? curve.level : curve.level * Math.exp(curve.ratePerHour * (t - curve.sinceHours));
@@ -85,6 +94,45 @@ function computeCoverage(curves: readonly NeedCurve[], supplies: readonly number
     metShares += need <= 0 || supply >= need ? 1 : supply / need;
   }
   COVERAGE[0] = metShares / curves.length;
+}
+
+/**
+ * Relative margin that bounds a capability's met share over an interval from the need at
+ * its two ends. Within [from, to] the need's exponent is monotone in t (each rounding is),
+ * and `Math.exp` is within an ulp of the exact, monotone exponential, so the need computed
+ * at any t of the interval lies within a few ulps (1e-15) of the range of its two ends.
+ */
+const SHARE_MARGIN = 1e-9;
+
+/**
+ * Where {@link shareOver} leaves its result: [0] the share if it is fixed (else NaN),
+ * [1] an upper bound of the share (a typed array, for the reason of {@link COVERAGE}).
+ */
+const SHARE_OVER = new Float64Array(2);
+
+/**
+ * What capability `curve`'s met share can be at any t in [from, to], as
+ * {@link computeCoverage} computes it there. Fixed, exactly: a steady need; a need the
+ * supply exceeds at both ends by {@link SHARE_MARGIN} (met, 1); a positive need with no
+ * supply (0). Else NaN, with an upper bound from the need's lower end. Most capabilities
+ * are fixed over most searches.
+ */
+function shareOver(curve: NeedCurve, supply: number, from: number, to: number): void {
+  SHARE_OVER[0] = NaN;
+  SHARE_OVER[1] = 1;
+  if (curve.ratePerHour === 0) {
+    const need = curve.level;
+    SHARE_OVER[0] = SHARE_OVER[1] = need <= 0 || supply >= need ? 1 : supply / need;
+    return;
+  }
+  if (!(curve.level > 0)) return;
+  const atFrom = needAt(curve, from);
+  const atTo = needAt(curve, to);
+  const lowest = Math.min(atFrom, atTo);
+  if (supply >= Math.max(atFrom, atTo) * (1 + SHARE_MARGIN)) SHARE_OVER[0] = SHARE_OVER[1] = 1;
+  else if (supply === 0 && lowest * (1 - SHARE_MARGIN) > Number.MIN_VALUE) SHARE_OVER[0] = SHARE_OVER[1] = 0;
+  // Below the need the share is supply / need, at most a hair above supply / lowest need.
+  else if (lowest > 1e-300) SHARE_OVER[1] = Math.min(1, (supply / lowest) * (1 + SHARE_MARGIN));
 }
 
 /** Steps of the grid on which coverage crossings are first looked for. */
@@ -113,16 +161,34 @@ export function firstCoverageCrossing(
 export class CoverageScan {
   /** Coverage at grid point k (time {@link timeAt}), filled as searches reach it. */
   private readonly grid: number[] = [];
+  /** Each capability's met share where it is the same all over [from, to] ({@link shareOver}), else NaN. */
+  private readonly fixed: Float64Array;
+  /**
+   * No coverage computed anywhere in [from, to] exceeds this: each capability's share is at
+   * most its bound, and a sum rounds monotonically in each term, so the bounds summed in
+   * the same order bound every coverage. A target above it is never reached.
+   */
+  private readonly highest: number;
 
   constructor(
     private readonly curves: readonly NeedCurve[],
     private readonly supplies: readonly number[],
     private readonly from: number,
     private readonly to: number,
-  ) {}
+  ) {
+    this.fixed = new Float64Array(curves.length);
+    let bounds = 0;
+    for (let i = 0; i < curves.length; i++) {
+      shareOver(curves[i]!, supplies[i]!, from, to);
+      this.fixed[i] = SHARE_OVER[0]!;
+      bounds += SHARE_OVER[1]!;
+    }
+    this.highest = curves.length === 0 ? 1 : bounds / curves.length;
+  }
 
   /** First time in [from, to] at which coverage reaches `target`, or null. */
   firstCrossing(target: number): number | null {
+    if (target > this.highest) return null;
     if (this.reachedAtStep(0, target)) return this.from;
     for (let k = 1; k <= CROSSING_GRID_STEPS; k++) {
       if (this.reachedAtStep(k, target)) {
@@ -130,7 +196,7 @@ export class CoverageScan {
         let high = this.timeAt(k);
         while (high - low > 1e-6) {
           const mid = (low + high) / 2;
-          computeCoverage(this.curves, this.supplies, mid);
+          computeCoverage(this.curves, this.supplies, mid, this.fixed);
           if (COVERAGE[0]! >= target) high = mid;
           else low = mid;
         }
@@ -149,7 +215,7 @@ export class CoverageScan {
   private reachedAtStep(k: number, target: number): boolean {
     let coverage = this.grid[k];
     if (coverage === undefined) {
-      computeCoverage(this.curves, this.supplies, this.timeAt(k));
+      computeCoverage(this.curves, this.supplies, this.timeAt(k), this.fixed);
       coverage = COVERAGE[0]!;
       this.grid[k] = coverage;
     }

@@ -65,31 +65,33 @@ export function hasUnitsDeployed(units: Readonly<Record<string, number>> | undef
 /**
  * Units of `capability` in theatre, of every nation but `except` when given (the host's
  * included). `deployed` must be a world state's record, not a draft: its totals are kept
- * (see {@link totalsByRecord}).
+ * (see {@link totals}).
  */
 export function unitsInTheatre(deployed: WorldState['deployed'], capability: string, except?: string): number {
-  let totals = totalsByRecord.get(deployed);
-  if (totals === undefined) totalsByRecord.set(deployed, (totals = new Map()));
-  let total = totals.get(capability);
+  if (deployed !== totals.record) {
+    totals.record = deployed;
+    totals.units.clear();
+  }
+  let total = totals.units.get(capability);
   if (total === undefined) {
     total = 0;
     for (const nation in deployed) total += deployed[nation]![capability] ?? 0;
-    totals.set(capability, total);
+    totals.units.set(capability, total);
   }
   // Units are whole numbers, so the total less one nation's units is exactly the others' sum.
   return except === undefined ? total : total - (deployed[except]?.[capability] ?? 0);
 }
 
 /**
- * Units of each capability in theatre, all nations together, per deployment record, summed
- * when first asked. Recovery reviews and the ports ask these sums many times between two
- * changes of the deployments (each nation's daily review, twice; each movement's slot
- * priority), and each sum walks every nation. Invalidation: none is needed, since the
- * world is immutable: a record that is the same object holds the same units, and any
- * change of the deployments makes a new record, which has no totals until asked. Old
- * records are only weak keys, collected with their world.
+ * Units of each capability in theatre, all nations together, of the deployment record
+ * last asked about, summed when first asked. Recovery reviews and the ports ask these sums
+ * many times between two changes of the deployments (each nation's daily review, twice;
+ * each movement's slot priority), always of the world's current record, and each sum
+ * walks every nation. Invalidation: a question about any other record starts the totals
+ * anew; none is needed otherwise, since the world is immutable (a record that is the same
+ * object holds the same units; any change of the deployments makes a new record).
  */
-const totalsByRecord = new WeakMap<WorldState['deployed'], Map<string, number>>();
+const totals = { record: undefined as WorldState['deployed'] | undefined, units: new Map<string, number>() };
 
 /** Whether any organization's coordination cell is working. Runs at every world change: no allocation. */
 export function coordinationCellWorking(world: WorldState): boolean {

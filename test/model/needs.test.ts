@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { addNeed } from '../../src/engine/effects.js';
-import { coverageAt, firstCoverageCrossing, needAt, unmetArea, type NeedCurve } from '../../src/model/needs.js';
+import { coverageAt, CoverageScan, firstCoverageCrossing, needAt, unmetArea, type NeedCurve } from '../../src/model/needs.js';
 import type { WorldState } from '../../src/model/world.js';
 
 /** Midpoint-rule integral of max(0, need - supply), the slow way. */
@@ -50,6 +50,58 @@ describe('needs integrate exactly between events', () => {
     expect(firstCoverageCrossing([curve], [5], 0.9, 0, 100)).toBeCloseTo(expected, 5);
     expect(firstCoverageCrossing([curve], [0], 0.5, 0, 100)).toBeNull();
     expect(coverageAt([curve], [20], 0)).toBe(1);
+  });
+});
+
+/** The crossing search the plain way: coverage computed in full at each of 33 grid points, then bisection to 1e-6 h. */
+function plainCrossing(curves: readonly NeedCurve[], supplies: readonly number[], target: number, from: number, to: number): number | null {
+  const timeAt = (k: number) => (k === 0 ? from : k === 32 ? to : from + ((to - from) * k) / 32);
+  if (coverageAt(curves, supplies, from) >= target) return from;
+  for (let k = 1; k <= 32; k++) {
+    if (coverageAt(curves, supplies, timeAt(k)) < target) continue;
+    let low = timeAt(k - 1);
+    let high = timeAt(k);
+    while (high - low > 1e-6) {
+      const mid = (low + high) / 2;
+      if (coverageAt(curves, supplies, mid) >= target) high = mid;
+      else low = mid;
+    }
+    return high;
+  }
+  return null;
+}
+
+describe('coverage crossings', () => {
+  const curve = fc.record({
+    level: fc.oneof(fc.double({ min: 0.1, max: 200, noNaN: true }), fc.constantFrom(0, -5)),
+    ratePerHour: fc.oneof(fc.double({ min: -0.05, max: 0.01, noNaN: true }), fc.constant(0)),
+    sinceHours: fc.double({ min: 0, max: 100, noNaN: true }),
+  });
+  // Supplies at, just above and just below the need at either end of the search, none, or any.
+  const supplyOf = fc.record({
+    at: fc.constantFrom('from', 'to', 'none', 'any'),
+    factor: fc.constantFrom(1, 1 + 1e-12, 1 - 1e-12, 1 + 1e-9, 1 + 2e-9, 0.5, 1.5),
+    any: fc.double({ min: 0, max: 300, noNaN: true }),
+  });
+
+  it('a search that skips the capabilities whose share cannot change finds exactly what the plain search finds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(curve, supplyOf), { minLength: 1, maxLength: 6 }),
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        fc.double({ min: 1, max: 5000, noNaN: true }),
+        (pairs, from, span) => {
+          const to = from + span;
+          const curves = pairs.map(([c]) => c);
+          const supplies = pairs.map(([c, { at, factor, any }]) =>
+            at === 'none' ? 0 : at === 'any' ? any : Math.max(0, needAt(c, at === 'from' ? from : to) * factor),
+          );
+          const scan = new CoverageScan(curves, supplies, from, to);
+          for (const target of [0.5, 0.9, 0.95, 1]) expect(scan.firstCrossing(target)).toBe(plainCrossing(curves, supplies, target, from, to));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
