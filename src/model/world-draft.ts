@@ -16,9 +16,15 @@ import type { Draft } from 'immer';
  * the same objects (supply re-derivation relies on it); writing a value equal to the
  * current one changes nothing; an object the recipe assigns is kept as it is (the recipe
  * may go on changing it directly); a draft must not be used after the recipe returns.
+ *
+ * `copyRoot`, when given, copies the root's base instead of a spread: the world's top level
+ * has 16 fields, and V8 spreads such an object (a clone of a map it cannot take from a
+ * literal's boilerplate) about ten times slower than it builds the same object literal
+ * written out (see `copyWorldState`, src/model/world.ts). It must return a new object with
+ * the base's prototype and every own key, in order.
  */
-export function produceWorld<T extends object>(base: T, recipe: (draft: Draft<T>) => void): T {
-  const root = new DraftState(base, undefined, undefined);
+export function produceWorld<T extends object>(base: T, recipe: (draft: Draft<T>) => void, copyRoot?: (base: T) => T): T {
+  const root = new DraftState(base, undefined, undefined, copyRoot as ((base: object) => object) | undefined);
   const returned: unknown = recipe(root.proxy as Draft<T>);
   if (returned !== undefined) throw new TypeError('a world recipe changes its draft and returns nothing');
   const result = root.finish() as T;
@@ -38,6 +44,8 @@ class DraftState {
     readonly base: object,
     private readonly parent: DraftState | undefined,
     private readonly key: PropertyKey | undefined,
+    /** How to copy the base (the root's can be written out by hand); records and plain objects: {@link shallowCopy}. */
+    private readonly copyBase: ((base: object) => object) | undefined = undefined,
   ) {
     this.proxy = new Proxy(this, HANDLER as ProxyHandler<DraftState>);
   }
@@ -50,7 +58,7 @@ class DraftState {
   /** Copies the base (keeping its prototype), and the parents' up to the root. */
   markChanged(): void {
     if (this.copy !== undefined) return;
-    this.copy = shallowCopy(this.base);
+    this.copy = (this.copyBase?.(this.base) ?? shallowCopy(this.base)) as Record<PropertyKey, unknown>;
     this.parent?.markChanged();
   }
 

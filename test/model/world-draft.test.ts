@@ -3,7 +3,7 @@ import { produce, setAutoFreeze } from 'immer';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/simulation.js';
-import { initialWorld, type WorldState } from '../../src/model/world.js';
+import { copyWorldState, initialWorld, type WorldState } from '../../src/model/world.js';
 import { produceWorld } from '../../src/model/world-draft.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 
@@ -132,10 +132,20 @@ describe('produceWorld gives what immer\'s produce gives', () => {
       draft.relations[`${first}|${second}`]!.trust += 0.1;
       draft.escalations++;
     };
-    const ours = produceWorld(world, recipe);
+    const ours = produceWorld(world, recipe, copyWorldState);
     expect(ours).toStrictEqual(produce(world, recipe));
+    expect(Object.keys(ours)).toEqual(Object.keys(world));
     expect(ours.needs).toBe(world.needs);
     expect(ours.deployed).not.toBe(world.deployed);
+  });
+
+  it('copyWorldState, the root copy of a world change, holds every field of the world, in order, as the same objects', () => {
+    const world = initialWorld(loadScenarioFile('scenarios/caribbean-earthquake.yaml').scenario);
+    const copy = copyWorldState(world);
+    expect(copy).not.toBe(world);
+    expect(Object.keys(copy)).toEqual(Object.keys(world));
+    for (const field of Object.keys(world) as (keyof WorldState)[]) expect(copy[field]).toBe(world[field]);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.getPrototypeOf(world));
   });
 
   it('refuses a draft used after its change, and a recipe that returns a value', () => {
