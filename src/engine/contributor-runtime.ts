@@ -66,18 +66,25 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     this.act = new ActDecision(sim, nation, this.hostsToAsk, () => this.plannedCostMusd(), (event) => this.send(event));
     this.consent = new ConsentSeeking(sim, this, this.hostsToAsk);
     this.actor = sim.createActor(contributorLogic, { input: { port: this } });
+    // The ports below are methods, not arrows: tsx compiles with esbuild's keepNames, which
+    // gives every arrow stored under a name its name by Object.defineProperty, about 0.85 us
+    // each, eight per contributor per run (docs/performance.md).
+    const contributor = this;
     this.dispatcher = new PoolDispatcher(sim, nation, this.hostsToAsk, logistics.ports, logistics.lift, {
-      landed: (pool, units) => (this.deployedAlready() ? this.recordArrival(pool, units) : this.send({ type: 'units.arrived', pool, units })),
-      queued: () => this.send({ type: 'movement.queued' }),
-      held: () => this.send({ type: 'movement.held' }),
-      cleared: () => this.send({ type: 'movement.cleared' }),
-      expired: (pool) => this.poolLeaves(pool, 'time-limited'),
+      landed(pool, units) {
+        if (contributor.deployedAlready()) contributor.recordArrival(pool, units);
+        else contributor.send({ type: 'units.arrived', pool, units });
+      },
+      queued() { contributor.send({ type: 'movement.queued' }); },
+      held() { contributor.send({ type: 'movement.held' }); },
+      cleared() { contributor.send({ type: 'movement.cleared' }); },
+      expired(pool) { contributor.poolLeaves(pool, 'time-limited'); },
     });
     this.recovery = new RecoveryReview(sim, {
       nationId: nation.id,
-      recovering: () => this.state === 'recovering',
-      release: (releases) => this.releaseUnits(releases),
-      handedOver: () => this.sim.schedule(0, () => this.send({ type: 'handed.over' })),
+      recovering() { return contributor.state === 'recovering'; },
+      release(releases) { contributor.releaseUnits(releases); },
+      handedOver() { sim.schedule(0, () => contributor.send({ type: 'handed.over' })); },
     });
   }
 

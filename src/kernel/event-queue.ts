@@ -10,17 +10,17 @@
  * reuses the slot: cancelling it is a no-op.
  */
 export class EventQueue<T> {
-  private times = new Float64Array(64);
-  private seqs = new Float64Array(64);
+  private times = new Float64Array(INITIAL_CAPACITY);
+  private seqs = new Float64Array(INITIAL_CAPACITY);
   /** Heap index -> slot. */
-  private heapSlots = new Int32Array(64);
+  private heapSlots = new Int32Array(INITIAL_CAPACITY);
   /** Slot -> heap index, or -1 when the slot is free. */
-  private positions = new Int32Array(64).fill(-1);
+  private positions = new Int32Array(INITIAL_CAPACITY).fill(-1);
   /** Slot -> generation, bumped each time the slot is freed. */
-  private generations = new Float64Array(64);
-  private items: (T | undefined)[] = new Array(64);
-  private data: unknown[] = new Array(64);
-  private freeSlots = new Int32Array(64);
+  private generations = new Float64Array(INITIAL_CAPACITY);
+  private items: (T | undefined)[] = new Array(INITIAL_CAPACITY);
+  private data: unknown[] = new Array(INITIAL_CAPACITY);
+  private freeSlots = new Int32Array(INITIAL_CAPACITY);
   private freeCount = 0;
   private slotCount = 0;
   private size = 0;
@@ -182,6 +182,15 @@ export class EventQueue<T> {
     this.data.length = capacity;
   }
 }
+
+/**
+ * Entries a new queue has room for before it first grows. Eight doubles are 64 bytes, the
+ * largest typed array V8 keeps on its heap; a larger one gets a backing store outside it,
+ * which costs about 0.7 us to allocate and more to collect: with 64 entries a queue cost
+ * 12-20 us to make, and a run makes one per kernel and per resource (ports, lift, liaison
+ * desks), most of which never hold more than a few entries (docs/performance.md).
+ */
+const INITIAL_CAPACITY = 8;
 
 /** Slots per queue (2^24, 16.7M pending entries); ids are generation x SLOT_LIMIT + slot. */
 const SLOT_LIMIT = 2 ** 24;

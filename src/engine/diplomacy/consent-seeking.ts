@@ -75,18 +75,22 @@ export class ConsentSeeking {
     const id = this.seeker.nation.id;
     for (const host of this.hosts) {
       if (this.grants.has(host)) continue;
-      const send = () =>
-        this.withConditions(host, (conditions) => {
-          const runtime = this.sim.host(host)!;
-          this.sim.schedule(runtime.latencyTo(id), () => runtime.receiveRequest(id, conditions));
-        });
-      if (this.notifyAsked.has(host)) send();
+      if (this.notifyAsked.has(host)) this.sendRequest(host);
       else {
         this.notifyAsked.add(host);
-        askToNotify(this.sim, id, host, send);
+        askToNotify(this.sim, id, host, () => this.sendRequest(host));
       }
     }
     this.checkConsents();
+  }
+
+  /** Sends the request for consent to `host`, with the conditions it takes, arriving after the channel's latency. */
+  private sendRequest(host: string): void {
+    const id = this.seeker.nation.id;
+    this.withConditions(host, (conditions) => {
+      const runtime = this.sim.host(host)!;
+      this.sim.schedule(runtime.latencyTo(id), () => runtime.receiveRequest(id, conditions));
+    });
   }
 
   /**
@@ -125,13 +129,6 @@ export class ConsentSeeking {
     const talksLeft = sim.diplomacy.talksLeft(nation.id, host);
     const trust = sim.trust(nation.id, host);
     const recommended = sim.diplomacy.mediating(host) ? 'wait' : talksLeft > 0 ? 'talks' : trust < 0.1 && nation.interests.security >= 0.5 ? 'demarche' : 'wait';
-    const text = (): DecisionText => {
-      const consequences: Record<string, string> = {};
-      if (talksLeft > 0) consequences['talks'] = `${TALKS_CONSEQUENCES.talks} (${talksLeft} left with ${host})`;
-      consequences['demarche'] = TALKS_CONSEQUENCES.demarche;
-      consequences['wait'] = TALKS_CONSEQUENCES.wait;
-      return { question: `${host} keeps your offer waiting (trust ${trust.toFixed(2)}). Seek talks?`, consequences };
-    };
     sim.ask(nation.id, 'talks', recommended, (choice) => {
       if (choice === 'talks') {
         if (sim.diplomacy.startTalks(nation.id, host)) this.seeker.send({ type: 'talks.started' });
@@ -142,7 +139,13 @@ export class ConsentSeeking {
         });
         sim.schedule(sim.host(host)!.latencyTo(nation.id), () => sim.host(host)?.reconsider('demarche'));
       }
-    }, text, host);
+    }, (): DecisionText => {
+      const consequences: Record<string, string> = {};
+      if (talksLeft > 0) consequences['talks'] = `${TALKS_CONSEQUENCES.talks} (${talksLeft} left with ${host})`;
+      consequences['demarche'] = TALKS_CONSEQUENCES.demarche;
+      consequences['wait'] = TALKS_CONSEQUENCES.wait;
+      return { question: `${host} keeps your offer waiting (trust ${trust.toFixed(2)}). Seek talks?`, consequences };
+    }, host);
   }
 
   /** A host granted consent (called by the host runtime). */
