@@ -46,6 +46,8 @@ export interface RunContext {
   /** Current trust between two nations (0..1). */
   trust(a: string, b: string): number;
   hotlineUp(a: string, b: string): boolean;
+  /** The key of the relation between two nations in `world.relations` (model/relations.ts's relationKey). */
+  relationKey(a: string, b: string): string;
   /**
    * Shifts trust between two nations inside a world change, for a named cause (see
    * trust/rules.ts); traced and recorded for the run's relation metrics.

@@ -7,7 +7,7 @@ import { STALL_CAUSE_BY_STATE, type RunMetrics } from '../metrics/definitions.js
 import { MetricsRecorder } from '../metrics/recorder.js';
 import type { TraceEntry, TraceSink } from '../metrics/trace.js';
 import { clamp01 } from '../model/levers.js';
-import { indexRelations, NO_RELATION, relationKey } from '../model/relations.js';
+import { indexRelations, NO_RELATION, RelationKeys } from '../model/relations.js';
 import { initialWorld, scenarioCapabilities, WorldStore, type WorldState } from '../model/world.js';
 import type { Inject, InjectCondition, Nation, Relation, Scenario } from '../scenario/schema.js';
 import { applyInjectEffect } from './effects.js';
@@ -69,6 +69,7 @@ export class Simulation implements RunContext {
 
   private readonly nationsById = new Map<string, Nation>();
   private readonly relations: Map<string, Relation>;
+  private readonly relationKeys = new RelationKeys();
   private readonly traceSink: TraceSink | undefined;
   private readonly decisions: DecisionDesk;
   private readonly supply: SupplyWatch;
@@ -308,17 +309,21 @@ export class Simulation implements RunContext {
 
   /** The scenario's static relation between two nations (or the "no ties" default). */
   relation(a: string, b: string): Relation {
-    return this.relations.get(relationKey(a, b)) ?? NO_RELATION;
+    return this.relations.get(this.relationKeys.key(a, b)) ?? NO_RELATION;
   }
 
   /** Current trust between two nations (0..1). */
   trust(a: string, b: string): number {
-    return this.world.state.relations[relationKey(a, b)]?.trust ?? NO_RELATION.trust;
+    return this.world.state.relations[this.relationKeys.key(a, b)]?.trust ?? NO_RELATION.trust;
   }
 
   /** Whether a hotline between two nations works now. */
   hotlineUp(a: string, b: string): boolean {
-    return this.world.state.relations[relationKey(a, b)]?.hotlineUp ?? false;
+    return this.world.state.relations[this.relationKeys.key(a, b)]?.hotlineUp ?? false;
+  }
+
+  relationKey(a: string, b: string): string {
+    return this.relationKeys.key(a, b);
   }
 
   /** The named random stream of one agent and purpose. */

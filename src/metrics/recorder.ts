@@ -18,6 +18,8 @@ interface NationRecord {
   metrics: NationMetrics;
   state: string;
   sinceHours: number;
+  /** The phase the nation is in now (the last of its intervals), closed when it leaves. */
+  openInterval: PhaseInterval | undefined;
   costPerHourMusd: number;
   /** The nation is past the mandate and consent steps: a step it skipped did not apply. */
   pastApprovals: boolean;
@@ -36,6 +38,8 @@ const PAST_APPROVALS_STATES: ReadonlySet<string> = new Set(['preparing', 'integr
 export class MetricsRecorder {
   readonly intervals: PhaseInterval[] = [];
   private readonly nations = new Map<string, NationRecord>();
+  /** The same records, for the loops over every nation at each world change. */
+  private readonly records: NationRecord[] = [];
   private curves: NeedCurve[] = [];
   private supplies: number[] = [];
   private lastHours = 0;
@@ -54,7 +58,7 @@ export class MetricsRecorder {
 
   constructor(nationIds: readonly string[], private readonly hosts: ReadonlySet<string>) {
     for (const id of nationIds) {
-      this.nations.set(id, {
+      const record: NationRecord = {
         metrics: {
           detectHours: null,
           decideHours: null,
@@ -73,9 +77,12 @@ export class MetricsRecorder {
         },
         state: '',
         sinceHours: 0,
+        openInterval: undefined,
         costPerHourMusd: 0,
         pastApprovals: hosts.has(id),
-      });
+      };
+      this.nations.set(id, record);
+      this.records.push(record);
     }
   }
 
@@ -86,14 +93,15 @@ export class MetricsRecorder {
   enterState(nation: string, state: string, t: number): void {
     const record = this.nations.get(nation)!;
     const previous = record.state;
-    this.closePhase(nation, record, t);
+    this.closePhase(record, t);
     if (previous === 'monitoring') this.milestone(nation, 'detectHours', t);
     if (state === 'authorizing') this.milestone(nation, 'decideHours', t);
     if (previous === 'authorizing') this.milestone(nation, 'authorizeHours', t);
     if (PAST_APPROVALS_STATES.has(state)) record.pastApprovals = true;
     record.state = state;
     record.sinceHours = t;
-    this.intervals.push({ nation, state, startHours: t, endHours: null, stallCause: STALL_CAUSE_BY_STATE[state] ?? null });
+    record.openInterval = { nation, state, startHours: t, endHours: null, stallCause: STALL_CAUSE_BY_STATE[state] ?? null };
+    this.intervals.push(record.openInterval);
   }
 
   /** Records a milestone the first time it happens. */
@@ -149,7 +157,7 @@ export class MetricsRecorder {
   advance(t: number): void {
     const from = this.lastHours;
     if (t <= from) return;
-    for (const record of this.nations.values()) record.metrics.cost += record.costPerHourMusd * (t - from);
+    for (const record of this.records) record.metrics.cost += record.costPerHourMusd * (t - from);
     this.foreignPersonHours += this.foreignPersonnel * (t - from);
     if (this.accruing && this.curves.length > 0) {
       let unmetStart = 0;
@@ -197,7 +205,7 @@ export class MetricsRecorder {
     this.advance(horizonHours);
     const nations: Record<string, NationMetrics> = {};
     for (const [id, record] of this.nations) {
-      this.closePhase(id, record, horizonHours);
+      this.closePhase(record, horizonHours);
       if (record.pastApprovals) record.metrics.notApplicable = SKIPPABLE_MILESTONES.filter((name) => record.metrics[name] === null);
       nations[id] = record.metrics;
     }
@@ -219,17 +227,12 @@ export class MetricsRecorder {
     };
   }
 
-  private closePhase(nation: string, record: NationRecord, t: number): void {
+  private closePhase(record: NationRecord, t: number): void {
     if (record.state === '') return;
     const cause = STALL_CAUSE_BY_STATE[record.state];
     if (cause) record.metrics.stallHours[cause] += t - record.sinceHours;
-    for (let i = this.intervals.length - 1; i >= 0; i--) {
-      const interval = this.intervals[i]!;
-      if (interval.nation === nation && interval.endHours === null) {
-        interval.endHours = t;
-        break;
-      }
-    }
+    if (record.openInterval !== undefined) record.openInterval.endHours = t;
+    record.openInterval = undefined;
     record.sinceHours = t;
   }
 }

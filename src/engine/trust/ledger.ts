@@ -1,6 +1,5 @@
 import type { Draft } from 'immer';
 import { clamp01 } from '../../model/levers.js';
-import { relationKey } from '../../model/relations.js';
 import type { WorldState } from '../../model/world.js';
 import type { TraceEntry } from '../../metrics/trace.js';
 import { relationDraft, type RelationLookups } from './relation-draft.js';
@@ -55,7 +54,7 @@ export class TrustLedger {
 
   /** The record of a pair that moved, or undefined when it never did. */
   recordOf(a: string, b: string): RelationRecord | undefined {
-    return this.records.get(relationKey(a, b));
+    return this.records.get(this.port.relationKey(a, b));
   }
 
   /** Pairs whose trust changed or that held talks, in order of first change. */
@@ -64,7 +63,7 @@ export class TrustLedger {
   }
 
   private record(a: string, b: string, trustNow: number): RelationRecord {
-    const key = relationKey(a, b);
+    const key = this.port.relationKey(a, b);
     let record = this.records.get(key);
     if (!record) {
       const between: [string, string] = a < b ? [a, b] : [b, a];
