@@ -371,6 +371,8 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     const stayHours = this.consent.offeredStayHours();
     // Forces offered unarmed leave their armed tasks at home.
     const unarmed = !ignoreHostRules && this.consent.offered('unarmed');
+    // Military units of each capability this plan already tasks (a nation may hold several pools of one capability).
+    const militaryPlanned = new Map<string, number>();
     for (const resource of this.nation.resources) {
       if (resource.units <= 0 || !(resource.capability in world.needs)) continue;
       if ((resource.military && !allowMilitary) || (unarmed && isArmedTask(resource))) continue;
@@ -379,13 +381,14 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       if (terms.refused && !ignoreHostRules) continue;
       let units = choice === 'half' ? Math.ceil(resource.units / 2) : resource.units;
       // Military assets go where a humanitarian coordination cell tasks them (Oslo Guidelines).
-      if (!ignoreHostRules) units = this.logistics.tasking.tasked(resource, units, !this.isHost);
+      if (!ignoreHostRules) units = this.logistics.tasking.tasked(resource, units, !this.isHost, resource.military ? (militaryPlanned.get(resource.capability) ?? 0) : 0);
       const costPerUnit = resource.costMusdPerUnitDay * plannedDays;
       if (costPerUnit > 0) units = Math.min(units, Math.floor(budgetLeft / costPerUnit));
       if (resource.personnelPerUnit > 0) units = Math.min(units, Math.floor(personnelLeft / resource.personnelPerUnit));
       if (units <= 0) continue;
       budgetLeft -= units * costPerUnit;
       personnelLeft -= units * resource.personnelPerUnit;
+      if (resource.military) militaryPlanned.set(resource.capability, (militaryPlanned.get(resource.capability) ?? 0) + units);
       plan.push({ resource, units, terms });
     }
     return plan;
@@ -404,7 +407,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       }
     });
     this.sim.trace(`nation:${this.nation.id}`, 'offer.committed', {
-      data: { choice, units: Object.fromEntries(this.commitments.map(({ resource, units }) => [resource.capability, units])) },
+      data: { choice, units: unitsByCapability(this.commitments) },
     });
   }
 
@@ -527,4 +530,11 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       }
     });
   }
+}
+
+/** Units committed per capability, summed over the pools of each (a nation may hold several pools of one capability). */
+function unitsByCapability(commitments: readonly Commitment[]): Record<string, number> {
+  const units = new Map<string, number>();
+  for (const { resource, units: count } of commitments) units.set(resource.capability, (units.get(resource.capability) ?? 0) + count);
+  return Object.fromEntries(units);
 }

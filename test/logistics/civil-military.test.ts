@@ -30,6 +30,17 @@ function committed(trace: TraceEntry[], nation: string): Record<string, number> 
   return (entry?.data as { units: Record<string, number> } | undefined)?.units ?? {};
 }
 
+/** The scenario with `units` of airlift needed at onset. */
+function airliftNeed(scenario: Scenario, units: number): Scenario {
+  return variant(scenario, (draft) => {
+    draft.crisis!.needs!.find(({ capability }) => capability === 'airlift')!.initial = units;
+  });
+}
+
+/** Units of every pool of one capability a nation holds in the shipped scenario. */
+const poolUnits = (nation: string, capability: string) =>
+  haiti.nations.find(({ id }) => id === nation)!.resources.filter((resource) => resource.capability === capability).reduce((sum, { units }) => sum + units, 0);
+
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 describe('a humanitarian coordination centre', () => {
@@ -52,7 +63,7 @@ describe('Oslo Guidelines: each principle moves what it should', () => {
     const unique = withOsocc({ ...NONE, uniqueCapability: true });
     for (const seed of SEEDS) {
       const us = committed(traced(unique, seed), 'usa');
-      expect(us['engineering'], `seed ${seed}`).toBe(8);
+      expect(us['engineering'], `seed ${seed}`).toBe(poolUnits('usa', 'engineering'));
       expect(us['airlift'], `seed ${seed}`).toBeUndefined();
       expect(us['medical'], `seed ${seed}`).toBeUndefined();
       // Civilian assets are never filtered: US search-and-rescue teams come.
@@ -60,23 +71,27 @@ describe('Oslo Guidelines: each principle moves what it should', () => {
     }
   });
 
-  it('last resort: military airlift only for the gap the civilian airlift committed before leaves (20 needed, 4 Dominican)', () => {
-    const lastResort = withOsocc({ ...NONE, lastResort: true });
+  it('last resort: military airlift only for the gap the civilian airlift committed before leaves (20 needed, 4 Dominican), over all of a nation\'s airlift pools', () => {
+    // 20 units of airlift needed: the US's airlift pools (18 units in four pools) fit the whole need, not the gap after the Dominican 4.
+    const lastResort = airliftNeed(withOsocc({ ...NONE, lastResort: true }), 20);
+    const usPools = poolUnits('usa', 'airlift');
+    expect(usPools).toBeGreaterThan(16);
     const usAirlift: number[] = [];
     for (const seed of SEEDS) {
       const trace = traced(lastResort, seed);
       const at = (nation: string) => trace.find((entry) => entry.agent === `nation:${nation}` && entry.event === 'offer.committed')!.t;
       const civilianFirst = at('dom') < at('usa');
       expect(committed(trace, 'dom')['airlift'], `seed ${seed}`).toBe(4);
-      expect(committed(trace, 'usa')['airlift'], `seed ${seed}`).toBe(civilianFirst ? 16 : 20);
+      expect(committed(trace, 'usa')['airlift'], `seed ${seed}`).toBe(civilianFirst ? 16 : usPools);
       usAirlift.push(committed(trace, 'usa')['airlift']!);
     }
     expect(usAirlift).toContain(16);
   });
 
   it('last resort lowers the military footprint and its cost; unmet need does not fall', () => {
-    const bilateral = SEEDS.map((seed) => runScenario(withOsocc(NONE), { seed }).metrics);
-    const oslo = SEEDS.map((seed) => runScenario(withOsocc({ ...NONE, lastResort: true, uniqueCapability: true }), { seed }).metrics);
+    // With Haiti's 26 units of airlift needed, the US pools fit inside the gap and last resort cuts nothing; with 20, it does.
+    const bilateral = SEEDS.map((seed) => runScenario(airliftNeed(withOsocc(NONE), 20), { seed }).metrics);
+    const oslo = SEEDS.map((seed) => runScenario(airliftNeed(withOsocc({ ...NONE, lastResort: true, uniqueCapability: true }), 20), { seed }).metrics);
     expect(mean(oslo.map((m) => m.nations.usa!.cost))).toBeLessThan(mean(bilateral.map((m) => m.nations.usa!.cost)));
     expect(mean(oslo.map((m) => m.unmetNeedHours))).toBeGreaterThanOrEqual(mean(bilateral.map((m) => m.unmetNeedHours)) * 0.999);
   });

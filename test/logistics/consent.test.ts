@@ -139,9 +139,11 @@ describe('conditions of a grant', () => {
     const left = trace.filter((entry) => entry.agent === 'nation:usa' && entry.event === 'pool.left');
     expect(left.length).toBeGreaterThan(0);
     for (const entry of left) {
+      // A nation may hold several pools of one capability: some US arrival of it is this pool's first, 96 h before it leaves.
       const capability = (entry.data as { capability: string }).capability;
-      const first = Math.min(...arrivals.filter((arrival) => arrival.nation === 'usa' && arrival.capability === capability).map(({ t }) => t));
-      expect(entry.t - first).toBeCloseTo(96, 6);
+      const stays = arrivals.filter((arrival) => arrival.nation === 'usa' && arrival.capability === capability).map(({ t }) => entry.t - t);
+      expect(stays.some((hours) => Math.abs(hours - 96) < 1e-6), `${capability} at ${entry.t}`).toBe(true);
+      expect(Math.max(...stays)).toBeGreaterThanOrEqual(96 - 1e-6);
     }
     const unmet = (scenario: Scenario) => mean(SEEDS.map((seed) => runScenario(scenario, { seed }).metrics.unmetNeedHours));
     expect(unmet(limited)).toBeGreaterThan(unmet(haiti));

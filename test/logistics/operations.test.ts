@@ -43,6 +43,31 @@ describe('foreign forces stay for the recovery and hand over', () => {
     expect(mean(peaks)).toBeLessThan(44_000);
   });
 
+  it('Haiti: foreign personnel build up over two weeks, as the US elements arrived in 2010, and peak 12-22 days in; with every US pool ready within three days they peak in the first week', () => {
+    const haiti = shipped('caribbean-earthquake.yaml');
+    // The peak up to a horizon: watching less changes nothing before it (budgets cover parameters.budgetPeriodHours).
+    const peakBy = (scenario: Scenario, seed: number, days: number) => runScenario(scenario, { seed, horizonHours: days * 24 }).metrics.peakForeignPersonnel;
+    for (const seed of SEEDS) {
+      const peak = runScenario(haiti, { seed }).metrics.peakForeignPersonnel;
+      expect(peakBy(haiti, seed, 12), `seed ${seed}`).toBeLessThan(peak);
+      expect(peakBy(haiti, seed, 22), `seed ${seed}`).toBe(peak);
+      // Near the ~22,000 of the end of January 2010.
+      expect(peak, `seed ${seed}`).toBeGreaterThan(19_000);
+      expect(peak, `seed ${seed}`).toBeLessThan(25_000);
+    }
+    const allAtOnce = variant(haiti, (draft) => {
+      for (const resource of draft.nations.find(({ id }) => id === 'usa')!.resources ?? []) if (resource.military) resource.readiness = { triangular: [24, 48, 72] };
+    });
+    for (const seed of SEEDS) expect(peakBy(allAtOnce, seed, 8), `seed ${seed}`).toBe(runScenario(allAtOnce, { seed }).metrics.peakForeignPersonnel);
+  });
+
+  it('Haiti: the US running costs add up to about the USD 461.7 million the Department of Defense spent in 2010', () => {
+    const haiti = shipped('caribbean-earthquake.yaml');
+    const usCost = mean(runs(haiti).map((m) => m.nations.usa!.cost));
+    expect(usCost).toBeGreaterThan(461.7 * 0.9);
+    expect(usCost).toBeLessThan(461.7 * 1.1);
+  });
+
   it('without a recovery tail the steady needs keep foreign forces to the horizon (operation censored); a longer tail, a longer operation', () => {
     const haiti = shipped('caribbean-earthquake.yaml');
     const tail = (factor: number | null) =>

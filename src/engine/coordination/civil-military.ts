@@ -39,15 +39,17 @@ export class CivilMilitaryTasking {
 
   /**
    * Units of a foreign military pool the coordination cell tasks now (all of them without
-   * a working cell, for a civilian pool, or for a host's own assets).
+   * a working cell, for a civilian pool, or for a host's own assets). `plannedBefore`: units
+   * of the same capability the nation's earlier military pools of this offer already take
+   * of the gap (a nation may hold several pools of one capability).
    */
-  tasked(resource: Resource, units: number, foreign: boolean): number {
+  tasked(resource: Resource, units: number, foreign: boolean, plannedBefore = 0): number {
     const rules = foreign && resource.military ? this.rules() : null;
     if (rules === null) return units;
     const unique = !this.civilianCapabilities.has(resource.capability);
     if (unique && rules.uniqueCapability) return units;
     if (!rules.lastResort) return rules.uniqueCapability ? 0 : units;
-    return Math.min(units, this.gap(resource.capability));
+    return Math.min(units, Math.max(0, this.gap(resource.capability) - plannedBefore));
   }
 
   /** Records a committed pool: civilian and host pools add capacity; military pools take part of the gap. */
