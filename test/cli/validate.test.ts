@@ -30,7 +30,7 @@ describe('crisis-sim validate', () => {
   });
 
   it('warnings pass unless --strict', () => {
-    const file = tempFile('warn.yaml', earthquakeWith('- { capability: engineering, initial: 12,', '- { capability: enginering, initial: 12,'));
+    const file = tempFile('warn.yaml', earthquakeWith('- { capability: engineering, initial: 30,', '- { capability: enginering, initial: 30,'));
     const relaxed = cli(['validate', file]);
     expect(relaxed.status).toBe(0);
     expect(relaxed.stdout).toMatch(/^.*warn\.yaml:\d+:\d+: warning: no nation has "enginering" units/);

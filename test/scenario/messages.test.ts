@@ -80,7 +80,7 @@ describe('warnings', () => {
   });
 
   it('warns about a need for a capability nobody has, suggesting the near one', () => {
-    const issues = check(earthquakeWith('- { capability: engineering, initial: 12,', '- { capability: enginering, initial: 12,'));
+    const issues = check(earthquakeWith('- { capability: engineering, initial: 30,', '- { capability: enginering, initial: 30,'));
     expect(issues).toHaveLength(1);
     expect(issues[0]!.message).toBe('no nation has "enginering" units, so this need can never be met; did you mean "engineering"?');
     expect(formatPath(issues[0]!.path)).toBe('crisis.needs[3].capability');
