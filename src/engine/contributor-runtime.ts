@@ -320,7 +320,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
         sim.recorder.unitsLeft(this.nation.id, (units * resource.costMusdPerUnitDay) / 24);
       }
       released += count - left;
-      sim.trace(`nation:${this.nation.id}`, 'units.released', { data: { capability, units: count - left } });
+      if (sim.tracing) sim.trace(`nation:${this.nation.id}`, 'units.released', { data: { capability, units: count - left } });
     }
     if (released === 0) return;
     sim.recorder.foreignLeft(released, personnel, sim.now);
@@ -446,7 +446,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     sim.recorder.unitsArrived(this.nation.id, units, (units * resource.costMusdPerUnitDay) / 24);
     if (!this.isHost) sim.recorder.foreignArrived(units, units * resource.personnelPerUnit, sim.now);
     sim.recorder.milestone(this.nation.id, 'firstDeployHours', sim.now);
-    sim.trace(`nation:${this.nation.id}`, 'units.arrived', { data: { capability, units } });
+    if (sim.tracing) sim.trace(`nation:${this.nation.id}`, 'units.arrived', { data: { capability, units } });
     this.logistics.ports.unitsArrived(resource.capability);
     if (firstArrival && !this.isHost) sim.diplomacy.forcesArrived(this.nation.id);
   }

@@ -41,7 +41,7 @@ export class LiftNetwork {
   fly(nation: string, capability: string, delivered: () => void): boolean {
     const state = this.poolOf.get(nation)!;
     const ticket = state.aircraft.request(this.depart, { state, nation, capability, delivered });
-    if (ticket !== -1) this.run.trace(`lift:${state.lift.id}`, 'lift.queued', { data: { nation, capability, waiting: state.aircraft.waiting } });
+    if (ticket !== -1 && this.run.tracing) this.run.trace(`lift:${state.lift.id}`, 'lift.queued', { data: { nation, capability, waiting: state.aircraft.waiting } });
     return ticket !== -1;
   }
 
@@ -58,7 +58,7 @@ export class LiftNetwork {
   private readonly depart = (flight: { state: LiftState; nation: string; capability: string; delivered: () => void }): void => {
     const { state } = flight;
     const tripHours = state.lift.tripHours;
-    this.run.trace(`lift:${state.lift.id}`, 'lift.departed', { data: { nation: flight.nation, capability: flight.capability, waitedHours: state.aircraft.lastWaitHours } });
+    if (this.run.tracing) this.run.trace(`lift:${state.lift.id}`, 'lift.departed', { data: { nation: flight.nation, capability: flight.capability, waitedHours: state.aircraft.lastWaitHours } });
     this.run.schedule(tripHours, flight.delivered);
     this.run.schedule(2 * tripHours, () => state.aircraft.release());
   };

@@ -67,7 +67,7 @@ export class PortNetwork {
     }
     const movement: Movement = { nation, capability, port: state, onwardHours, landed };
     const ticket = state.slots.request(this.handle, movement, this.priorityOf(capability, military));
-    if (ticket !== -1) this.run.trace(`port:${state.port.id}`, 'movement.queued', { data: { nation, capability, waiting: state.slots.waiting } });
+    if (ticket !== -1 && this.run.tracing) this.run.trace(`port:${state.port.id}`, 'movement.queued', { data: { nation, capability, waiting: state.slots.waiting } });
     return ticket !== -1;
   }
 
@@ -102,7 +102,7 @@ export class PortNetwork {
   /** A slot was granted: hold it for the handling time, free it, and send the unit on. */
   private readonly handle = (movement: Movement): void => {
     const { port } = movement.port;
-    this.run.trace(`port:${port.id}`, 'movement.landed', { data: { nation: movement.nation, capability: movement.capability, waitedHours: movement.port.slots.lastWaitHours } });
+    if (this.run.tracing) this.run.trace(`port:${port.id}`, 'movement.landed', { data: { nation: movement.nation, capability: movement.capability, waitedHours: movement.port.slots.lastWaitHours } });
     this.run.schedule(port.handlingHours, () => {
       movement.port.slots.release();
       if (movement.onwardHours > 0) this.run.schedule(movement.onwardHours, movement.landed);

@@ -15,13 +15,15 @@ function unitsToKeep(need: number, others: number): number {
 
 /**
  * For each capability `nation` has units of: how many it has, how many the need still calls
- * for at t, and how many units of it the others have in theatre (the host's included).
+ * for at t, and the hours after t at which a falling need next lets one of those go, if
+ * the world does not change before (closed form of the need curve; Infinity when none is
+ * kept or the need is not falling). The others in theatre include the host.
  */
 export function unitsCalledFor(
   world: WorldState,
   nation: string,
   t: number,
-  visit: (capability: string, own: number, keep: number, others: number) => void,
+  visit: (capability: string, own: number, keep: number, hoursToFewer: number) => void,
 ): void {
   const own = world.deployed[nation];
   if (!own) return;
@@ -29,8 +31,14 @@ export function unitsCalledFor(
     const units = own[capability] ?? 0;
     if (units <= 0) continue;
     const curve = world.needs[capability];
+    if (!curve) {
+      visit(capability, units, 0, Infinity);
+      continue;
+    }
+    const need = needAt(curve, t);
     const others = unitsInTheatre(world.deployed, capability, nation);
-    visit(capability, units, curve ? Math.min(units, unitsToKeep(needAt(curve, t), others)) : 0, others);
+    const keep = Math.min(units, unitsToKeep(need, others));
+    visit(capability, units, keep, keep > 0 ? hoursUntilFewer(curve, need, others, keep) : Infinity);
   }
 }
 
@@ -47,26 +55,14 @@ export function canHandOver(world: WorldState, nation: string, t: number): boole
 }
 
 /**
- * Hours after t at which a falling need next lets `nation` release one more unit, if the
- * world does not change before (closed form of the need curve); Infinity when no need it
- * serves is falling.
+ * Hours after the time the need is `need` (of `curve`) until a nation keeping `keep` units
+ * beside the others' `others` may keep one fewer: `keep` falls to `keep - 1` once coverage x
+ * need <= others + keep - 1, or the need is residual. 0 if it already may; Infinity if the
+ * need never falls.
  */
-export function hoursToNextRelease(world: WorldState, nation: string, t: number): number {
-  let soonest = Infinity;
-  unitsCalledFor(world, nation, t, (capability, _own, keep, others) => {
-    if (keep <= 0) return;
-    const curve = world.needs[capability]!;
-    // keep falls to keep - 1 once coverage x need <= others + keep - 1, or the need is residual.
-    const threshold = Math.max((others + keep - 1) / HANDOVER.handoverCoverage, HANDOVER.residualNeed * (1 - 1e-12));
-    soonest = Math.min(soonest, hoursUntilNeedFallsTo(curve, threshold, t));
-  });
-  return soonest;
-}
-
-/** Hours after t until the need of `curve` is at or below `level` (0 if it already is; Infinity if it never falls). */
-function hoursUntilNeedFallsTo(curve: NeedCurve, level: number, t: number): number {
-  const now = needAt(curve, t);
-  if (now <= level) return 0;
+function hoursUntilFewer(curve: NeedCurve, need: number, others: number, keep: number): number {
+  const level = Math.max((others + keep - 1) / HANDOVER.handoverCoverage, HANDOVER.residualNeed * (1 - 1e-12));
+  if (need <= level) return 0;
   if (curve.ratePerHour >= 0 || level <= 0) return Infinity;
-  return Math.log(level / now) / curve.ratePerHour;
+  return Math.log(level / need) / curve.ratePerHour;
 }

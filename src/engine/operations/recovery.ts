@@ -1,6 +1,6 @@
 import { HANDOVER } from '../../model/operations.js';
 import type { RunContext } from '../run-context.js';
-import { hoursToNextRelease, unitsCalledFor } from './handover.js';
+import { unitsCalledFor } from './handover.js';
 
 /** What a recovering contributor does when its daily review finds units the need no longer calls for. */
 export interface RecoveringForce {
@@ -39,21 +39,28 @@ export class RecoveryReview {
     if (this.force.recovering()) this.review();
   };
 
+  /**
+   * Sends home what the need no longer calls for and schedules the next review. When the
+   * next unit can go is read from this review's own figures: its release changes only this
+   * nation's units, down to what it keeps, and leaves the others' units and the needs as
+   * they are, so a second look at the world after it would find the same.
+   */
   private review(): void {
     const sim = this.sim;
     const releases: [string, number][] = [];
     let kept = 0;
-    unitsCalledFor(sim.world.state, this.force.nationId, sim.now, (capability, own, keep) => {
+    let soonest = Infinity;
+    unitsCalledFor(sim.world.state, this.force.nationId, sim.now, (capability, own, keep, hoursToFewer) => {
       if (own > keep) releases.push([capability, own - keep]);
       kept += keep;
+      soonest = Math.min(soonest, hoursToFewer);
     });
     if (releases.length > 0) this.force.release(releases);
     if (kept === 0) {
       this.force.handedOver();
       return;
     }
-    const wait = hoursToNextRelease(sim.world.state, this.force.nationId, sim.now);
-    sim.schedule(this.hoursToReview(Number.isFinite(wait) ? wait : HANDOVER.checkHours), this.scheduledReview);
+    sim.schedule(this.hoursToReview(Number.isFinite(soonest) ? soonest : HANDOVER.checkHours), this.scheduledReview);
   }
 
   /** Hours from now to the first daily review at or after `hours` from now (at least one day on). */
