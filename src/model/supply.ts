@@ -22,28 +22,36 @@ export function effectiveSupply(
   supplies: number[],
 ): void {
   const duplication = coordinationCellWorking(world) ? scenario.parameters.duplicationWithCell : scenario.parameters.duplication;
-  // Only nations with units in theatre count; finding them (and their effectiveness) once,
-  // not once per capability, matters because this runs after every change of deployments
-  // (sums stay in nation order).
-  const present: { units: Readonly<Record<string, number>>; effectiveness: number; foreign: boolean }[] = [];
+  for (let i = 0; i < capabilities.length; i++) {
+    supplies[i] = 0;
+    foreignContributors[i] = 0;
+  }
+  // Each nation's record holds only the capabilities it has units of: walking those, nation
+  // by nation, adds to each capability's sum in nation order, as a sum per capability over
+  // every nation would, with a fraction of the reads (this runs after every change of
+  // deployments).
   for (const nation of scenario.nations) {
     const units = world.deployed[nation.id];
-    if (units !== undefined && hasUnitsDeployed(units)) present.push({ units, effectiveness: world.effectiveness[nation.id] ?? 1, foreign: !hosts.has(nation.id) });
+    if (units === undefined) continue;
+    const effectiveness = world.effectiveness[nation.id] ?? 1;
+    const foreign = !hosts.has(nation.id);
+    for (const capability in units) {
+      const count = units[capability] ?? 0;
+      if (count <= 0) continue;
+      const i = capabilities.indexOf(capability);
+      if (i === -1) continue;
+      supplies[i]! += count * SUPPLY.needUnitsPerResourceUnit * effectiveness;
+      if (foreign) foreignContributors[i]!++;
+    }
   }
   for (let i = 0; i < capabilities.length; i++) {
-    const capability = capabilities[i]!;
-    let supply = 0;
-    let foreignContributors = 0;
-    for (const nation of present) {
-      const units = nation.units[capability] ?? 0;
-      if (units <= 0) continue;
-      supply += units * SUPPLY.needUnitsPerResourceUnit * nation.effectiveness;
-      if (nation.foreign) foreignContributors++;
-    }
-    curves[i] = world.needs[capability]!;
-    supplies[i] = foreignContributors > 1 ? supply * (1 - duplication) : supply;
+    curves[i] = world.needs[capabilities[i]!]!;
+    if (foreignContributors[i]! > 1) supplies[i]! *= 1 - duplication;
   }
 }
+
+/** {@link effectiveSupply}'s count of foreign contributors per capability, reused from call to call. */
+const foreignContributors: number[] = [];
 
 /** Whether several foreign contributors work without any coordination cell. */
 export function uncoordinated(scenario: Scenario, world: WorldState, hosts: ReadonlySet<string>): boolean {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unitsInTheatre } from '../../src/model/supply.js';
+import { effectiveSupply, hasUnitsDeployed, SUPPLY, unitsInTheatre } from '../../src/model/supply.js';
+import type { NeedCurve } from '../../src/model/needs.js';
+import type { Scenario } from '../../src/scenario/schema.js';
 import { worldRecord, type WorldState } from '../../src/model/world.js';
 import { produceWorld } from '../../src/model/world-draft.js';
 
@@ -52,6 +54,62 @@ describe('unitsInTheatre', () => {
           expect(unitsInTheatre(deployed, capability, except)).toBe(recounted(deployed, capability, except));
         }
       }),
+    );
+  });
+});
+
+/** Effective supply the plain way: per capability, a sum over every nation with units deployed, in nation order. */
+function plainSupply(nations: readonly string[], world: WorldState, capabilities: readonly string[], hosts: ReadonlySet<string>, duplication: number): number[] {
+  return capabilities.map((capability) => {
+    let supply = 0;
+    let foreign = 0;
+    for (const nation of nations) {
+      const units = world.deployed[nation];
+      if (!hasUnitsDeployed(units)) continue;
+      const count = units![capability] ?? 0;
+      if (count <= 0) continue;
+      supply += count * SUPPLY.needUnitsPerResourceUnit * (world.effectiveness[nation] ?? 1);
+      if (!hosts.has(nation)) foreign++;
+    }
+    return foreign > 1 ? supply * (1 - duplication) : supply;
+  });
+}
+
+describe('effectiveSupply', () => {
+  /** Enough nations that a sum in another order would round differently. */
+  const MANY = [...NATIONS, 'can', 'bra', 'jpn', 'esp'];
+  it('gives exactly the plain sums per capability, in nation order, for any deployments and effectiveness', () => {
+    const deployment = fc.array(fc.tuple(fc.constantFrom(...CAPABILITIES, 'unlisted'), fc.integer({ min: 0, max: 9 })), { maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(deployment, { nil: undefined }), { minLength: MANY.length, maxLength: MANY.length }),
+        fc.array(fc.option(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0.1, 0.7, 0.3)), { nil: undefined }), { minLength: MANY.length, maxLength: MANY.length }),
+        fc.boolean(),
+        fc.subarray(MANY),
+        (deployments, effectiveness, cell, hostList) => {
+          const world = { deployed: worldRecord(), effectiveness: worldRecord(), needs: worldRecord(), coordinationCell: worldRecord() } as unknown as WorldState;
+          MANY.forEach((nation, n) => {
+            const units = deployments[n];
+            if (units !== undefined) {
+              const record = worldRecord<number>();
+              for (const [capability, count] of units) record[capability] = count;
+              (world.deployed as Record<string, Record<string, number>>)[nation] = record;
+            }
+            if (effectiveness[n] !== undefined) (world.effectiveness as Record<string, number>)[nation] = effectiveness[n]!;
+          });
+          for (const capability of CAPABILITIES) (world.needs as Record<string, NeedCurve>)[capability] = { level: 1, ratePerHour: 0, sinceHours: 0 };
+          if (cell) (world.coordinationCell as Record<string, boolean>)['un'] = true;
+          const parameters = { duplication: 0.25, duplicationWithCell: 0.05 };
+          const scenario = { nations: MANY.map((id) => ({ id })), parameters } as unknown as Scenario;
+          const hosts = new Set(hostList);
+          const curves: NeedCurve[] = [];
+          const supplies: number[] = [];
+          effectiveSupply(scenario, world, CAPABILITIES, hosts, curves, supplies);
+          expect(supplies).toEqual(plainSupply(MANY, world, CAPABILITIES, hosts, cell ? parameters.duplicationWithCell : parameters.duplication));
+          expect(curves).toEqual(CAPABILITIES.map((capability) => world.needs[capability]));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
