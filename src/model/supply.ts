@@ -76,30 +76,28 @@ export function hasUnitsDeployed(units: Readonly<Record<string, number>> | undef
  * (see {@link totals}).
  */
 export function unitsInTheatre(deployed: WorldState['deployed'], capability: string, except?: string): number {
-  if (deployed !== totals.record) {
-    totals.record = deployed;
-    totals.units.clear();
-  }
-  let total = totals.units.get(capability);
-  if (total === undefined) {
-    total = 0;
-    for (const nation in deployed) total += deployed[nation]![capability] ?? 0;
-    totals.units.set(capability, total);
+  let known = totals.get(capability);
+  if (known === undefined) totals.set(capability, (known = { record: undefined, units: 0 }));
+  if (known.record !== deployed) {
+    let units = 0;
+    for (const nation in deployed) units += deployed[nation]![capability] ?? 0;
+    known.record = deployed;
+    known.units = units;
   }
   // Units are whole numbers, so the total less one nation's units is exactly the others' sum.
-  return except === undefined ? total : total - (deployed[except]?.[capability] ?? 0);
+  return except === undefined ? known.units : known.units - (deployed[except]?.[capability] ?? 0);
 }
 
 /**
- * Units of each capability in theatre, all nations together, of the deployment record
- * last asked about, summed when first asked. Recovery reviews and the ports ask these sums
- * many times between two changes of the deployments (each nation's daily review, twice;
- * each movement's slot priority), always of the world's current record, and each sum
- * walks every nation. Invalidation: a question about any other record starts the totals
- * anew; none is needed otherwise, since the world is immutable (a record that is the same
- * object holds the same units; any change of the deployments makes a new record).
+ * Units of each capability in theatre, all nations together, in the deployment record last
+ * asked about for that capability. Recovery reviews and the ports ask these sums many times
+ * between two changes of the deployments (each nation's daily review; each movement's slot
+ * priority), always of the world's current record, and each sum walks every nation.
+ * Invalidation: a question about any other record sums anew; none is needed otherwise,
+ * since the world is immutable (a record that is the same object holds the same units;
+ * any change of the deployments makes a new record).
  */
-const totals = { record: undefined as WorldState['deployed'] | undefined, units: new Map<string, number>() };
+const totals = new Map<string, { record: WorldState['deployed'] | undefined; units: number }>();
 
 /** Whether any organization's coordination cell is working. Runs at every world change: no allocation. */
 export function coordinationCellWorking(world: WorldState): boolean {
