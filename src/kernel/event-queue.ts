@@ -10,22 +10,39 @@
  * reuses the slot: cancelling it is a no-op.
  */
 export class EventQueue<T> {
-  private times = new Float64Array(INITIAL_CAPACITY);
-  private seqs = new Float64Array(INITIAL_CAPACITY);
+  private times: Float64Array;
+  private seqs: Float64Array;
   /** Heap index -> slot. */
-  private heapSlots = new Int32Array(INITIAL_CAPACITY);
+  private heapSlots: Int32Array;
   /** Slot -> heap index, or -1 when the slot is free. */
-  private positions = new Int32Array(INITIAL_CAPACITY).fill(-1);
+  private positions: Int32Array;
   /** Slot -> generation, bumped each time the slot is freed. */
-  private generations = new Float64Array(INITIAL_CAPACITY);
-  private items: (T | undefined)[] = new Array(INITIAL_CAPACITY);
-  private data: unknown[] = new Array(INITIAL_CAPACITY);
-  private freeSlots = new Int32Array(INITIAL_CAPACITY);
+  private generations: Float64Array;
+  private items: (T | undefined)[];
+  private data: unknown[];
+  private freeSlots: Int32Array;
   private freeCount = 0;
   private slotCount = 0;
   private size = 0;
   private nextSeq = 0;
   private lastData: unknown = undefined;
+
+  /**
+   * `initialCapacity`: entries the queue has room for before it first grows (doubling).
+   * The default, 8, keeps a small queue's typed arrays on V8's heap (see
+   * {@link DEFAULT_INITIAL_CAPACITY}); a queue known to hold more from the start (a
+   * run's kernel: 30-50 pending events) saves its growth steps with a larger one.
+   */
+  constructor(initialCapacity = DEFAULT_INITIAL_CAPACITY) {
+    this.times = new Float64Array(initialCapacity);
+    this.seqs = new Float64Array(initialCapacity);
+    this.heapSlots = new Int32Array(initialCapacity);
+    this.positions = new Int32Array(initialCapacity).fill(-1);
+    this.generations = new Float64Array(initialCapacity);
+    this.items = new Array(initialCapacity);
+    this.data = new Array(initialCapacity);
+    this.freeSlots = new Int32Array(initialCapacity);
+  }
 
   /** Number of pending entries. */
   get length(): number {
@@ -184,13 +201,13 @@ export class EventQueue<T> {
 }
 
 /**
- * Entries a new queue has room for before it first grows. Eight doubles are 64 bytes, the
- * largest typed array V8 keeps on its heap; a larger one gets a backing store outside it,
- * which costs about 0.7 us to allocate and more to collect: with 64 entries a queue cost
- * 12-20 us to make, and a run makes one per kernel and per resource (ports, lift, liaison
- * desks), most of which never hold more than a few entries (docs/performance.md).
+ * Entries a new queue has room for by default. Eight doubles are 64 bytes, the largest
+ * typed array V8 keeps on its heap; a larger one gets a backing store outside it, which
+ * costs about 0.7 us to allocate and more to collect: with 64 entries a queue cost 12-20 us
+ * to make, and a run makes one per resource (ports, lift, liaison desks), most of which
+ * never hold more than a few entries (docs/performance.md).
  */
-const INITIAL_CAPACITY = 8;
+const DEFAULT_INITIAL_CAPACITY = 8;
 
 /** Slots per queue (2^24, 16.7M pending entries); ids are generation x SLOT_LIMIT + slot. */
 const SLOT_LIMIT = 2 ** 24;
