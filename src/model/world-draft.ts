@@ -117,21 +117,27 @@ const HANDLER: ProxyHandler<DraftState> = {
   get(state, key) {
     if (key === DRAFT_STATE) return state;
     alive(state, 'get');
-    const child = state.children?.get(key);
-    if (child !== undefined) return child.proxy;
     const source = state.latest();
     const value = source[key];
+    // A number, string or boolean is read as it is: a key holding one has no draft (putting a
+    // value where a draft was forgets the draft), so most reads skip the lookup below.
+    if (typeof value !== 'object' || value === null) return value;
+    const child = state.children?.get(key);
+    if (child !== undefined) return child.proxy;
     // Only what the base holds is drafted; what the recipe assigned is its own to change.
-    if (typeof value !== 'object' || value === null || value !== (state.base as Record<PropertyKey, unknown>)[key] || !Object.hasOwn(source, key)) return value;
+    if (value !== (state.base as Record<PropertyKey, unknown>)[key] || !Object.hasOwn(source, key)) return value;
     return state.childAt(key, value);
   },
   set(state, key, value: unknown) {
     alive(state, 'set');
     const source = state.latest();
-    const current = state.children?.get(key)?.proxy ?? source[key];
+    const previous = source[key];
+    // Only a key holding an object can have a draft (or an assigned draft) to forget.
+    const holdsObject = typeof previous === 'object' && previous !== null;
+    const current = holdsObject ? (state.children?.get(key)?.proxy ?? previous) : previous;
     if (Object.is(value, current) && (value !== undefined || Object.hasOwn(source, key))) return true;
     state.markChanged();
-    state.replaced(key);
+    if (holdsObject) state.replaced(key);
     state.copy![key] = value;
     if (draftStateOf(value) !== undefined) (state.assignedDrafts ??= new Set()).add(key);
     return true;
