@@ -11,7 +11,9 @@
  * SimPy run interleaved, round by round, with the same seed in a round, and each ratio is
  * the median of the per-round ratios. Options: --rounds N (default 5), --customers N
  * (M/M/1 customers per repeat, default 100000), --scenario-seconds S (CPU seconds per
- * scenario repeat, default 0.5), --node-defaults (keep Node's default heap sizes).
+ * scenario repeat, default 0.5), --scenario-warmup S (CPU seconds of uncounted runs before
+ * a scenario's repeats, default one repeat; V8 takes 4-6 s to finish optimizing a run's
+ * code, see docs/performance.md), --node-defaults (keep Node's default heap sizes).
  * Batch experiments have their own bench: bench/batch.ts.
  *
  * Unless --node-defaults is given, the bench re-runs itself with a 64 MB young-generation
@@ -46,6 +48,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '5' },
     customers: { type: 'string', default: '100000' },
     'scenario-seconds': { type: 'string', default: '0.5' },
+    'scenario-warmup': { type: 'string' },
     'node-defaults': { type: 'boolean', default: false },
   },
 });
@@ -62,6 +65,8 @@ const rounds = positiveInteger('rounds', args.rounds);
 const customers = positiveInteger('customers', args.customers);
 const scenarioSeconds = Number(args['scenario-seconds']);
 if (!(scenarioSeconds > 0)) fail(`--scenario-seconds must be a positive number of seconds (got "${args['scenario-seconds']}")`);
+const scenarioWarmup = args['scenario-warmup'] === undefined ? scenarioSeconds : Number(args['scenario-warmup']);
+if (!(scenarioWarmup >= 0)) fail(`--scenario-warmup must be a number of seconds >= 0 (got "${args['scenario-warmup']}")`);
 
 const verdicts: boolean[] = [];
 
@@ -184,13 +189,13 @@ function benchScenario(loaded: LoadedScenario): number {
     }
     return runs;
   };
-  runFor(scenarioSeconds);
+  runFor(scenarioWarmup);
   return median(Array.from({ length: rounds }, () => ratePerCpuSecond(() => runFor(scenarioSeconds))));
 }
 
 function benchScenarios(): void {
   const files = readdirSync(SCENARIO_DIR).filter((name) => name.endsWith('.yaml')).sort();
-  console.log(`\nscenarios: runScenario on one core, ${rounds} repeats of ${scenarioSeconds} CPU s after a warm-up repeat`);
+  console.log(`\nscenarios: runScenario on one core, ${rounds} repeats of ${scenarioSeconds} CPU s after ${scenarioWarmup} CPU s of warm-up`);
   const target = { text: `>= ${TARGETS.scenarioRunsPerSecond} runs/s` };
   for (const name of files) {
     const file = join(SCENARIO_DIR, name);
