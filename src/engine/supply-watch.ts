@@ -28,6 +28,8 @@ export class SupplyWatch {
   private readonly curves: NeedCurve[] = [];
   private readonly supplies: number[] = [];
   private readonly crossings: CoverageCrossing[];
+  /** The crossing searches, over {@link curves} and {@link supplies} (restarted after each supply change). */
+  private readonly scan: CoverageScan;
   private suppliedNeeds: WorldState['needs'] | undefined;
   private suppliedValues: number[] = [];
   /** The records effective supply was last derived from (immer keeps an unchanged record's identity). */
@@ -56,6 +58,7 @@ export class SupplyWatch {
       };
       return watched;
     };
+    this.scan = new CoverageScan(this.curves, this.supplies, 0, horizonHours);
     this.crossings = [
       crossing(0.5, 'needsMet50Hours', { type: 'coverage.half' }),
       crossing(0.9, 'needsMet90Hours', null),
@@ -89,11 +92,11 @@ export class SupplyWatch {
     this.suppliedNeeds = world.needs;
     this.suppliedValues = this.supplies.slice();
     this.recorder.setSupply(this.curves, this.supplies, now);
-    const scan = new CoverageScan(this.curves, this.supplies, now, this.horizonHours);
+    this.scan.restart(now, this.horizonHours);
     for (const crossing of this.crossings) {
       this.cancel(crossing);
       if (crossing.reached) continue;
-      const at = scan.firstCrossing(crossing.target);
+      const at = this.scan.firstCrossing(crossing.target);
       if (at !== null) crossing.eventId = this.kernel.scheduleAt(at, crossing.fire);
     }
   }

@@ -157,26 +157,39 @@ export function firstCoverageCrossing(
  * (the supply watch looks for 50%, 90% and resolution after each supply change): the
  * coverage at each grid point is computed once, when a search first reaches it, and
  * shared by every target. Each target's answer is exactly {@link firstCoverageCrossing}'s.
+ * One scan serves search after search: {@link restart} starts it anew over another
+ * interval, with the needs and supplies its arrays hold then (nothing is allocated).
  */
 export class CoverageScan {
-  /** Coverage at grid point k (time {@link timeAt}), filled as searches reach it. */
-  private readonly grid: number[] = [];
+  /** Coverage at grid point k (time {@link timeAt}), NaN until a search reaches it. */
+  private readonly grid = new Float64Array(CROSSING_GRID_STEPS + 1);
   /** Each capability's met share where it is the same all over [from, to] ({@link shareOver}), else NaN. */
-  private readonly fixed: Float64Array;
+  private fixed = new Float64Array(0);
   /**
    * No coverage computed anywhere in [from, to] exceeds this: each capability's share is at
    * most its bound, and a sum rounds monotonically in each term, so the bounds summed in
    * the same order bound every coverage. A target above it is never reached.
    */
-  private readonly highest: number;
+  private highest = 1;
+  private from = 0;
+  private to = 0;
 
   constructor(
     private readonly curves: readonly NeedCurve[],
     private readonly supplies: readonly number[],
-    private readonly from: number,
-    private readonly to: number,
+    from: number,
+    to: number,
   ) {
-    this.fixed = new Float64Array(curves.length);
+    this.restart(from, to);
+  }
+
+  /** Searches anew over [from, to], with the needs and supplies the scan's arrays hold now. */
+  restart(from: number, to: number): void {
+    const { curves, supplies } = this;
+    this.from = from;
+    this.to = to;
+    this.grid.fill(NaN);
+    if (this.fixed.length !== curves.length) this.fixed = new Float64Array(curves.length);
     let bounds = 0;
     for (let i = 0; i < curves.length; i++) {
       shareOver(curves[i]!, supplies[i]!, from, to);
@@ -211,10 +224,10 @@ export class CoverageScan {
     return k === CROSSING_GRID_STEPS ? this.to : this.from + ((this.to - this.from) * k) / CROSSING_GRID_STEPS;
   }
 
-  /** Whether coverage at grid point k reaches `target` (a boolean: nothing to box). */
+  /** Whether coverage at grid point k reaches `target` (a boolean: nothing to box). A NaN coverage is computed again, to NaN. */
   private reachedAtStep(k: number, target: number): boolean {
-    let coverage = this.grid[k];
-    if (coverage === undefined) {
+    let coverage = this.grid[k]!;
+    if (coverage !== coverage) {
       computeCoverage(this.curves, this.supplies, this.timeAt(k), this.fixed);
       coverage = COVERAGE[0]!;
       this.grid[k] = coverage;

@@ -84,7 +84,7 @@ describe('coverage crossings', () => {
     any: fc.double({ min: 0, max: 300, noNaN: true }),
   });
 
-  it('a search that skips the capabilities whose share cannot change finds exactly what the plain search finds', () => {
+  it('a search that skips the capabilities whose share cannot change finds exactly what the plain search finds, also restarted', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(curve, supplyOf), { minLength: 1, maxLength: 6 }),
@@ -98,6 +98,10 @@ describe('coverage crossings', () => {
           );
           const scan = new CoverageScan(curves, supplies, from, to);
           for (const target of [0.5, 0.9, 0.95, 1]) expect(scan.firstCrossing(target)).toBe(plainCrossing(curves, supplies, target, from, to));
+          // The same scan restarted later in the run, after the supply changed, as the supply watch does.
+          supplies.forEach((supply, i) => (supplies[i] = supply * 1.5));
+          scan.restart(from + span / 3, to);
+          for (const target of [0.5, 0.9, 0.95, 1]) expect(scan.firstCrossing(target)).toBe(plainCrossing(curves, supplies, target, from + span / 3, to));
         },
       ),
       { numRuns: 500 },
