@@ -99,12 +99,11 @@ export class PoolDispatcher {
     if (index >= liaisonHosts.length) return next();
     const desk = this.sim.host(liaisonHosts[index]!)?.liaisonDesk ?? null;
     if (desk === null) return this.withLiaison(progress, index + 1, next);
-    const granted = (): void => {
+    const ticket = desk.request(() => {
       progress.waiting.delete(desk);
       progress.held.push(desk);
       this.withLiaison(progress, index + 1, next);
-    };
-    const ticket = desk.request(granted, undefined);
+    }, undefined);
     if (ticket !== -1) {
       progress.waiting.set(desk, ticket);
       this.hold(progress);
@@ -131,14 +130,27 @@ export class PoolDispatcher {
     }
     const byLift = !isHost && !this.sim.scenario.logistics.inTheatre.includes(id) && this.lift.uses(id);
     if (!throughPorts && !byLift) return this.target.landed(pool, units);
-    const landed = (): void => this.target.landed(pool, 1);
-    const atPort = (): void => {
-      if (this.ports.move(id, resource.capability, resource.military, landed, terms.via)) this.target.queued();
-    };
-    const delivered = throughPorts ? atPort : landed;
+    const landed = this.unitLanded(pool);
+    const delivered = throughPorts ? this.onThroughPort(resource, terms, landed) : landed;
     let queued = false;
     for (let unit = 0; unit < units; unit++) queued = (byLift ? this.lift.fly(id, resource.capability, delivered) : this.ports.move(id, resource.capability, resource.military, landed, terms.via)) || queued;
     if (queued) this.target.queued();
+  }
+
+  // The two closures below are returned rather than bound to a name: tsx (esbuild's
+  // keepNames) names every arrow bound to a name with an Object.defineProperty, about
+  // 0.85 us per closure, and a run sends some 25 pools.
+
+  /** What lands one unit of pool `pool`, for the ports and the lift to call when its movement ends. */
+  private unitLanded(pool: number): () => void {
+    return () => this.target.landed(pool, 1);
+  }
+
+  /** What sends one unit, flown in by the lift, on through its port of entry. */
+  private onThroughPort(resource: Resource, terms: PoolTerms, landed: () => void): () => void {
+    return () => {
+      if (this.ports.move(this.nation.id, resource.capability, resource.military, landed, terms.via)) this.target.queued();
+    };
   }
 
   /** The pool's first unit landed: a time-limited grant starts counting. */

@@ -22,22 +22,27 @@ export interface RecoveringForce {
  */
 export class RecoveryReview {
   private startHours = 0;
+  /**
+   * A scheduled review: moot if the force left the recovery meanwhile (asked to leave).
+   * One function for every review of this force, assigned in the constructor rather than
+   * as a named class field, which tsx would name with an Object.defineProperty per force.
+   */
+  private readonly scheduledReview: () => void;
 
   constructor(
     private readonly sim: RunContext,
     private readonly force: RecoveringForce,
-  ) {}
+  ) {
+    this.scheduledReview = () => {
+      if (this.force.recovering()) this.review();
+    };
+  }
 
   /** Relief is over (called as the recovery begins, before the force's state says so). */
   begin(): void {
     this.startHours = this.sim.now;
     this.review();
   }
-
-  /** A scheduled review: moot if the force left the recovery meanwhile (asked to leave). */
-  private readonly scheduledReview = (): void => {
-    if (this.force.recovering()) this.review();
-  };
 
   /**
    * Sends home what the need no longer calls for and schedules the next review. When the
