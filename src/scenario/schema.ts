@@ -63,6 +63,10 @@ export const resourceSchema = z
     costMusdPerUnitDay: z.number().nonnegative().default(0.05).describe('running cost per unit per day deployed, MUSD'),
     personnelPerUnit: z.number().int().nonnegative().default(10).describe('people per unit, counted against host caps'),
     military: z.boolean().default(false).describe('true for armed-forces assets, which host armed-forces rules restrict'),
+    seaBased: z
+      .boolean()
+      .optional()
+      .describe('true for units that sail in within their readiness and work from offshore (amphibious groups, hospital ships): they arrive whole once ready and cleared, without strategic lift or a port of entry; absent = false'),
   })
   .strict();
 

@@ -5,10 +5,14 @@ import { runScenario, STALL_CAUSES, type RunMetrics, type StallCause } from '../
 /** Waiting for legal clearance or a host liaison officer is a `clearance` stall (issue 12), with fixed seeds. */
 const SEEDS = [1, 2, 3, 4, 5, 6];
 const haiti = shipped('caribbean-earthquake.yaml');
-/** Haiti with US military pools only, so the first US pool is one a SOFA clears. */
+/**
+ * Haiti with the US military pools that fly in only, so the first US pool is one a SOFA
+ * clears and every US pool takes the same way in (a sea-based pool lands when cleared,
+ * without the flight and the port queue).
+ */
 const usMilitary = variant(haiti, (draft) => {
   const usa = draft.nations.find(({ id }) => id === 'usa')!;
-  usa.resources = usa.resources!.filter((resource) => resource.military);
+  usa.resources = usa.resources!.filter((resource) => resource.military && !resource.seaBased);
 });
 const usMilitaryWithoutSofa = variant(usMilitary, (draft) => {
   draft.relations!.find(({ between }) => between.includes('usa') && between.includes('hti'))!.sofa = false;

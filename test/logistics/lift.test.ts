@@ -44,9 +44,11 @@ describe('strategic lift', () => {
     expect(wait(shared)).toBeGreaterThan(wait(withCharters(1)));
   });
 
-  it('Haiti as shipped: US units fly in US Transportation Command\'s pool, a movement at a time, and sometimes wait for an aircraft', () => {
+  it('Haiti as shipped: US units fly in US Transportation Command\'s pool, a movement at a time, and sometimes wait for an aircraft; the ships\' units (sea-based) do not', () => {
     const lifts = SEEDS.map((seed) => runScenario(haiti, { seed }).metrics.lift['us-transcom']!);
-    const usUnits = haiti.nations.find(({ id }) => id === 'usa')!.resources.reduce((sum, { units }) => sum + units, 0);
+    const resources = haiti.nations.find(({ id }) => id === 'usa')!.resources;
+    expect(resources.some((resource) => resource.seaBased)).toBe(true);
+    const usUnits = resources.filter((resource) => !resource.seaBased).reduce((sum, { units }) => sum + units, 0);
     for (const lift of lifts) expect(lift.movements).toBe(usUnits);
     expect(mean(lifts.map((lift) => lift.peakQueue))).toBeGreaterThan(0);
     expect(Math.max(...lifts.map((lift) => lift.maxWaitHours ?? 0))).toBeGreaterThan(0);

@@ -119,7 +119,8 @@ export class PoolDispatcher {
 
   /**
    * Sends a cleared pool on: whole, or one unit per movement through its port of entry,
-   * each first flown in by the nation's strategic lift pool where it shares one.
+   * each first flown in by the nation's strategic lift pool where it shares one. A
+   * sea-based pool sailed in within its readiness and works from offshore: it lands whole.
    */
   private send(pool: number, throughPorts: boolean, isHost: boolean): void {
     const { resource, units, terms } = this.pools[pool]!.commitment;
@@ -128,6 +129,7 @@ export class PoolDispatcher {
       this.sentAny = true;
       if (this.holding) this.target.cleared();
     }
+    if (resource.seaBased === true) return this.target.landed(pool, units);
     const byLift = !isHost && !this.sim.scenario.logistics.inTheatre.includes(id) && this.lift.uses(id);
     if (!throughPorts && !byLift) return this.target.landed(pool, units);
     const landed = this.unitLanded(pool);
