@@ -87,8 +87,18 @@ export interface ChartTimer {
   readonly id: string;
 }
 
+/**
+ * The id of every chart timer in xstate's scheduler. A flat chart has at most one timer
+ * pending, its current state's (leaving a state cancels its timer before the next state's
+ * starts, and a timer that fired is already forgotten), so one id serves all its states.
+ * xstate keeps timers in plain objects under `<session id>.<timer id>`, and the first use
+ * of a key costs V8 a new hidden class and string (about 1.4 us); with one id per chart,
+ * an actor's later timers reuse the key of its first (docs/performance.md).
+ */
+const TIMER_ID = 'chart.timer';
+
 export function chartTimer(state: string): ChartTimer {
-  return { event: { type: 'chart.timer', state }, id: `timer.${state}` };
+  return { event: { type: 'chart.timer', state }, id: TIMER_ID };
 }
 
 /** Starts a timer through xstate's scheduler when the step is over (as `after` does on entry). */
