@@ -1,19 +1,39 @@
 import { Command } from 'commander';
 import { ENGINE } from '../version.js';
-import { registerBrief } from './brief.js';
-import { registerDrill } from './drill.js';
-import { registerServe } from './serve.js';
-import { registerReport } from './report.js';
-import { registerRun } from './run.js';
-import { registerBatch } from './batch.js';
-import { registerRerun } from './rerun.js';
-import { registerMerge } from './merge.js';
-import { registerValidate } from './validate.js';
-import { registerSchema } from './schema.js';
-import { registerMsel } from './msel.js';
-import { registerImprovementPlan } from './ip.js';
-import { registerNew } from './new.js';
-import { registerPlot } from './plot.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * Every command by name, each loaded on demand: a process that runs one command imports
+ * only that command's module (and what it needs), not the drill console, web server,
+ * DuckDB writer and report builder of the other thirteen. Start-up is mostly module
+ * loading through tsx, and the tests spawn the CLI hundreds of times.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  run: async () => (await import('./run.js')).registerRun,
+  brief: async () => (await import('./brief.js')).registerBrief,
+  drill: async () => (await import('./drill.js')).registerDrill,
+  serve: async () => (await import('./serve.js')).registerServe,
+  report: async () => (await import('./report.js')).registerReport,
+  batch: async () => (await import('./batch.js')).registerBatch,
+  rerun: async () => (await import('./rerun.js')).registerRerun,
+  merge: async () => (await import('./merge.js')).registerMerge,
+  validate: async () => (await import('./validate.js')).registerValidate,
+  schema: async () => (await import('./schema.js')).registerSchema,
+  msel: async () => (await import('./msel.js')).registerMsel,
+  ip: async () => (await import('./ip.js')).registerImprovementPlan,
+  new: async () => (await import('./new.js')).registerNew,
+  plot: async () => (await import('./plot.js')).registerPlot,
+};
+
+/**
+ * The commands a command line needs: only the one it names, or all of them (in help order)
+ * for the overview, `help <command>` and an unknown command's "did you mean".
+ */
+function commandsFor(argv: readonly string[]): string[] {
+  const named = argv[2];
+  return named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+}
 
 /** The `crisis-sim` command line: one file per command, registered here. */
 const program = new Command()
@@ -23,19 +43,7 @@ const program = new Command()
   .showHelpAfterError()
   .configureOutput({ outputError: (text, write) => write(text) });
 
-registerRun(program);
-registerBrief(program);
-registerDrill(program);
-registerServe(program);
-registerReport(program);
-registerBatch(program);
-registerRerun(program);
-registerMerge(program);
-registerValidate(program);
-registerSchema(program);
-registerMsel(program);
-registerImprovementPlan(program);
-registerNew(program);
-registerPlot(program);
+const names = commandsFor(process.argv);
+for (const register of await Promise.all(names.map((name) => COMMANDS[name]!()))) register(program);
 
 await program.parseAsync(process.argv);

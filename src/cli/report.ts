@@ -3,11 +3,11 @@ import { aarInputOfLog } from '../drill/aar.js';
 import { DrillError } from '../drill/errors.js';
 import { looksLikeDrillLog } from '../drill/log.js';
 import { buildReport } from '../report/build.js';
-import type { ReportInput } from '../report/input.js';
 import { readTraceFile, TraceFileError } from '../report/trace-input.js';
-import { ReportFormatError, reportFormatOf, writeReport, type ReportFormat } from '../report/write.js';
-import { checkOutputFile, type OutputFileOptions } from '../guard/output-file.js';
+import { ReportFormatError, reportFormatOf } from '../report/write.js';
+import { checkOutputFile } from '../guard/output-file.js';
 import { guarded, UserError } from './errors.js';
+import { writeReportFile } from './report-file.js';
 import { printOut } from './terminal.js';
 
 interface ReportCommandOptions {
@@ -27,7 +27,7 @@ export function registerReport(program: Command): void {
     .option('--force', 'replace the output file if it exists (never the trace itself)')
     .addHelpText('after', '\nExamples:\n  crisis-sim run scenarios/caribbean-earthquake.yaml --trace run.jsonl\n  crisis-sim report run.jsonl -o report.html\n  crisis-sim report drill.jsonl -o aar.html      # a drill log: the after-action report and improvement plan')
     .action((file: string, options: ReportCommandOptions) =>
-      guarded(() => {
+      guarded(async () => {
         const format = userErrors(() => (options.output !== undefined ? reportFormatOf(options.output, options.format) : reportFormatOf('', options.format ?? 'md')));
         const outputRules = { inputs: [file], force: options.force === true };
         if (options.output !== undefined) checkOutputFile(options.output, outputRules);
@@ -35,20 +35,9 @@ export function registerReport(program: Command): void {
         if (options.output === undefined) {
           const report = buildReport(input);
           printOut(format === 'html' ? report.html : report.markdown);
-        } else writeReportFile(options.output, format, input, outputRules);
+        } else await writeReportFile(options.output, format, input, outputRules);
       }),
     );
-}
-
-/** The format of a report file named on the command line (a bad name is the user's mistake). */
-export function reportFileFormat(path: string): ReportFormat {
-  return userErrors(() => reportFormatOf(path));
-}
-
-/** Builds a report and writes it to `path`, saying so on stderr (stdout stays for the command's own output). */
-export function writeReportFile(path: string, format: ReportFormat, input: ReportInput, rules: OutputFileOptions): void {
-  writeReport(path, buildReport(input), format, rules);
-  process.stderr.write(`crisis-sim: report written to ${path}\n`);
 }
 
 function userErrors<T>(body: () => T): T {

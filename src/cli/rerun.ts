@@ -38,7 +38,7 @@ export function registerRerun(program: Command): void {
     .option('--every-hours <k>', 'sampling step of --series in simulated hours', '24')
     .option('--force', 'replace the --trace, --report and --series files if they exist (never the experiment itself)')
     .action((file: string, options: RerunCommandOptions) =>
-      guarded(() => {
+      guarded(async () => {
         const rules = { inputs: [file], force: options.force === true };
         checkOutputs(options, rules);
         if (options.series !== undefined) checkOutputFile(options.series, rules);
@@ -52,7 +52,7 @@ export function registerRerun(program: Command): void {
         const prepared = experiment.points[point]!;
         const factors = Object.entries(prepared.values).map(([name, value]) => `${name}=${formatFactorValue(value)}`).join(', ');
         printErr(`run ${run}: design point ${point}${factors ? ` (${factors})` : ''}, replication ${replication}, seed ${seed}\n`);
-        runAndWrite({ scenario: prepared.run.scenario, hash: prepared.run.hash, file: experiment.file, warnings: [] }, {
+        await runAndWrite({ scenario: prepared.run.scenario, hash: prepared.run.hash, file: experiment.file, warnings: [] }, {
           seed,
           horizonHours: experiment.definition.horizonHours,
           trace: options.trace,

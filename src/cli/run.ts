@@ -5,7 +5,7 @@ import { checkOutputFile, writeOutputFile, type OutputFileOptions } from '../gua
 import { traceToJsonl } from '../metrics/trace-file.js';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
 import { guarded, parseHours, parseSeed, UserError } from './errors.js';
-import { reportFileFormat, writeReportFile } from './report.js';
+import { reportFileFormat, writeReportFile } from './report-file.js';
 import { formatSummary } from './summary.js';
 import { terminalSafeJson } from '../guard/terminal-text.js';
 import { printOut } from './terminal.js';
@@ -32,12 +32,12 @@ export function registerRun(program: Command): void {
     .option('--json', 'print one JSON object instead of the summary')
     .option('--force', 'replace the --trace and --report files if they exist (never the scenario itself)')
     .action((file: string, options: RunCommandOptions) =>
-      guarded(() => {
+      guarded(async () => {
         const seed = parseSeed(options.seed);
         const horizonHours = options.until !== undefined ? parseHours(options.until, '--until') : undefined;
         const rules = { inputs: [file], force: options.force === true };
         checkOutputs(options, rules);
-        runAndWrite(loadScenarioFile(file), { seed, horizonHours, trace: options.trace, report: options.report, json: options.json, rules });
+        await runAndWrite(loadScenarioFile(file), { seed, horizonHours, trace: options.trace, report: options.report, json: options.json, rules });
       }),
     );
 }
@@ -61,7 +61,7 @@ export function checkOutputs(outputs: { trace?: string | undefined; report?: str
 }
 
 /** Runs a loaded scenario once and writes what `outputs` asks for (used by `run` and `rerun`). */
-export function runAndWrite(loaded: LoadedScenario, outputs: RunOutputs): void {
+export async function runAndWrite(loaded: LoadedScenario, outputs: RunOutputs): Promise<void> {
   const reportFormat = outputs.report !== undefined ? reportFileFormat(outputs.report) : undefined;
   const entries: TraceEntry[] = [];
   const result = runScenario(loaded, {
@@ -73,7 +73,7 @@ export function runAndWrite(loaded: LoadedScenario, outputs: RunOutputs): void {
   if (outputs.trace) {
     writeOutputFile(outputs.trace, traceToJsonl({ ...provenance(output), scenarioDocument: loaded.scenario }, roundNumbers(entries), { ...output, timeline }), outputs.rules);
   }
-  if (outputs.report && reportFormat) writeReportFile(outputs.report, reportFormat, { scenario: loaded.scenario, result: roundNumbers(result), trace: roundNumbers(entries) }, outputs.rules);
+  if (outputs.report && reportFormat) await writeReportFile(outputs.report, reportFormat, { scenario: loaded.scenario, result: roundNumbers(result), trace: roundNumbers(entries) }, outputs.rules);
   if (outputs.json) process.stdout.write(`${terminalSafeJson(JSON.stringify(output, null, 2))}\n`);
   else printOut(`${formatSummary(result, loaded.scenario.name)}\n`);
 }
