@@ -4,7 +4,7 @@ import { situationManual } from '../drill/situation-manual.js';
 import { writeOutputFile } from '../guard/output-file.js';
 import { ReportFormatError, reportFormatOf, type ReportFormat } from '../report/write.js';
 import { loadScenarioFile } from '../scenario/load.js';
-import { asUserErrors } from './drill.js';
+import { asUserErrors } from './drill-errors.js';
 import { guarded, UserError } from './errors.js';
 
 interface BriefOptions {

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { DrillConsole } from '../drill/console.js';
-import { DrillError } from '../drill/errors.js';
 import { DrillInput } from '../drill/lines.js';
 import { playersOption } from '../drill/players.js';
 import { DrillSession } from '../drill/session.js';
 import { styleFor } from '../drill/style.js';
 import { INPUT_BYTE_LIMITS, readInputText } from '../guard/input-file.js';
 import { checkOutputFile } from '../guard/output-file.js';
-import { ReportFormatError, reportFormatOf } from '../report/write.js';
+import { reportFormatOf } from '../report/write.js';
 import { loadScenarioFile } from '../scenario/load.js';
+import { asUserErrors } from './drill-errors.js';
 import { guarded, parseHours, parseSeed, UserError } from './errors.js';
 import { terminalSafe } from '../guard/terminal-text.js';
 
@@ -94,15 +94,4 @@ export function openSession(file: string | undefined, options: DrillCommandOptio
 
 function readScript(path: string): string[] {
   return readInputText(path, INPUT_BYTE_LIMITS.drillScript).split(/\r?\n/);
-}
-
-/** Mistakes found before the prompt opens (bad log, unknown nation, report name) end the command with one line. */
-export function asUserErrors<T>(body: () => T): T {
-  try {
-    return body();
-  } catch (error) {
-    if (error instanceof DrillError) throw new UserError(error.message);
-    if (error instanceof ReportFormatError) throw new UserError(`--report: ${error.message}`);
-    throw error;
-  }
 }

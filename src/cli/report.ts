@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { aarInputOfLog } from '../drill/aar.js';
 import { DrillError } from '../drill/errors.js';
 import { looksLikeDrillLog } from '../drill/log.js';
 import { buildReport } from '../report/build.js';
+import type { ReportInput } from '../report/input.js';
 import { readTraceFile, TraceFileError } from '../report/trace-input.js';
 import { ReportFormatError, reportFormatOf } from '../report/write.js';
 import { checkOutputFile } from '../guard/output-file.js';
@@ -31,13 +31,19 @@ export function registerReport(program: Command): void {
         const format = userErrors(() => (options.output !== undefined ? reportFormatOf(options.output, options.format) : reportFormatOf('', options.format ?? 'md')));
         const outputRules = { inputs: [file], force: options.force === true };
         if (options.output !== undefined) checkOutputFile(options.output, outputRules);
-        const input = userErrors(() => (looksLikeDrillLog(file) ? aarInputOfLog(file) : readTraceFile(file)));
+        const input = userErrors(() => looksLikeDrillLog(file)) ? await drillLogInput(file) : userErrors(() => readTraceFile(file));
         if (options.output === undefined) {
           const report = buildReport(input);
           printOut(format === 'html' ? report.html : report.markdown);
         } else await writeReportFile(options.output, format, input, outputRules);
       }),
     );
+}
+
+/** A drill log's report replays the drill: the drill's modules are loaded only for a drill log. */
+async function drillLogInput(file: string): Promise<ReportInput> {
+  const { aarInputOfLog } = await import('../drill/aar.js');
+  return userErrors(() => aarInputOfLog(file));
 }
 
 function userErrors<T>(body: () => T): T {

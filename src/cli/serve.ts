@@ -3,7 +3,8 @@ import { DrillError } from '../drill/errors.js';
 import { isLoopback, startWebConsole } from '../web/console.js';
 import { roleLabel } from '../web/roles.js';
 import { reportFormatOf } from '../report/write.js';
-import { asUserErrors, openSession, type DrillCommandOptions } from './drill.js';
+import { asUserErrors } from './drill-errors.js';
+import { openSession, type DrillCommandOptions } from './drill.js';
 import { guarded, UserError } from './errors.js';
 import { printOut } from './terminal.js';
 
