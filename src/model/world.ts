@@ -129,10 +129,12 @@ export function initialWorld(scenario: Scenario): WorldState {
  * makes of the root at every change. A spread of these 16 fields costs about 0.4 us; this
  * literal, which V8 builds from one boilerplate, under 0.05 us (docs/performance.md). The
  * fields are in {@link initialWorld}'s order, so the copy's keys read as the original's
- * (test/model/world-draft.test.ts checks both).
+ * (test/model/world-draft.test.ts checks both). The literal is typed with every field
+ * required, so a field added to {@link WorldState}, optional or not, fails to compile here
+ * until it is copied.
  */
 export function copyWorldState(world: WorldState): WorldState {
-  return {
+  const copy: { [Field in keyof WorldState]-?: WorldState[Field] } = {
     needs: world.needs,
     deployed: world.deployed,
     effectiveness: world.effectiveness,
@@ -150,6 +152,7 @@ export function copyWorldState(world: WorldState): WorldState {
     attacks: world.attacks,
     resolved: world.resolved,
   };
+  return copy;
 }
 
 /** One recorded world change: what to apply to redo it and what to apply to undo it. */
