@@ -6,6 +6,7 @@ import {
   personnelRoom,
   sharesIntelligence,
 } from '../model/levers.js';
+import type { Draft } from 'immer';
 import type { Nation } from '../scenario/schema.js';
 import type { OfferCondition } from '../scenario/schema-diplomacy.js';
 import { drawDelay } from './delays.js';
@@ -16,7 +17,7 @@ import { isArmedTask, poolTerms } from './logistics/consent-terms.js';
 import { PoolDispatcher, type Commitment } from './logistics/dispatcher.js';
 import { canHandOver } from './operations/handover.js';
 import { RecoveryReview } from './operations/recovery.js';
-import { worldRecord } from '../model/world.js';
+import { worldRecord, type WorldState } from '../model/world.js';
 import { PoolTasks } from './teams/pool-tasks.js';
 import { cooperationOnArrival } from './diplomacy/choices.js';
 import { ActDecision } from './diplomacy/act-decision.js';
@@ -327,9 +328,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     sim.change(`handed-over:${this.nation.id}`, (world) => {
       const deployed = world.deployed[this.nation.id]!;
       for (const [capability, units] of releases) deployed[capability] = Math.max(0, (deployed[capability] ?? 0) - units);
-      for (const host of this.hostsToAsk) {
-        if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= personnel;
-      }
+      this.countUnderCaps(world, -personnel);
     });
   }
 
@@ -401,9 +400,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     this.sim.change(`commit:${this.nation.id}`, (world) => {
       for (const { resource, units } of this.commitments) {
         world.budgetsMusd[this.nation.id] = (world.budgetsMusd[this.nation.id] ?? 0) - units * resource.costMusdPerUnitDay * plannedDays;
-        for (const host of this.hostsToAsk) {
-          if (host in world.foreignPersonnel) world.foreignPersonnel[host]! += units * resource.personnelPerUnit;
-        }
+        this.countUnderCaps(world, units * resource.personnelPerUnit);
       }
     });
     this.sim.trace(`nation:${this.nation.id}`, 'offer.committed', {
@@ -487,7 +484,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
   /** One pool goes home (its time-limited stay is over): its units, running cost and room under the personnel cap. */
   private poolLeaves(pool: number, reason: 'time-limited'): void {
     const sim = this.sim;
-    const { resource, units } = this.commitments[pool]!;
+    const { resource } = this.commitments[pool]!;
     const present = this.poolInTheatre[pool]!;
     // Units being re-tasked serve no capability yet: only the others come off one.
     const capability = this.tasks.capabilityOf(pool, resource.capability);
@@ -500,9 +497,7 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
     sim.change(`pool-left:${this.nation.id}:${resource.capability}`, (world) => {
       const deployed = world.deployed[this.nation.id]!;
       deployed[capability] = Math.max(0, (deployed[capability] ?? 0) - serving);
-      for (const host of this.hostsToAsk) {
-        if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= (units - this.released[pool]!) * resource.personnelPerUnit;
-      }
+      this.countUnderCaps(world, -this.personnelHoldingRoom(pool));
     });
     sim.trace(`nation:${this.nation.id}`, 'pool.left', { data: { capability: resource.capability, units: present, reason } });
   }
@@ -522,13 +517,26 @@ export class ContributorRuntime implements ContributorPort, ContributorHandle {
       // A world record, not {}: a capability named like an Object member (constructor) must read as no units.
       world.deployed[this.nation.id] = worldRecord();
       // Those who leave give their room under the host's personnel cap back (pools gone before have given theirs).
-      for (const [pool, { resource, units }] of this.commitments.entries()) {
-        if (this.leftEarly.has(pool)) continue;
-        for (const host of this.hostsToAsk) {
-          if (host in world.foreignPersonnel) world.foreignPersonnel[host]! -= (units - this.released[pool]!) * resource.personnelPerUnit;
-        }
+      for (let pool = 0; pool < this.commitments.length; pool++) {
+        if (!this.leftEarly.has(pool)) this.countUnderCaps(world, -this.personnelHoldingRoom(pool));
       }
     });
+  }
+
+  /**
+   * Adds `personnel` (negative: gives room back) to the foreign personnel counted under the
+   * cap of every host this nation asks that keeps such a count, inside a world change.
+   */
+  private countUnderCaps(world: Draft<WorldState>, personnel: number): void {
+    for (const host of this.hostsToAsk) {
+      if (host in world.foreignPersonnel) world.foreignPersonnel[host]! += personnel;
+    }
+  }
+
+  /** Personnel of committed pool `pool` still holding room under the hosts' caps (units sent home in the recovery gave theirs back). */
+  private personnelHoldingRoom(pool: number): number {
+    const { resource, units } = this.commitments[pool]!;
+    return (units - this.released[pool]!) * resource.personnelPerUnit;
   }
 }
 
